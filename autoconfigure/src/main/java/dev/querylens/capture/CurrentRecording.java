@@ -1,0 +1,94 @@
+package dev.querylens.capture;
+
+import java.util.concurrent.Callable;
+
+/**
+ * The recording bound to the running thread: the one piece of static state in QueryLens. Bind
+ * with {@link #bind} in a try-with-resources block so the previous binding is always restored.
+ */
+public final class CurrentRecording {
+
+	private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
+
+	private CurrentRecording() {
+	}
+
+	/**
+	 * Returns the recording bound to this thread.
+	 * @return the recording, or {@code null} when nothing is being recorded
+	 */
+	public static Recording get() {
+		return CURRENT.get();
+	}
+
+	/**
+	 * Binds a recording to this thread until the returned scope is closed.
+	 * @param recording the recording, or {@code null} to record nothing within the scope
+	 * @return the scope that restores the previous binding
+	 */
+	public static Scope bind(Recording recording) {
+		Recording previous = CURRENT.get();
+		CURRENT.set(recording);
+		return new Scope(previous);
+	}
+
+	/**
+	 * Wraps a task so that it runs bound to the recording current now, for work handed to another
+	 * thread.
+	 * @param task the task
+	 * @return the wrapped task, or the task itself when nothing is being recorded
+	 */
+	public static Runnable wrap(Runnable task) {
+		Recording recording = get();
+		if (recording == null) {
+			return task;
+		}
+		return () -> {
+			try (Scope scope = bind(recording)) {
+				task.run();
+			}
+		};
+	}
+
+	/**
+	 * Wraps a task so that it runs bound to the recording current now.
+	 * @param <T> the result type
+	 * @param task the task
+	 * @return the wrapped task, or the task itself when nothing is being recorded
+	 */
+	public static <T> Callable<T> wrap(Callable<T> task) {
+		Recording recording = get();
+		if (recording == null) {
+			return task;
+		}
+		return () -> {
+			try (Scope scope = bind(recording)) {
+				return task.call();
+			}
+		};
+	}
+
+	/**
+	 * A binding of a recording to a thread; closing it restores what was bound before.
+	 */
+	public static final class Scope implements AutoCloseable {
+
+		private final Recording previous;
+
+		private Scope(Recording previous) {
+			this.previous = previous;
+		}
+
+		@Override
+		public void close() {
+			if (this.previous == null) {
+				CURRENT.remove();
+			}
+			else {
+				CURRENT.set(this.previous);
+			}
+		}
+
+	}
+
+}

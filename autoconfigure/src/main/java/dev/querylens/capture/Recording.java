@@ -1,0 +1,376 @@
+package dev.querylens.capture;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * The queries of one unit of work (an HTTP request, a block in a test, a task). Built while the
+ * work runs, from any thread it hands work to, and frozen by {@link #finish}.
+ * <p>
+ * At most {@code maxQueries} queries are kept in full; past that the recording still counts
+ * every query and its time exactly, per SQL string, and says it is {@link #isTruncated()
+ * truncated}.
+ */
+public final class Recording {
+
+	/** Call sites are captured for this many executions of each SQL string, enough to show every pattern. */
+	static final int CALL_SITE_SAMPLES = 10;
+
+	private final String id;
+
+	private final Kind kind;
+
+	private final String method;
+
+	private final String uri;
+
+	private final String query;
+
+	private final Instant startedAt;
+
+	private final long startNanos;
+
+	private final int maxQueries;
+
+	private final LongSupplier nanoTime;
+
+	private volatile Phase phase = Phase.HANDLER;
+
+	private volatile String viewName;
+
+	private volatile boolean finished;
+
+	private final Object lock = new Object();
+
+	// Guarded by lock.
+	private List<QueryEvent> queries = new ArrayList<>();
+
+	private int queryCount;
+
+	private long queryTimeNanos;
+
+	private Map<String, SqlTally> overflow = Collections.emptyMap();
+
+	private final Map<String, Integer> callSiteSamples = new HashMap<>();
+
+	private String pattern;
+
+	private int status;
+
+	private long durationNanos;
+
+	private Recording(Kind kind, String method, String uri, String query, int maxQueries, Clock clock,
+			LongSupplier nanoTime) {
+		this.id = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL | 0x1_0000_0000_0000L)
+			.substring(1);
+		this.kind = kind;
+		this.method = method;
+		this.uri = uri;
+		this.query = query;
+		this.maxQueries = Math.max(0, maxQueries);
+		this.nanoTime = nanoTime;
+		this.startedAt = clock.instant();
+		this.startNanos = nanoTime.getAsLong();
+	}
+
+	/**
+	 * Starts a recording.
+	 * @param kind what it covers
+	 * @param method the HTTP method, or for other kinds a short label, may be {@code null}
+	 * @param uri the request path without its query string, or for other kinds a name
+	 * @param query the query string, or {@code null}
+	 * @param maxQueries how many queries to keep in full
+	 * @return the running recording
+	 */
+	public static Recording start(Kind kind, String method, String uri, String query, int maxQueries) {
+		return start(kind, method, uri, query, maxQueries, Clock.systemUTC(), System::nanoTime);
+	}
+
+	/**
+	 * Starts a recording with the given time sources, so tests need not sleep.
+	 * @param kind what it covers
+	 * @param method the HTTP method or a label, may be {@code null}
+	 * @param uri the path or a name
+	 * @param query the query string, or {@code null}
+	 * @param maxQueries how many queries to keep in full
+	 * @param clock source of the start instant
+	 * @param nanoTime source of monotonic nanoseconds, the same one the statement timings use
+	 * @return the running recording
+	 */
+	public static Recording start(Kind kind, String method, String uri, String query, int maxQueries, Clock clock,
+			LongSupplier nanoTime) {
+		return new Recording(kind, method, uri, query, maxQueries, clock, nanoTime);
+	}
+
+	/**
+	 * Adds an executed statement. Ignored once the recording is finished.
+	 * @param sql the SQL as the driver received it
+	 * @param parameters the bound values, made safe to show
+	 * @param batchSize 1, or the number of statements in a batch
+	 * @param rows rows read so far or update count
+	 * @param startNanos when execution started, from the same source as the recording's
+	 * @param durationNanos how long it took
+	 * @param connectionId the connection's number
+	 * @param dataSource the data source's name
+	 * @param callSite where it came from, or {@code null}
+	 * @param error the failure, or {@code null}
+	 * @return the query's index when it was kept in full, or -1
+	 */
+	public int record(String sql, List<Object> parameters, int batchSize, long rows, long startNanos,
+			long durationNanos, int connectionId, String dataSource, CallSite callSite, String error) {
+		if (this.finished) {
+			return -1;
+		}
+		Phase currentPhase = this.phase;
+		if (callSite == null && currentPhase == Phase.VIEW && this.viewName != null) {
+			callSite = CallSite.described("view:" + this.viewName);
+		}
+		synchronized (this.lock) {
+			if (this.finished) {
+				return -1;
+			}
+			int index = this.queryCount++;
+			this.queryTimeNanos += durationNanos;
+			if (index < this.maxQueries) {
+				this.queries.add(new QueryEvent(index, sql, parameters, batchSize, rows, durationNanos,
+						startNanos - this.startNanos, connectionId, dataSource, currentPhase,
+						Thread.currentThread().getName(), callSite, error));
+				return index;
+			}
+			if (this.overflow.isEmpty()) {
+				this.overflow = new LinkedHashMap<>();
+			}
+			this.overflow.merge(sql, new SqlTally(sql, 1, durationNanos),
+					(a, b) -> new SqlTally(sql, a.count() + 1, a.durationNanos() + b.durationNanos()));
+			return -1;
+		}
+	}
+
+	/**
+	 * Adds rows read from a query's result set after it was recorded.
+	 * @param index the index {@link #record} returned
+	 * @param rows the number of rows read
+	 */
+	public void addRows(int index, long rows) {
+		if (index < 0 || rows == 0) {
+			return;
+		}
+		synchronized (this.lock) {
+			if (!this.finished && index < this.queries.size()) {
+				QueryEvent event = this.queries.get(index);
+				this.queries.set(index, event.withRows(event.rows() + rows));
+			}
+		}
+	}
+
+	/**
+	 * Whether the next execution of this SQL should capture its call site: only the first few of
+	 * each statement do, so the cost does not grow with N.
+	 * @param sql the SQL about to run
+	 * @return whether to capture the call site
+	 */
+	public boolean wantsCallSite(String sql) {
+		synchronized (this.lock) {
+			if (this.finished) {
+				return false;
+			}
+			int seen = this.callSiteSamples.merge(sql, 1, Integer::sum);
+			return seen <= CALL_SITE_SAMPLES;
+		}
+	}
+
+	/**
+	 * Marks the start of view rendering: later queries belong to the view phase.
+	 * @param viewName the view's name, or {@code null} when unknown
+	 */
+	public void enterView(String viewName) {
+		this.viewName = viewName;
+		this.phase = Phase.VIEW;
+	}
+
+	/**
+	 * Freezes the recording. Later calls are ignored.
+	 * @param status the HTTP status, or 0 for other kinds
+	 * @param pattern the matched handler pattern, or {@code null}
+	 */
+	public void finish(int status, String pattern) {
+		synchronized (this.lock) {
+			if (this.finished) {
+				return;
+			}
+			this.status = status;
+			this.pattern = pattern;
+			this.durationNanos = this.nanoTime.getAsLong() - this.startNanos;
+			this.queries = List.copyOf(this.queries);
+			this.overflow = Collections.unmodifiableMap(this.overflow);
+			this.finished = true;
+		}
+	}
+
+	/**
+	 * Returns the recording's id, short and unique enough to name it in a URL.
+	 * @return the id
+	 */
+	public String getId() {
+		return this.id;
+	}
+
+	/**
+	 * Returns what this recording covers.
+	 * @return the kind
+	 */
+	public Kind getKind() {
+		return this.kind;
+	}
+
+	/**
+	 * Returns the HTTP method or label.
+	 * @return the method, may be {@code null}
+	 */
+	public String getMethod() {
+		return this.method;
+	}
+
+	/**
+	 * Returns the request path (without query string) or name.
+	 * @return the URI
+	 */
+	public String getUri() {
+		return this.uri;
+	}
+
+	/**
+	 * Returns the query string.
+	 * @return the query string, or {@code null}
+	 */
+	public String getQuery() {
+		return this.query;
+	}
+
+	/**
+	 * Returns when the recording started.
+	 * @return the start instant
+	 */
+	public Instant getStartedAt() {
+		return this.startedAt;
+	}
+
+	/**
+	 * Returns the current phase.
+	 * @return the phase
+	 */
+	public Phase getPhase() {
+		return this.phase;
+	}
+
+	/**
+	 * Returns the name of the view being rendered.
+	 * @return the view name, or {@code null}
+	 */
+	public String getViewName() {
+		return this.viewName;
+	}
+
+	/**
+	 * Whether {@link #finish} was called.
+	 * @return whether the recording is frozen
+	 */
+	public boolean isFinished() {
+		return this.finished;
+	}
+
+	/**
+	 * Returns the matched handler pattern, known once finished.
+	 * @return the pattern, or {@code null}
+	 */
+	public String getPattern() {
+		synchronized (this.lock) {
+			return this.pattern;
+		}
+	}
+
+	/**
+	 * Returns the HTTP status, known once finished.
+	 * @return the status, or 0
+	 */
+	public int getStatus() {
+		synchronized (this.lock) {
+			return this.status;
+		}
+	}
+
+	/**
+	 * Returns the duration, known once finished; while running, the time so far.
+	 * @return the duration in nanoseconds
+	 */
+	public long getDurationNanos() {
+		synchronized (this.lock) {
+			return this.finished ? this.durationNanos : this.nanoTime.getAsLong() - this.startNanos;
+		}
+	}
+
+	/**
+	 * Returns the queries kept in full, in execution order.
+	 * @return the queries (a snapshot while running)
+	 */
+	public List<QueryEvent> getQueries() {
+		synchronized (this.lock) {
+			return this.finished ? this.queries : List.copyOf(this.queries);
+		}
+	}
+
+	/**
+	 * Returns the number of queries executed, kept in full or not.
+	 * @return the exact count
+	 */
+	public int getQueryCount() {
+		synchronized (this.lock) {
+			return this.queryCount;
+		}
+	}
+
+	/**
+	 * Returns the total time spent executing queries.
+	 * @return nanoseconds, over every query
+	 */
+	public long getQueryTimeNanos() {
+		synchronized (this.lock) {
+			return this.queryTimeNanos;
+		}
+	}
+
+	/**
+	 * Whether queries past the limit were counted but not kept.
+	 * @return whether the recording is truncated
+	 */
+	public boolean isTruncated() {
+		synchronized (this.lock) {
+			return !this.overflow.isEmpty();
+		}
+	}
+
+	/**
+	 * Returns the tallies of queries counted but not kept, per SQL string.
+	 * @return the tallies, in first-seen order
+	 */
+	public List<SqlTally> getOverflow() {
+		synchronized (this.lock) {
+			return List.copyOf(this.overflow.values());
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Recording " + this.id + " (" + this.kind.name().toLowerCase() + " "
+				+ ((this.method != null) ? this.method + " " : "") + this.uri + ")";
+	}
+
+}
