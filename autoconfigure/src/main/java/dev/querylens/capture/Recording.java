@@ -200,11 +200,12 @@ public final class Recording {
 	 * Freezes the recording. Later calls are ignored.
 	 * @param status the HTTP status, or 0 for other kinds
 	 * @param pattern the matched handler pattern, or {@code null}
+	 * @return {@code true} if this call finished it, {@code false} if it was already finished
 	 */
-	public void finish(int status, String pattern) {
+	public boolean finish(int status, String pattern) {
 		synchronized (this.lock) {
 			if (this.finished) {
-				return;
+				return false;
 			}
 			this.status = status;
 			this.pattern = pattern;
@@ -212,6 +213,7 @@ public final class Recording {
 			this.queries = List.copyOf(this.queries);
 			this.overflow = Collections.unmodifiableMap(this.overflow);
 			this.finished = true;
+			return true;
 		}
 	}
 

@@ -1,0 +1,80 @@
+package dev.querylens.actuate;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import dev.querylens.store.RecordingStore;
+
+/**
+ * {@code /actuator/queries}: the recent recordings, newest first; one recording in full by id; and clearing them.
+ */
+@Endpoint(id = "queries")
+public final class QueriesEndpoint {
+
+	private final RecordingStore store;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
+
+	/**
+	 * Creates the endpoint.
+	 * @param store the recordings
+	 * @param showValues when bound parameter values are shown
+	 * @param roles roles that count as authorized for {@link Show#WHEN_AUTHORIZED}
+	 */
+	public QueriesEndpoint(RecordingStore store, Show showValues, Set<String> roles) {
+		this.store = store;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
+	}
+
+	/**
+	 * Lists the recordings, newest first.
+	 * @return the summaries
+	 */
+	@ReadOperation
+	public RecordingsDescriptor recordings() {
+		List<RecordingSummaryDescriptor> summaries = this.store.findAll()
+			.stream()
+			.map(RecordingSummaryDescriptor::of)
+			.toList();
+		return new RecordingsDescriptor(summaries);
+	}
+
+	/**
+	 * Shows one recording in full.
+	 * @param securityContext who is asking, for the values policy
+	 * @param id the recording's id
+	 * @return the recording, or {@code null} (a 404) once it has been evicted
+	 */
+	@ReadOperation
+	public RecordingDescriptor recording(SecurityContext securityContext, @Selector String id) {
+		boolean showParameters = this.showValues.isShown(securityContext, this.roles);
+		return this.store.findById(id).map((recording) -> RecordingDescriptor.of(recording, showParameters)).orElse(null);
+	}
+
+	/**
+	 * Removes every recording.
+	 */
+	@DeleteOperation
+	public void clear() {
+		this.store.clear();
+	}
+
+	/**
+	 * The list of recordings.
+	 *
+	 * @param recordings summaries, newest first
+	 */
+	public record RecordingsDescriptor(List<RecordingSummaryDescriptor> recordings) {
+	}
+
+}

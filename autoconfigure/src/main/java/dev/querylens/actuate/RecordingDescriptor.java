@@ -1,0 +1,126 @@
+package dev.querylens.actuate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import dev.querylens.analysis.AnalyzedQuery;
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.analysis.Finding;
+import dev.querylens.capture.QueryEvent;
+import dev.querylens.capture.Recording;
+
+/**
+ * One recording in full: the summary's fields, its queries and its findings.
+ *
+ * @param id the recording's id
+ * @param kind {@code http}, {@code test} or {@code task}
+ * @param method the HTTP method
+ * @param uri the path, without the query string
+ * @param query the query string, or {@code null}
+ * @param pattern the matched handler pattern, or {@code null}
+ * @param status the HTTP status
+ * @param startedAt ISO-8601 start
+ * @param durationMs the recording's duration
+ * @param queryCount every statement executed
+ * @param queryTimeMs time spent in statements
+ * @param duplicateCount statements repeating an earlier one's SQL and parameters
+ * @param similarCount statements repeating an earlier one's fingerprint with other parameters
+ * @param findingCount active findings
+ * @param truncated whether statements past the limit were counted but not kept
+ * @param queries the statements kept, in execution order
+ * @param findings what is costly, most severe first
+ */
+public record RecordingDescriptor(String id, String kind, String method, String uri, String query, String pattern,
+		int status, String startedAt, double durationMs, int queryCount, double queryTimeMs, int duplicateCount,
+		int similarCount, int findingCount, boolean truncated, List<QueryDescriptor> queries,
+		List<FindingDescriptor> findings) {
+
+	static final String HIDDEN = "******";
+
+	static RecordingDescriptor of(AnalyzedRecording analyzed, boolean showParameters) {
+		RecordingSummaryDescriptor summary = RecordingSummaryDescriptor.of(analyzed);
+		Recording recording = analyzed.recording();
+		List<QueryDescriptor> queries = analyzed.queries()
+			.stream()
+			.map((query) -> QueryDescriptor.of(query, showParameters))
+			.toList();
+		List<FindingDescriptor> findings = analyzed.findings().stream().map(FindingDescriptor::of).toList();
+		return new RecordingDescriptor(summary.id(), summary.kind(), summary.method(), summary.uri(), summary.query(),
+				summary.pattern(), summary.status(), summary.startedAt(), summary.durationMs(), summary.queryCount(),
+				summary.queryTimeMs(), summary.duplicateCount(), summary.similarCount(), summary.findingCount(),
+				recording.isTruncated(), queries, findings);
+	}
+
+	/**
+	 * One statement.
+	 *
+	 * @param index 0-based, in execution order
+	 * @param sql exactly as the driver received it
+	 * @param fingerprint its shape
+	 * @param parameters bound values in order ({@code "******"} when hidden)
+	 * @param batchSize 1, or N for a batch of N
+	 * @param rows rows read, or update count
+	 * @param durationMs execution time
+	 * @param offsetMs from the recording's start
+	 * @param connectionId the connection's number
+	 * @param dataSource the data source's bean name
+	 * @param phase {@code handler} or {@code view}
+	 * @param thread the thread's name
+	 * @param callSite where in application code it came from, or {@code null}
+	 * @param error the failure, or {@code null}
+	 * @param duplicateOf index of the first identical statement, or {@code null}
+	 * @param similarGroup shared by statements of one fingerprint
+	 */
+	public record QueryDescriptor(int index, String sql, String fingerprint, List<Object> parameters, int batchSize,
+			long rows, double durationMs, double offsetMs, int connectionId, String dataSource, String phase,
+			String thread, String callSite, String error, Integer duplicateOf, int similarGroup) {
+
+		static QueryDescriptor of(AnalyzedQuery analyzed, boolean showParameters) {
+			QueryEvent event = analyzed.event();
+			List<Object> parameters = showParameters ? event.parameters() : hide(event.parameters());
+			return new QueryDescriptor(event.index(), event.sql(), analyzed.fingerprint(), parameters,
+					event.batchSize(), event.rows(), RecordingSummaryDescriptor.millis(event.durationNanos()),
+					RecordingSummaryDescriptor.millis(event.offsetNanos()), event.connectionId(), event.dataSource(),
+					event.phase().name().toLowerCase(Locale.ROOT), event.thread(),
+					(event.callSite() != null) ? event.callSite().toString() : null, event.error(),
+					analyzed.duplicateOf(), analyzed.similarGroup());
+		}
+
+		private static List<Object> hide(List<Object> parameters) {
+			List<Object> hidden = new ArrayList<>(parameters.size());
+			for (int i = 0; i < parameters.size(); i++) {
+				hidden.add(HIDDEN);
+			}
+			return Collections.unmodifiableList(hidden);
+		}
+
+	}
+
+	/**
+	 * One finding.
+	 *
+	 * @param type the finding type's name
+	 * @param severity {@code info}, {@code warning} or {@code error}
+	 * @param message what was found
+	 * @param fingerprint the statement's shape
+	 * @param count see the JSON contract
+	 * @param callSite where it came from, or {@code null}
+	 * @param association {@code Entity.attribute}, or {@code null}
+	 * @param suggestion the fix
+	 * @param queryIndexes the statements it covers
+	 * @param ignored whether an ignore rule silenced it
+	 */
+	public record FindingDescriptor(String type, String severity, String message, String fingerprint, int count,
+			String callSite, String association, String suggestion, List<Integer> queryIndexes, boolean ignored) {
+
+		static FindingDescriptor of(Finding finding) {
+			return new FindingDescriptor(finding.type().name(), finding.severity().name().toLowerCase(Locale.ROOT),
+					finding.message(), finding.fingerprint(), finding.count(), finding.callSite(),
+					finding.association(), finding.suggestion(), finding.queryIndexes(), finding.ignored());
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.querylens.autoconfigure;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.TaskDecorator;
+
+import dev.querylens.analysis.AssociationResolver;
+import dev.querylens.analysis.RecordingAnalyzer;
+import dev.querylens.capture.CallSiteResolver;
+import dev.querylens.capture.CurrentRecording;
+import dev.querylens.jdbc.JdbcCaptureSettings;
+import dev.querylens.store.FindingLogger;
+import dev.querylens.store.InMemoryRecordingStore;
+import dev.querylens.store.RecordingCollector;
+import dev.querylens.store.RecordingListener;
+import dev.querylens.store.RecordingStore;
+
+/**
+ * Auto-configuration of QueryLens's core: every {@link DataSource} bean wrapped, the analyzer, the store of
+ * recordings and the N+1 log.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnClass(DataSource.class)
+@ConditionalOnBooleanProperty(name = "querylens.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(QueryLensProperties.class)
+@Import(JpaAssociationConfiguration.class)
+public final class QueryLensAutoConfiguration {
+
+	@Bean
+	static RecordingDataSourcePostProcessor recordingDataSourcePostProcessor(
+			ObjectProvider<JdbcCaptureSettings> settings) {
+		return new RecordingDataSourcePostProcessor(settings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JdbcCaptureSettings jdbcCaptureSettings(QueryLensProperties properties) {
+		QueryLensProperties.Capture capture = properties.getCapture();
+		return new JdbcCaptureSettings(capture.isParameters(), capture.getMaxParameterLength(),
+				new CallSiteResolver(capture.getCallSite(), capture.getCallSiteExcludes()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecordingAnalyzer recordingAnalyzer(QueryLensProperties properties,
+			ObjectProvider<AssociationResolver> associations) {
+		return RecordingAnalyzer.withDefaultDetectors(properties.getNPlusOne().getThreshold(),
+				associations.getIfAvailable(AssociationResolver::none));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RecordingStore.class)
+	InMemoryRecordingStore inMemoryRecordingStore(QueryLensProperties properties) {
+		return new InMemoryRecordingStore(properties.getStore().getMaxRecordings());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecordingCollector recordingCollector(RecordingAnalyzer analyzer, RecordingStore store,
+			ObjectProvider<RecordingListener> listeners) {
+		return new RecordingCollector(analyzer, store, listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "querylens.n-plus-one.action", havingValue = "log", matchIfMissing = true)
+	FindingLogger findingLogger() {
+		return new FindingLogger();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TaskDecorator.class)
+	TaskDecorator recordingTaskDecorator() {
+		return CurrentRecording::wrap;
+	}
+
+}

@@ -1,0 +1,193 @@
+package dev.querylens.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+
+import dev.querylens.capture.CallSiteMode;
+
+/**
+ * Configuration properties of QueryLens.
+ */
+@ConfigurationProperties("querylens")
+public class QueryLensProperties {
+
+	/**
+	 * Whether QueryLens records anything. When false, data sources are left unwrapped.
+	 */
+	private boolean enabled = true;
+
+	private final Store store = new Store();
+
+	private final Capture capture = new Capture();
+
+	private final NPlusOne nPlusOne = new NPlusOne();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
+	public Capture getCapture() {
+		return this.capture;
+	}
+
+	public NPlusOne getNPlusOne() {
+		return this.nPlusOne;
+	}
+
+	/**
+	 * Where finished recordings are kept.
+	 */
+	public static class Store {
+
+		/**
+		 * Maximum number of finished recordings kept in memory; the oldest is dropped first.
+		 */
+		private int maxRecordings = 100;
+
+		public int getMaxRecordings() {
+			return this.maxRecordings;
+		}
+
+		public void setMaxRecordings(int maxRecordings) {
+			Assert.isTrue(maxRecordings > 0, "'querylens.store.max-recordings' must be at least 1");
+			this.maxRecordings = maxRecordings;
+		}
+
+	}
+
+	/**
+	 * What is captured of each statement.
+	 */
+	public static class Capture {
+
+		/**
+		 * Maximum number of statements kept in full per recording. Past it, statements are still counted and
+		 * timed, and the recording says it is truncated.
+		 */
+		private int maxQueries = 1000;
+
+		/**
+		 * Whether bound parameter values are captured.
+		 */
+		private boolean parameters = true;
+
+		/**
+		 * Maximum length of a captured parameter value; longer values are cut.
+		 */
+		private int maxParameterLength = 200;
+
+		/**
+		 * How call sites are captured: 'first-app-frame' for the first executions of each statement, 'full' for
+		 * every execution, 'none' to capture none.
+		 */
+		private CallSiteMode callSite = CallSiteMode.FIRST_APP_FRAME;
+
+		/**
+		 * Package prefixes skipped when looking for the application frame that caused a statement, besides the
+		 * JDK, Spring, Hibernate, pools and drivers.
+		 */
+		private List<String> callSiteExcludes = new ArrayList<>();
+
+		public int getMaxQueries() {
+			return this.maxQueries;
+		}
+
+		public void setMaxQueries(int maxQueries) {
+			Assert.isTrue(maxQueries >= 0, "'querylens.capture.max-queries' must not be negative");
+			this.maxQueries = maxQueries;
+		}
+
+		public boolean isParameters() {
+			return this.parameters;
+		}
+
+		public void setParameters(boolean parameters) {
+			this.parameters = parameters;
+		}
+
+		public int getMaxParameterLength() {
+			return this.maxParameterLength;
+		}
+
+		public void setMaxParameterLength(int maxParameterLength) {
+			Assert.isTrue(maxParameterLength > 0, "'querylens.capture.max-parameter-length' must be at least 1");
+			this.maxParameterLength = maxParameterLength;
+		}
+
+		public CallSiteMode getCallSite() {
+			return this.callSite;
+		}
+
+		public void setCallSite(CallSiteMode callSite) {
+			this.callSite = callSite;
+		}
+
+		public List<String> getCallSiteExcludes() {
+			return this.callSiteExcludes;
+		}
+
+		public void setCallSiteExcludes(List<String> callSiteExcludes) {
+			this.callSiteExcludes = callSiteExcludes;
+		}
+
+	}
+
+	/**
+	 * How N+1 patterns are detected and reported.
+	 */
+	public static class NPlusOne {
+
+		/**
+		 * Minimum number of similar SELECTs with different parameters from one call site that make an N+1.
+		 */
+		private int threshold = 3;
+
+		/**
+		 * What happens when a request has an N+1: 'log' writes one WARN line, 'none' only records it.
+		 */
+		private Action action = Action.LOG;
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			Assert.isTrue(threshold >= 2, "'querylens.n-plus-one.threshold' must be at least 2");
+			this.threshold = threshold;
+		}
+
+		public Action getAction() {
+			return this.action;
+		}
+
+		public void setAction(Action action) {
+			this.action = action;
+		}
+
+		/**
+		 * What to do with an N+1.
+		 */
+		public enum Action {
+
+			/** Log one WARN line per request. */
+			LOG,
+
+			/** Record it, say nothing. */
+			NONE
+
+		}
+
+	}
+
+}

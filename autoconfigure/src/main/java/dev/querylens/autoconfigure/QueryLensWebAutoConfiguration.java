@@ -1,0 +1,66 @@
+package dev.querylens.autoconfigure;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.querylens.store.RecordingCollector;
+import dev.querylens.web.AsyncRecordingInterceptor;
+import dev.querylens.web.RecordingFilter;
+import dev.querylens.web.ViewPhaseInterceptor;
+
+/**
+ * Auto-configuration of per-request recording in a servlet web application: the filter, and the hooks into
+ * Spring MVC's view rendering and async processing.
+ */
+@AutoConfiguration(after = QueryLensAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBean(RecordingCollector.class)
+public final class QueryLensWebAutoConfiguration {
+
+	// Before Spring Security (-100) and the app's filters, after the character encoding filter.
+	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	@Bean
+	FilterRegistrationBean<RecordingFilter> recordingFilter(RecordingCollector collector,
+			QueryLensProperties properties, Environment environment) {
+		String actuatorPath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		RecordingFilter filter = new RecordingFilter(collector, properties.getCapture().getMaxQueries(),
+				List.of(actuatorPath.isEmpty() ? "/actuator" : actuatorPath));
+		FilterRegistrationBean<RecordingFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setName("queryLensRecordingFilter");
+		registration.setOrder(FILTER_ORDER);
+		registration.setAsyncSupported(true);
+		return registration;
+	}
+
+	@Bean
+	WebMvcConfigurer queryLensWebMvcConfigurer() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new ViewPhaseInterceptor());
+			}
+
+			@Override
+			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+				configurer.registerCallableInterceptors(new AsyncRecordingInterceptor());
+			}
+
+		};
+	}
+
+}

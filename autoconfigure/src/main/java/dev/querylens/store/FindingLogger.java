@@ -1,0 +1,68 @@
+package dev.querylens.store;
+
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingType;
+import dev.querylens.capture.Recording;
+
+/**
+ * Logs one WARN line per recording with an N+1, as Bullet's log does: the request, how many statements repeated,
+ * their shape, the call site and the fix.
+ */
+public final class FindingLogger implements RecordingListener {
+
+	private final Log logger;
+
+	/**
+	 * Creates a logger writing to the {@code dev.querylens} category.
+	 */
+	public FindingLogger() {
+		this(LogFactory.getLog("dev.querylens.NPlusOne"));
+	}
+
+	FindingLogger(Log logger) {
+		this.logger = logger;
+	}
+
+	@Override
+	public void onFinished(AnalyzedRecording analyzed) {
+		if (!this.logger.isWarnEnabled()) {
+			return;
+		}
+		String nPlusOnes = analyzed.activeFindings()
+			.stream()
+			.filter((finding) -> finding.type() == FindingType.N_PLUS_ONE)
+			.map(FindingLogger::describe)
+			.collect(Collectors.joining("; "));
+		if (!nPlusOnes.isEmpty()) {
+			Recording recording = analyzed.recording();
+			this.logger.warn("N+1 queries in " + describe(recording) + ": " + nPlusOnes);
+		}
+	}
+
+	private static String describe(Recording recording) {
+		String method = (recording.getMethod() != null) ? recording.getMethod() + " " : "";
+		String query = (recording.getQuery() != null) ? "?" + recording.getQuery() : "";
+		return method + recording.getUri() + query + " [" + recording.getId() + ", " + recording.getQueryCount()
+				+ " queries]";
+	}
+
+	private static String describe(Finding finding) {
+		StringBuilder line = new StringBuilder();
+		line.append(finding.count()).append(" × `").append(finding.fingerprint()).append('`');
+		if (finding.association() != null) {
+			line.append(" (").append(finding.association()).append(')');
+		}
+		if (finding.callSite() != null) {
+			line.append(" at ").append(finding.callSite());
+		}
+		line.append(" — ").append(finding.suggestion());
+		return line.toString();
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Where finished recordings go: analysed once, kept in a bounded {@link dev.querylens.store.RecordingStore}, and
+ * passed to {@link dev.querylens.store.RecordingListener}s (the N+1 log, metrics).
+ */
+package dev.querylens.store;

@@ -1,0 +1,256 @@
+package dev.querylens.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Holds back the body until the request ends, the application flushes, or the body outgrows the buffer, so that
+ * headers computed from the whole recording ({@code Server-Timing}) can still be set. The bytes written are the
+ * application's, unchanged; a flush by the application still reaches the client at once.
+ */
+final class BufferedResponse extends HttpServletResponseWrapper {
+
+	private final int limit;
+
+	private final Runnable beforeCommit;
+
+	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+
+	private boolean committing;
+
+	private boolean passThrough;
+
+	private boolean draining;
+
+	private BufferedOutputStream stream;
+
+	private boolean streamTaken;
+
+	private PrintWriter writer;
+
+	/**
+	 * Creates a buffered response.
+	 * @param response the container's response
+	 * @param limit bytes held at most before writing through
+	 * @param beforeCommit run once, just before the first byte or the headers leave
+	 */
+	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit) {
+		super(response);
+		this.limit = limit;
+		this.beforeCommit = beforeCommit;
+	}
+
+	@Override
+	public ServletOutputStream getOutputStream() throws IOException {
+		if (this.writer != null) {
+			throw new IllegalStateException("getWriter() has already been called for this response");
+		}
+		this.streamTaken = true;
+		return stream();
+	}
+
+	@Override
+	public PrintWriter getWriter() throws IOException {
+		if (this.streamTaken) {
+			throw new IllegalStateException("getOutputStream() has already been called for this response");
+		}
+		if (this.writer == null) {
+			// Like the container, fix the encoding when the writer is obtained.
+			String encoding = getCharacterEncoding();
+			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.ISO_8859_1;
+			this.writer = new PrintWriter(new OutputStreamWriter(stream(), charset));
+		}
+		return this.writer;
+	}
+
+	private BufferedOutputStream stream() {
+		if (this.stream == null) {
+			this.stream = new BufferedOutputStream();
+		}
+		return this.stream;
+	}
+
+	@Override
+	public void flushBuffer() throws IOException {
+		flushWriter();
+		commit();
+		super.flushBuffer();
+	}
+
+	@Override
+	public void sendError(int sc) throws IOException {
+		discard();
+		runBeforeCommit();
+		super.sendError(sc);
+	}
+
+	@Override
+	public void sendError(int sc, String msg) throws IOException {
+		discard();
+		runBeforeCommit();
+		super.sendError(sc, msg);
+	}
+
+	@Override
+	public void sendRedirect(String location) throws IOException {
+		discard();
+		runBeforeCommit();
+		super.sendRedirect(location);
+	}
+
+	@Override
+	public void resetBuffer() {
+		discard();
+		super.resetBuffer();
+	}
+
+	@Override
+	public void reset() {
+		discard();
+		super.reset();
+	}
+
+	@Override
+	public boolean isCommitted() {
+		return this.passThrough || super.isCommitted();
+	}
+
+	/**
+	 * Writes out what is held. Called once the request is done.
+	 * @throws IOException when the client went away
+	 */
+	void finish() throws IOException {
+		flushWriter();
+		commit();
+	}
+
+	/**
+	 * Writes out what is held, if anything was written: used when the request goes async and may write later.
+	 * @throws IOException when the client went away
+	 */
+	void finishIfWritten() throws IOException {
+		flushWriterQuietly();
+		if (this.buffer.size() > 0) {
+			commit();
+		}
+	}
+
+	private void flushWriterQuietly() {
+		if (this.writer != null && !this.passThrough) {
+			// Only move the writer's characters into the buffer: a flush from here must not commit.
+			this.draining = true;
+			try {
+				this.writer.flush();
+			}
+			finally {
+				this.draining = false;
+			}
+		}
+	}
+
+	private void flushWriter() {
+		if (this.writer != null) {
+			this.writer.flush();
+		}
+	}
+
+	private void discard() {
+		if (!this.passThrough) {
+			this.buffer.reset();
+		}
+	}
+
+	private void commit() throws IOException {
+		if (this.passThrough) {
+			return;
+		}
+		runBeforeCommit();
+		this.passThrough = true;
+		if (this.buffer.size() > 0) {
+			ServletOutputStream target = getResponse().getOutputStream();
+			this.buffer.writeTo(target);
+			this.buffer.reset();
+		}
+	}
+
+	private void runBeforeCommit() {
+		if (!this.committing) {
+			this.committing = true;
+			this.beforeCommit.run();
+		}
+	}
+
+	private final class BufferedOutputStream extends ServletOutputStream {
+
+		@Override
+		public void write(int b) throws IOException {
+			if (BufferedResponse.this.passThrough) {
+				getResponse().getOutputStream().write(b);
+				return;
+			}
+			BufferedResponse.this.buffer.write(b);
+			overflowIfFull();
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			if (BufferedResponse.this.passThrough) {
+				getResponse().getOutputStream().write(bytes, offset, length);
+				return;
+			}
+			BufferedResponse.this.buffer.write(bytes, offset, length);
+			overflowIfFull();
+		}
+
+		@Override
+		public void flush() throws IOException {
+			if (BufferedResponse.this.draining) {
+				return;
+			}
+			commit();
+			getResponse().getOutputStream().flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			commit();
+			getResponse().getOutputStream().close();
+		}
+
+		@Override
+		public boolean isReady() {
+			return BufferedResponse.this.passThrough ? getOutputStreamQuietly().isReady() : true;
+		}
+
+		@Override
+		public void setWriteListener(WriteListener listener) {
+			getOutputStreamQuietly().setWriteListener(listener);
+		}
+
+		private ServletOutputStream getOutputStreamQuietly() {
+			try {
+				return getResponse().getOutputStream();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private void overflowIfFull() throws IOException {
+			if (BufferedResponse.this.buffer.size() >= BufferedResponse.this.limit) {
+				commit();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.querylens.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+import dev.querylens.capture.CurrentRecording;
+import dev.querylens.capture.Kind;
+import dev.querylens.capture.Recording;
+import dev.querylens.store.RecordingCollector;
+
+/**
+ * Records the queries of each HTTP request: opens a recording when the request arrives, binds it to the thread
+ * (and to the async dispatches that continue the request), and finishes it in {@code finally}, setting the
+ * {@code X-QueryLens-Id} and {@code Server-Timing} headers.
+ */
+public final class RecordingFilter extends OncePerRequestFilter {
+
+	/** Name of the response header that carries the recording's id. */
+	public static final String ID_HEADER = "X-QueryLens-Id";
+
+	/** Request attribute holding the request's {@link Recording}. */
+	public static final String RECORDING_ATTRIBUTE = RecordingFilter.class.getName() + ".recording";
+
+	private static final Log logger = LogFactory.getLog(RecordingFilter.class);
+
+	// Large enough for an ordinary page, so its Server-Timing counts the view's queries too.
+	private static final int BUFFER_LIMIT = 256 * 1024;
+
+	private final RecordingCollector collector;
+
+	private final int maxQueries;
+
+	private final List<String> excludedPaths;
+
+	/**
+	 * Creates the filter.
+	 * @param collector where finished recordings go
+	 * @param maxQueries how many queries each recording keeps in full
+	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
+	 */
+	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths) {
+		this.collector = collector;
+		this.maxQueries = maxQueries;
+		this.excludedPaths = List.copyOf(excludedPaths);
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (String excluded : this.excludedPaths) {
+			if (path.equals(excluded) || path.startsWith(excluded.endsWith("/") ? excluded : excluded + "/")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Recording recording = (Recording) request.getAttribute(RECORDING_ATTRIBUTE);
+		if (recording == null) {
+			recording = start(request);
+			request.setAttribute(RECORDING_ATTRIBUTE, recording);
+		}
+		Recording current = recording;
+		if (!response.isCommitted()) {
+			response.setHeader(ID_HEADER, recording.getId());
+		}
+		BufferedResponse buffered = new BufferedResponse(response, BUFFER_LIMIT,
+				() -> addServerTiming(response, current));
+		boolean failed = true;
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+			chain.doFilter(request, buffered);
+			failed = false;
+		}
+		finally {
+			if (request.isAsyncStarted()) {
+				buffered.finishIfWritten();
+				request.getAsyncContext().addListener(new FinishOnCompletion(current));
+			}
+			else {
+				boolean finishedHere = current.finish(
+						failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), pattern(request));
+				if (!failed) {
+					buffered.finish();
+				}
+				if (finishedHere) {
+					this.collector.collect(current);
+				}
+			}
+		}
+	}
+
+	private Recording start(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return Recording.start(Kind.HTTP, request.getMethod().toUpperCase(Locale.ROOT), path,
+				request.getQueryString(), this.maxQueries);
+	}
+
+	private static String pattern(HttpServletRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return (pattern != null) ? pattern.toString() : null;
+	}
+
+	private static void addServerTiming(HttpServletResponse response, Recording recording) {
+		try {
+			if (response.isCommitted()) {
+				return;
+			}
+			response.setHeader(ID_HEADER, recording.getId());
+			int count = recording.getQueryCount();
+			String millis = String.format(Locale.ROOT, "%.1f", recording.getQueryTimeNanos() / 1_000_000.0);
+			response.addHeader("Server-Timing",
+					"db;dur=" + millis + ";desc=\"" + count + ((count == 1) ? " query\"" : " queries\""));
+		}
+		catch (RuntimeException ex) {
+			logger.debug("QueryLens could not set Server-Timing", ex);
+		}
+	}
+
+	private final class FinishOnCompletion implements AsyncListener {
+
+		private final Recording recording;
+
+		FinishOnCompletion(Recording recording) {
+			this.recording = recording;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			HttpServletRequest request = (HttpServletRequest) event.getAsyncContext().getRequest();
+			HttpServletResponse response = (HttpServletResponse) event.getAsyncContext().getResponse();
+			if (this.recording.finish(response.getStatus(), pattern(request))) {
+				RecordingFilter.this.collector.collect(this.recording);
+			}
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.querylens.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → (web | actuate),
+ * with no cycles, and each optional third-party library stays inside its one package.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.querylens");
+
+	@Test
+	void packagesHaveNoCycles() {
+		slices().matching("dev.querylens.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void importsFlowOneWay() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("capture").definedBy("dev.querylens.capture..")
+			.layer("jdbc").definedBy("dev.querylens.jdbc..")
+			.layer("analysis").definedBy("dev.querylens.analysis..")
+			.layer("store").definedBy("dev.querylens.store..")
+			.layer("web").definedBy("dev.querylens.web..")
+			.layer("actuate").definedBy("dev.querylens.actuate..")
+			.layer("autoconfigure").definedBy("dev.querylens.autoconfigure..")
+			.whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
+			.whereLayer("web").mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("actuate").mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("store").mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
+			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "web", "actuate", "autoconfigure")
+			.whereLayer("jdbc").mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "store", "web", "actuate",
+					"autoconfigure")
+			.check(CLASSES);
+	}
+
+	@Test
+	void servletAndSpringMvcTypesStayInTheWebPackage() {
+		noClasses().that().resideOutsideOfPackages("dev.querylens.web..", "dev.querylens.autoconfigure..")
+			.should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void actuatorTypesStayInTheActuatePackage() {
+		noClasses().that().resideOutsideOfPackages("dev.querylens.actuate..", "dev.querylens.autoconfigure..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.boot.actuate..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theJpaApiStaysInTheAnalysisPackage() {
+		noClasses().that().resideOutsideOfPackages("dev.querylens.analysis..", "dev.querylens.autoconfigure..")
+			.should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theCoreIsUsableWithoutSpring() {
+		noClasses().that().resideInAnyPackage("dev.querylens.capture..", "dev.querylens.jdbc..",
+				"dev.querylens.analysis..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+			.check(CLASSES);
+	}
+
+}

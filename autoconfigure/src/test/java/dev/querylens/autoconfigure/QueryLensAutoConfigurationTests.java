@@ -1,0 +1,114 @@
+package dev.querylens.autoconfigure;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.querylens.jdbc.RecordingDataSource;
+import dev.querylens.store.FindingLogger;
+import dev.querylens.store.InMemoryRecordingStore;
+import dev.querylens.store.RecordingCollector;
+import dev.querylens.store.RecordingStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link QueryLensAutoConfiguration}.
+ */
+class QueryLensAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, QueryLensAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-" + System.nanoTime());
+
+	@Test
+	void theDataSourceIsWrappedAndStillReachesThePool() {
+		this.contextRunner.run((context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			assertThat(dataSource).isInstanceOf(RecordingDataSource.class);
+			assertThat(((RecordingDataSource) dataSource).getName()).isEqualTo("dataSource");
+			assertThat(dataSource.unwrap(HikariDataSource.class)).isInstanceOf(HikariDataSource.class);
+			assertThat(dataSource.isWrapperFor(HikariDataSource.class)).isTrue();
+		});
+	}
+
+	@Test
+	void whenDisabledThenTheDataSourceIsLeftUnwrappedAndNothingIsRegistered() {
+		this.contextRunner.withPropertyValues("querylens.enabled=false").run((context) -> {
+			assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
+			assertThat(context).doesNotHaveBean(RecordingCollector.class);
+			assertThat(context).doesNotHaveBean(RecordingStore.class);
+		});
+	}
+
+	@Test
+	void everyDataSourceBeanIsWrappedUnderItsOwnName() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(QueryLensAutoConfiguration.class))
+			.withBean("orders", DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:orders"))
+			.withBean("reports", DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:reports"))
+			.run((context) -> {
+				assertThat(context.getBeansOfType(DataSource.class)).hasSize(2)
+					.allSatisfy((name, dataSource) -> assertThat(dataSource).isInstanceOfSatisfying(
+							RecordingDataSource.class, (wrapped) -> assertThat(wrapped.getName()).isEqualTo(name)));
+			});
+	}
+
+	@Test
+	void withoutJdbcOnTheClasspathNothingIsRegistered() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(DataSource.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(RecordingCollector.class));
+	}
+
+	@Test
+	void theStoreKeepsAtMostTheConfiguredNumberOfRecordings() {
+		this.contextRunner.withPropertyValues("querylens.store.max-recordings=7")
+			.run((context) -> assertThat(context.getBean(InMemoryRecordingStore.class).getCapacity()).isEqualTo(7));
+	}
+
+	@Test
+	void anInvalidStoreSizeFailsTheStartWithAClearMessage() {
+		this.contextRunner.withPropertyValues("querylens.store.max-recordings=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("querylens.store.max-recordings"));
+	}
+
+	@Test
+	void anApplicationStoreReplacesTheInMemoryOne() {
+		RecordingStore custom = mock(RecordingStore.class);
+		this.contextRunner.withBean(RecordingStore.class, () -> custom).run((context) -> {
+			assertThat(context).doesNotHaveBean(InMemoryRecordingStore.class);
+			assertThat(context.getBean(RecordingCollector.class).getStore()).isSameAs(custom);
+		});
+	}
+
+	@Test
+	void nPlusOnesAreLoggedByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(FindingLogger.class));
+	}
+
+	@Test
+	void whenTheNPlusOneActionIsNoneThenNothingIsLogged() {
+		this.contextRunner.withPropertyValues("querylens.n-plus-one.action=none")
+			.run((context) -> assertThat(context).doesNotHaveBean(FindingLogger.class));
+	}
+
+	@Test
+	void aTaskDecoratorCarriesTheRecordingUnlessTheAppHasOne() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(TaskDecorator.class));
+		TaskDecorator own = (task) -> task;
+		this.contextRunner.withBean(TaskDecorator.class, () -> own)
+			.run((context) -> assertThat(context.getBean(TaskDecorator.class)).isSameAs(own));
+	}
+
+}

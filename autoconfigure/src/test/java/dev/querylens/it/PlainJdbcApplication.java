@@ -1,0 +1,64 @@
+package dev.querylens.it;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An application with plain JDBC and no JPA, to show QueryLens needs neither Hibernate nor the demo.
+ */
+@SpringBootApplication
+public class PlainJdbcApplication {
+
+	@RestController
+	static class ProbeController {
+
+		private final JdbcTemplate jdbc;
+
+		private final AsyncTaskExecutor executor;
+
+		ProbeController(JdbcTemplate jdbc, AsyncTaskExecutor executor) {
+			this.jdbc = jdbc;
+			this.executor = executor;
+		}
+
+		@GetMapping("/three")
+		List<Integer> three() {
+			return List.of(one(), one(), one());
+		}
+
+		@GetMapping("/callable")
+		Callable<Integer> callable() {
+			return () -> one() + one();
+		}
+
+		@GetMapping("/executor")
+		Integer executor() throws Exception {
+			CompletableFuture<Integer> result = this.executor.submitCompletable(this::one);
+			return result.get() + one();
+		}
+
+		@GetMapping("/failing")
+		String failing() {
+			try {
+				this.jdbc.queryForObject("select no_such_column from dual_table_that_is_missing", Integer.class);
+				return "unexpected";
+			}
+			catch (RuntimeException ex) {
+				return ex.getClass().getSimpleName();
+			}
+		}
+
+		private int one() {
+			return this.jdbc.queryForObject("select 1", Integer.class);
+		}
+
+	}
+
+}

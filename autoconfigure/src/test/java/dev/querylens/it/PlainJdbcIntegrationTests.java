@@ -1,0 +1,82 @@
+package dev.querylens.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.capture.QueryEvent;
+import dev.querylens.store.RecordingStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A plain JDBC application over real HTTP: statements of a request are recorded wherever the request runs them.
+ */
+@SpringBootTest(classes = PlainJdbcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:plain-jdbc;DB_CLOSE_DELAY=-1")
+class PlainJdbcIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RecordingStore store;
+
+	@Test
+	void theSameStatementRunThreeTimesIsCountedAndReportedAsDuplicate() throws Exception {
+		AnalyzedRecording recording = recordingOf(get("/three"));
+		assertThat(recording.recording().getQueryCount()).isEqualTo(3);
+		assertThat(recording.duplicateCount()).isEqualTo(2);
+		assertThat(recording.findings()).singleElement()
+			.satisfies((finding) -> assertThat(finding.type().name()).isEqualTo("DUPLICATE_QUERY"));
+	}
+
+	@Test
+	void statementsOfAControllersCallableAreRecordedForItsRequest() throws Exception {
+		HttpResponse<String> response = get("/callable");
+		assertThat(response.body()).isEqualTo("2");
+		assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
+				(timing) -> assertThat(timing).contains("desc=\"2 queries\""));
+		AnalyzedRecording recording = recordingOf(response);
+		assertThat(recording.recording().getQueryCount()).isEqualTo(2);
+		assertThat(recording.queries()).allSatisfy(
+				(query) -> assertThat(query.event().thread()).doesNotStartWith("http-nio"));
+	}
+
+	@Test
+	void statementsOfWorkHandedToTheApplicationExecutorAreRecordedForTheRequest() throws Exception {
+		AnalyzedRecording recording = recordingOf(get("/executor"));
+		assertThat(recording.recording().getQueryCount()).isEqualTo(2);
+		assertThat(recording.queries()).extracting((query) -> query.event().thread())
+			.anySatisfy((thread) -> assertThat(thread).startsWith("task-"));
+	}
+
+	@Test
+	void aFailingStatementIsRecordedAsFailedAndTheAppSeesItsOwnException() throws Exception {
+		HttpResponse<String> response = get("/failing");
+		assertThat(response.body()).isEqualTo("BadSqlGrammarException");
+		QueryEvent failed = recordingOf(response).queries().get(0).event();
+		assertThat(failed.error()).contains("JdbcSQLSyntaxErrorException");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+	}
+
+	private AnalyzedRecording recordingOf(HttpResponse<String> response) {
+		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
+		return this.store.findById(id).orElseThrow();
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.querylens.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.store.RecordingStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many requests in parallel to pages with different known counts: each recording holds exactly its own page's
+ * queries, and the store never holds more than its cap.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "querylens.store.max-recordings=40")
+@TestDatabase("h2")
+class ConcurrentRequestsIntegrationTests {
+
+	private static final Map<String, Integer> EXPECTED_COUNTS = Map.of("/orders/slow", 11, "/orders/fast", 1,
+			"/orders/items/slow", 51, "/orders/items/fast", 1, "/orders/in-view", 11);
+
+	private static final int THREADS = 8;
+
+	private static final int REQUESTS_PER_THREAD = 30;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RecordingStore store;
+
+	@Test
+	void everyRecordingHoldsExactlyItsOwnRequestsQueries() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		List<String> paths = List.copyOf(EXPECTED_COUNTS.keySet());
+		List<Future<List<String[]>>> results = new ArrayList<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(THREADS)) {
+			for (int t = 0; t < THREADS; t++) {
+				int thread = t;
+				results.add(executor.submit(() -> {
+					List<String[]> seen = new ArrayList<>();
+					for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
+						String path = paths.get((thread + i) % paths.size());
+						HttpResponse<String> response = http.send(
+								HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+								HttpResponse.BodyHandlers.ofString());
+						assertThat(response.statusCode()).isEqualTo(200);
+						String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
+						String timing = response.headers().firstValue("Server-Timing").orElseThrow();
+						assertThat(timing).contains("desc=\"" + EXPECTED_COUNTS.get(path) + " quer");
+						seen.add(new String[] { id, path });
+						assertThat(this.store.findAll()).hasSizeLessThanOrEqualTo(40);
+					}
+					return seen;
+				}));
+			}
+			int checked = 0;
+			for (Future<List<String[]>> result : results) {
+				for (String[] request : result.get()) {
+					AnalyzedRecording recording = this.store.findById(request[0]).orElse(null);
+					if (recording != null) {
+						assertThat(recording.recording().getUri()).isEqualTo(request[1]);
+						assertThat(recording.recording().getQueryCount()).isEqualTo(EXPECTED_COUNTS.get(request[1]));
+						assertThat(recording.queries()).hasSize(EXPECTED_COUNTS.get(request[1]));
+						checked++;
+					}
+				}
+			}
+			assertThat(this.store.findAll()).hasSize(40);
+			assertThat(checked).isEqualTo(40);
+		}
+	}
+
+}

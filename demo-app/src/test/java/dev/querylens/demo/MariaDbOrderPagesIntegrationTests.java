@@ -1,0 +1,15 @@
+package dev.querylens.demo;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The order pages on MariaDB.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("mariadb")
+@TestDatabase("mariadb")
+class MariaDbOrderPagesIntegrationTests extends OrderPagesIntegrationTests {
+
+}

@@ -1,0 +1,15 @@
+package dev.querylens.demo;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The order pages on PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+@TestDatabase("postgres")
+class PostgresOrderPagesIntegrationTests extends OrderPagesIntegrationTests {
+
+}
