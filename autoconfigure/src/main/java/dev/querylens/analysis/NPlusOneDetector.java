@@ -1,0 +1,195 @@
+package dev.querylens.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.querylens.capture.CallSite;
+import dev.querylens.capture.QueryEvent;
+
+/**
+ * Finds N+1 selects: approximates "a lazy association read in a loop" as at least
+ * {@code threshold} SELECTs of one fingerprint, with different parameters, from one call site.
+ * <p>
+ * Exact repeats (same SQL and parameters) are left to {@link DuplicateQueryDetector}; a JDBC
+ * batch, and a batch fetch (an {@code IN} list of several values, or {@code = any (?)}), each count
+ * as one statement that already loads many rows, so they are not counted. Call sites are sampled
+ * for the first executions of each SQL string only, so a later execution without one is
+ * attributed to the call site most of the sampled executions of its fingerprint came from.
+ * Findings are {@link Severity#ERROR errors}: the count grows with the data.
+ */
+public final class NPlusOneDetector implements FindingDetector {
+
+	/** Statements of one shape from one call site that make an N+1 by default. */
+	public static final int DEFAULT_THRESHOLD = 3;
+
+	private static final int MAX_SHOWN_LENGTH = 160;
+
+	private final int threshold;
+
+	private final AssociationResolver resolver;
+
+	/**
+	 * Creates a detector with the {@link #DEFAULT_THRESHOLD default threshold} and no association
+	 * names.
+	 */
+	public NPlusOneDetector() {
+		this(DEFAULT_THRESHOLD, AssociationResolver.none());
+	}
+
+	/**
+	 * Creates a detector.
+	 * @param threshold the number of statements of one shape from one call site that make an N+1,
+	 * at least 2
+	 * @param resolver names the association behind a statement
+	 */
+	public NPlusOneDetector(int threshold, AssociationResolver resolver) {
+		this.threshold = Math.max(2, threshold);
+		this.resolver = (resolver != null) ? resolver : AssociationResolver.none();
+	}
+
+	@Override
+	public List<Finding> detect(QueryGroups groups) {
+		Map<String, List<AnalyzedQuery>> byFingerprint = new LinkedHashMap<>();
+		for (AnalyzedQuery query : groups.getQueries()) {
+			if (isCandidate(query)) {
+				byFingerprint.computeIfAbsent(query.fingerprint(), (key) -> new ArrayList<>()).add(query);
+			}
+		}
+		List<Finding> findings = new ArrayList<>();
+		for (List<AnalyzedQuery> queries : byFingerprint.values()) {
+			if (queries.size() < this.threshold) {
+				continue;
+			}
+			for (Map.Entry<CallSite, List<AnalyzedQuery>> entry : byCallSite(queries).entrySet()) {
+				if (entry.getValue().size() >= this.threshold) {
+					findings.add(finding(groups, entry.getKey(), entry.getValue()));
+				}
+			}
+		}
+		return findings;
+	}
+
+	private boolean isCandidate(AnalyzedQuery query) {
+		QueryEvent event = query.event();
+		return query.duplicateOf() == null && event.batchSize() <= 1 && isRead(query.fingerprint())
+				&& !isBatchFetch(event.sql(), query.fingerprint());
+	}
+
+	static boolean isRead(String fingerprint) {
+		if (fingerprint.startsWith("select ") || fingerprint.startsWith("(select ")) {
+			return true;
+		}
+		// A WITH may end in a write; the words are looked for anywhere, which errs on the side of silence.
+		return fingerprint.startsWith("with ") && !fingerprint.contains("insert into ")
+				&& !fingerprint.contains("update ") && !fingerprint.contains("delete from ")
+				&& !fingerprint.contains("merge into ");
+	}
+
+	// Folding an IN list of several values leaves fewer placeholders than the statement had.
+	private static boolean isBatchFetch(String sql, String fingerprint) {
+		return fingerprint.contains("any (?)") || fingerprint.contains("any(?)")
+				|| count(sql, '?') > count(fingerprint, '?');
+	}
+
+	private static int count(String text, char c) {
+		int count = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == c) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static Map<CallSite, List<AnalyzedQuery>> byCallSite(List<AnalyzedQuery> queries) {
+		Map<CallSite, Integer> sampled = new LinkedHashMap<>();
+		for (AnalyzedQuery query : queries) {
+			CallSite callSite = query.event().callSite();
+			if (callSite != null) {
+				sampled.merge(callSite, 1, Integer::sum);
+			}
+		}
+		CallSite mostFrequent = null;
+		int most = 0;
+		for (Map.Entry<CallSite, Integer> entry : sampled.entrySet()) {
+			if (entry.getValue() > most) {
+				mostFrequent = entry.getKey();
+				most = entry.getValue();
+			}
+		}
+		Map<CallSite, List<AnalyzedQuery>> byCallSite = new LinkedHashMap<>();
+		for (AnalyzedQuery query : queries) {
+			CallSite callSite = query.event().callSite();
+			CallSite attributed = (callSite != null) ? callSite : mostFrequent;
+			byCallSite.computeIfAbsent(attributed, (key) -> new ArrayList<>()).add(query);
+		}
+		return byCallSite;
+	}
+
+	private Finding finding(QueryGroups groups, CallSite callSite, List<AnalyzedQuery> queries) {
+		String fingerprint = queries.get(0).fingerprint();
+		int firstIndex = queries.get(0).event().index();
+		List<String> earlier = new ArrayList<>();
+		for (AnalyzedQuery query : groups.getQueries()) {
+			if (query.event().index() >= firstIndex) {
+				break;
+			}
+			earlier.add(query.fingerprint());
+		}
+		Optional<Association> association = this.resolver.resolve(fingerprint, earlier);
+		StringBuilder message = new StringBuilder();
+		message.append('`').append(shorten(fingerprint)).append("` ran ").append(queries.size())
+			.append(" times with different parameters from ")
+			.append((callSite != null) ? "`" + callSite + "`" : "an unknown call site");
+		association.ifPresent((found) -> message.append(": the lazy ")
+			.append(found.collection() ? "collection" : "association")
+			.append(" `")
+			.append(found.name())
+			.append("` loaded once per `")
+			.append(found.entity())
+			.append('`'));
+		message.append('.');
+		List<Integer> indexes = new ArrayList<>(queries.size());
+		for (AnalyzedQuery query : queries) {
+			indexes.add(query.event().index());
+		}
+		return new Finding(FindingType.N_PLUS_ONE, Severity.ERROR, message.toString(), fingerprint, queries.size(),
+				(callSite != null) ? callSite.toString() : null, association.map(Association::name).orElse(null),
+				suggestion(association.orElse(null)), indexes, false);
+	}
+
+	static String suggestion(Association association) {
+		if (association == null) {
+			return "Load the rows in one query instead of one per row: a single `IN (…)` query for all the keys, "
+					+ "or a join with the query that returned the keys.";
+		}
+		String alias = Character.toString(Character.toLowerCase(association.entity().charAt(0)));
+		if (association.collection()) {
+			return "Fetch `" + association.name() + "` for many `" + association.entity() + "`s at once: add "
+					+ "`@BatchSize(size = 50)` on `" + association.name() + "`, or set "
+					+ "`spring.jpa.properties.hibernate.default_batch_fetch_size=50`; when it is the only collection "
+					+ "loaded and the query does not page, `join fetch " + alias + "." + association.attribute()
+					+ "` in the query that loaded the `" + association.entity() + "`s or `@EntityGraph(attributePaths = \""
+					+ association.attribute() + "\")` on its repository method also works.";
+		}
+		return "Add `join fetch " + alias + "." + association.attribute() + "` to the query that loaded the `"
+				+ association.entity() + "`s, or `@EntityGraph(attributePaths = \"" + association.attribute()
+				+ "\")` on the repository method that loads them.";
+	}
+
+	static String shorten(String fingerprint) {
+		String shown = fingerprint;
+		if (shown.startsWith("select ")) {
+			int from = shown.indexOf(" from ");
+			if (from > "select ".length()) {
+				shown = "select …" + shown.substring(from);
+			}
+		}
+		return (shown.length() > MAX_SHOWN_LENGTH) ? shown.substring(0, MAX_SHOWN_LENGTH) + "…" : shown;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.querylens.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.querylens.capture.Recording;
+
+/**
+ * Analyses finished recordings: groups their queries and runs every {@link FindingDetector}. A
+ * failing detector is logged once and skipped; analysis never throws.
+ */
+public final class RecordingAnalyzer {
+
+	private static final Logger logger = LoggerFactory.getLogger(RecordingAnalyzer.class);
+
+	private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
+		.comparing(Finding::severity, Comparator.reverseOrder())
+		.thenComparing(Finding::count, Comparator.reverseOrder())
+		.thenComparing((finding) -> finding.queryIndexes().isEmpty() ? Integer.MAX_VALUE
+				: finding.queryIndexes().get(0));
+
+	private final List<FindingDetector> detectors;
+
+	private final SqlFingerprintCache cache;
+
+	// Names of what already failed, so a broken detector logs once rather than on every request.
+	private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Creates an analyzer.
+	 * @param detectors the detectors to run, in order
+	 * @param cache the fingerprints by SQL string, shared with whatever else fingerprints
+	 */
+	public RecordingAnalyzer(List<FindingDetector> detectors, SqlFingerprintCache cache) {
+		this.detectors = List.copyOf(detectors);
+		this.cache = cache;
+	}
+
+	/**
+	 * Creates an analyzer with the built-in detectors: {@link NPlusOneDetector} and
+	 * {@link DuplicateQueryDetector}.
+	 * @param nPlusOneThreshold similar selects from one call site that make an N+1
+	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
+	 * @return the analyzer
+	 */
+	public static RecordingAnalyzer withDefaultDetectors(int nPlusOneThreshold, AssociationResolver resolver) {
+		return new RecordingAnalyzer(
+				List.of(new NPlusOneDetector(nPlusOneThreshold, resolver), new DuplicateQueryDetector()),
+				new SqlFingerprintCache());
+	}
+
+	/**
+	 * Analyses a recording.
+	 * @param finishedRecording the recording, finished so that its queries no longer change
+	 * @return the analysis, with findings most severe first, then most statements first
+	 */
+	public AnalyzedRecording analyze(Recording finishedRecording) {
+		QueryGroups groups;
+		try {
+			groups = QueryGroups.of(finishedRecording, this.cache);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logOnce(QueryGroups.class.getName(), ex);
+			return new AnalyzedRecording(finishedRecording, List.of(), 0, 0, List.of());
+		}
+		List<Finding> findings = new ArrayList<>();
+		for (FindingDetector detector : this.detectors) {
+			try {
+				List<Finding> found = detector.detect(groups);
+				if (found != null) {
+					findings.addAll(found);
+				}
+			}
+			catch (RuntimeException | LinkageError ex) {
+				logOnce(detector.getClass().getName(), ex);
+			}
+		}
+		findings.sort(MOST_SEVERE_FIRST);
+		return new AnalyzedRecording(finishedRecording, groups.getQueries(), groups.getDuplicateCount(),
+				groups.getSimilarCount(), findings);
+	}
+
+	private void logOnce(String failed, Throwable ex) {
+		if (this.loggedFailures.add(failed)) {
+			logger.warn("QueryLens analysis step {} failed and is skipped; later failures are not logged", failed,
+					ex);
+		}
+	}
+
+}

@@ -1,0 +1,159 @@
+package dev.querylens.jdbc;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ConnectionBuilder;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.ShardingKeyBuilder;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import dev.querylens.capture.CurrentRecording;
+
+/**
+ * A {@link DataSource} that records each statement executed through it as one query of the
+ * {@link CurrentRecording current recording}, and otherwise behaves exactly as the data source it
+ * wraps: same results, same exceptions, and {@link #unwrap} reaches the pool and driver.
+ * <p>
+ * Every connection it hands out is a thin wrapper, numbered in the order connections are
+ * acquired, since a connection may be acquired before a recording starts. Statements created
+ * while no recording is current are the driver's own and cost nothing more.
+ */
+public final class RecordingDataSource implements DataSource {
+
+	private final DataSource delegate;
+
+	private final String name;
+
+	private final JdbcCaptureSettings settings;
+
+	private final AtomicInteger connectionIds = new AtomicInteger();
+
+	/**
+	 * Wraps a data source with the {@link JdbcCaptureSettings#defaults() default settings}.
+	 * @param delegate the data source to wrap
+	 * @param name the name its queries are recorded under, usually the bean name
+	 */
+	public RecordingDataSource(DataSource delegate, String name) {
+		this(delegate, name, JdbcCaptureSettings.defaults());
+	}
+
+	/**
+	 * Wraps a data source.
+	 * @param delegate the data source to wrap
+	 * @param name the name its queries are recorded under, usually the bean name
+	 * @param settings what to capture besides SQL and timing
+	 */
+	public RecordingDataSource(DataSource delegate, String name, JdbcCaptureSettings settings) {
+		if (delegate == null) {
+			throw new IllegalArgumentException("'delegate' must not be null");
+		}
+		if (delegate instanceof RecordingDataSource) {
+			throw new IllegalArgumentException("'delegate' is already a RecordingDataSource");
+		}
+		if (settings == null) {
+			throw new IllegalArgumentException("'settings' must not be null");
+		}
+		this.delegate = delegate;
+		this.name = name;
+		this.settings = settings;
+	}
+
+	/**
+	 * Returns the wrapped data source.
+	 * @return the data source passed to the constructor
+	 */
+	public DataSource getDelegate() {
+		return this.delegate;
+	}
+
+	/**
+	 * Returns the name this data source's queries are recorded under.
+	 * @return the name
+	 */
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * Returns what this data source captures.
+	 * @return the settings
+	 */
+	public JdbcCaptureSettings getSettings() {
+		return this.settings;
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		return wrap(this.delegate.getConnection());
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		return wrap(this.delegate.getConnection(username, password));
+	}
+
+	private Connection wrap(Connection connection) {
+		return new RecordingConnection(connection, this.connectionIds.incrementAndGet(), this.name, this.settings);
+	}
+
+	/**
+	 * Returns the wrapped data source's builder: connections built with it are the driver's own,
+	 * and their queries are not recorded.
+	 * @return the wrapped data source's connection builder
+	 * @throws SQLException if the wrapped data source does not support building connections
+	 */
+	@Override
+	public ConnectionBuilder createConnectionBuilder() throws SQLException {
+		return this.delegate.createConnectionBuilder();
+	}
+
+	@Override
+	public ShardingKeyBuilder createShardingKeyBuilder() throws SQLException {
+		return this.delegate.createShardingKeyBuilder();
+	}
+
+	@Override
+	public PrintWriter getLogWriter() throws SQLException {
+		return this.delegate.getLogWriter();
+	}
+
+	@Override
+	public void setLogWriter(PrintWriter out) throws SQLException {
+		this.delegate.setLogWriter(out);
+	}
+
+	@Override
+	public void setLoginTimeout(int seconds) throws SQLException {
+		this.delegate.setLoginTimeout(seconds);
+	}
+
+	@Override
+	public int getLoginTimeout() throws SQLException {
+		return this.delegate.getLoginTimeout();
+	}
+
+	@Override
+	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+		return this.delegate.getParentLogger();
+	}
+
+	@Override
+	public <T> T unwrap(Class<T> iface) throws SQLException {
+		return iface.isInstance(this) ? iface.cast(this) : this.delegate.unwrap(iface);
+	}
+
+	@Override
+	public boolean isWrapperFor(Class<?> iface) throws SQLException {
+		return iface.isInstance(this) || this.delegate.isWrapperFor(iface);
+	}
+
+	@Override
+	public String toString() {
+		return "RecordingDataSource '" + this.name + "' of " + this.delegate;
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Records the statements of a {@link javax.sql.DataSource}: {@link dev.querylens.jdbc.RecordingDataSource}
+ * wraps connections, statements and result sets with thin hand-written delegates that add each
+ * execution to the current {@link dev.querylens.capture.Recording}. Imports only {@code capture}.
+ */
+package dev.querylens.jdbc;
