@@ -21,7 +21,7 @@ public final class CallSiteResolver {
 			"dev.querylens.test.", "dev.querylens.autoconfigure.");
 
 	// Markers of generated classes that sit between the caller and the framework.
-	private static final List<String> GENERATED_MARKERS = List.of("$HibernateProxy$", "$$SpringCGLIB$$",
+	private static final List<String> GENERATED_MARKERS = List.of("$HibernateProxy", "$$SpringCGLIB$$",
 			"$$EnhancerBySpringCGLIB$$", "$ByteBuddy$", "jdk.proxy", "$Proxy");
 
 	private final StackWalker walker = StackWalker.getInstance();

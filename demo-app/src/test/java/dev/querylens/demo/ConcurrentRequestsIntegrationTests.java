@@ -49,7 +49,8 @@ class ConcurrentRequestsIntegrationTests {
 		HttpClient http = HttpClient.newHttpClient();
 		List<String> paths = List.copyOf(EXPECTED_COUNTS.keySet());
 		List<Future<List<String[]>>> results = new ArrayList<>();
-		try (ExecutorService executor = Executors.newFixedThreadPool(THREADS)) {
+		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+		try {
 			for (int t = 0; t < THREADS; t++) {
 				int thread = t;
 				results.add(executor.submit(() -> {
@@ -70,8 +71,10 @@ class ConcurrentRequestsIntegrationTests {
 				}));
 			}
 			int checked = 0;
+			java.util.Set<String> ids = new java.util.HashSet<>();
 			for (Future<List<String[]>> result : results) {
 				for (String[] request : result.get()) {
+					assertThat(ids.add(request[0])).as("id %s of %s is unique", request[0], request[1]).isTrue();
 					AnalyzedRecording recording = this.store.findById(request[0]).orElse(null);
 					if (recording != null) {
 						assertThat(recording.recording().getUri()).isEqualTo(request[1]);
@@ -83,6 +86,9 @@ class ConcurrentRequestsIntegrationTests {
 			}
 			assertThat(this.store.findAll()).hasSize(40);
 			assertThat(checked).isEqualTo(40);
+		}
+		finally {
+			executor.shutdownNow();
 		}
 	}
 
