@@ -11,6 +11,7 @@ import static dev.querylens.analysis.Recordings.ORDER_SERVICE;
 import static dev.querylens.analysis.Recordings.REPORT_SERVICE;
 import static dev.querylens.analysis.Recordings.recording;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link NPlusOneDetector}.
@@ -89,8 +90,8 @@ class NPlusOneDetectorTests {
 		List<Finding> findings = this.detector
 			.detect(recording().nPlusOne(3, ORDER_SERVICE).nPlusOne(4, REPORT_SERVICE).groups());
 		assertThat(findings).extracting(Finding::callSite, Finding::count)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(ORDER_SERVICE.toString(), 3),
-					org.assertj.core.groups.Tuple.tuple(REPORT_SERVICE.toString(), 4));
+			.containsExactly(tuple(ORDER_SERVICE.toString(), 3),
+					tuple(REPORT_SERVICE.toString(), 4));
 		assertThat(this.detector.detect(recording().nPlusOne(2, ORDER_SERVICE).nPlusOne(2, REPORT_SERVICE).groups()))
 			.isEmpty();
 	}

@@ -1,5 +1,6 @@
 package dev.querylens.analysis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -142,7 +143,7 @@ class SqlFingerprintTests {
 		for (int i = 0; i < 10_000; i++) {
 			byte[] bytes = new byte[random.nextInt(64)];
 			random.nextBytes(bytes);
-			assertThat(SqlFingerprint.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))).isNotNull();
+			assertThat(SqlFingerprint.of(new String(bytes, StandardCharsets.UTF_8))).isNotNull();
 			StringBuilder sql = new StringBuilder();
 			for (int j = random.nextInt(64); j > 0; j--) {
 				sql.append(alphabet.charAt(random.nextInt(alphabet.length())));
