@@ -8,6 +8,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -47,6 +49,22 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 		super(response);
 		this.limit = limit;
 		this.beforeCommit = beforeCommit;
+	}
+
+	/**
+	 * Finds the buffered response a response is or wraps.
+	 * @param response the response
+	 * @return the buffered response, or {@code null}
+	 */
+	static BufferedResponse find(ServletResponse response) {
+		ServletResponse current = response;
+		while (current instanceof ServletResponseWrapper wrapper) {
+			if (current instanceof BufferedResponse buffered) {
+				return buffered;
+			}
+			current = wrapper.getResponse();
+		}
+		return null;
 	}
 
 	@Override

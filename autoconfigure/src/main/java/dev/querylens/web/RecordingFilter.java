@@ -85,11 +85,13 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		if (!response.isCommitted()) {
 			response.setHeader(ID_HEADER, recording.getId());
 		}
-		BufferedResponse buffered = new BufferedResponse(response, BUFFER_LIMIT,
-				() -> addServerTiming(response, current));
+		// An async dispatch gets the response the request started async with: buffered once already.
+		BufferedResponse existing = BufferedResponse.find(response);
+		BufferedResponse buffered = (existing != null) ? existing
+				: new BufferedResponse(response, BUFFER_LIMIT, () -> addServerTiming(response, current));
 		boolean failed = true;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
-			chain.doFilter(request, buffered);
+			chain.doFilter(request, (existing != null) ? response : buffered);
 			failed = false;
 		}
 		finally {

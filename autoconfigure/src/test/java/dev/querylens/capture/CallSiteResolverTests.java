@@ -2,6 +2,7 @@ package dev.querylens.capture;
 
 import java.util.List;
 
+import com.example.shop.ShopService;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,12 +41,11 @@ class CallSiteResolverTests {
 
 	@Test
 	void theCallSiteIsTheFirstApplicationFrame() {
-		CallSite callSite = new CallSiteResolver(CallSiteMode.FIRST_APP_FRAME, List.of()).resolve();
-		assertThat(callSite.className()).isEqualTo(CallSiteResolverTests.class.getName());
-		assertThat(callSite.methodName()).isEqualTo("theCallSiteIsTheFirstApplicationFrame");
-		assertThat(callSite.toString())
-			.startsWith("dev.querylens.capture.CallSiteResolverTests.theCallSiteIsTheFirstApplicationFrame("
-					+ "CallSiteResolverTests.java:");
+		CallSiteResolver resolver = new CallSiteResolver(CallSiteMode.FIRST_APP_FRAME, List.of());
+		CallSite callSite = new ShopService().listOrders(resolver::resolve);
+		assertThat(callSite.className()).isEqualTo(ShopService.class.getName());
+		assertThat(callSite.methodName()).isEqualTo("listOrders");
+		assertThat(callSite.toString()).startsWith("com.example.shop.ShopService.listOrders(ShopService.java:");
 	}
 
 	@Test
