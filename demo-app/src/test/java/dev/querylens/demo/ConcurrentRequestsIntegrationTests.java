@@ -5,8 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,18 +72,20 @@ class ConcurrentRequestsIntegrationTests {
 					return seen;
 				}));
 			}
-			int checked = 0;
-			java.util.Set<String> ids = new java.util.HashSet<>();
+			List<String[]> requests = new ArrayList<>();
 			for (Future<List<String[]>> result : results) {
-				for (String[] request : result.get()) {
-					assertThat(ids.add(request[0])).as("id %s of %s is unique", request[0], request[1]).isTrue();
-					AnalyzedRecording recording = this.store.findById(request[0]).orElse(null);
-					if (recording != null) {
-						assertThat(recording.recording().getUri()).isEqualTo(request[1]);
-						assertThat(recording.recording().getQueryCount()).isEqualTo(EXPECTED_COUNTS.get(request[1]));
-						assertThat(recording.queries()).hasSize(EXPECTED_COUNTS.get(request[1]));
-						checked++;
-					}
+				requests.addAll(result.get());
+			}
+			int checked = 0;
+			Set<String> ids = new HashSet<>();
+			for (String[] request : requests) {
+				assertThat(ids.add(request[0])).as("id %s of %s is unique", request[0], request[1]).isTrue();
+				AnalyzedRecording recording = this.store.findById(request[0]).orElse(null);
+				if (recording != null) {
+					assertThat(recording.recording().getUri()).isEqualTo(request[1]);
+					assertThat(recording.recording().getQueryCount()).isEqualTo(EXPECTED_COUNTS.get(request[1]));
+					assertThat(recording.queries()).hasSize(EXPECTED_COUNTS.get(request[1]));
+					checked++;
 				}
 			}
 			assertThat(this.store.findAll()).hasSize(40);
