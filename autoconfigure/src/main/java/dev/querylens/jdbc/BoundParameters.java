@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class BoundParameters {
 
-	private static final int INITIAL_CAPACITY = 8;
+	// Small, since most statements bind few values; the array doubles when one binds more.
+	private static final int INITIAL_CAPACITY = 4;
 
 	private static final String STREAM = "<stream>";
 

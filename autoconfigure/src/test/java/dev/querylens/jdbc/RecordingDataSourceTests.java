@@ -1,0 +1,238 @@
+package dev.querylens.jdbc;
+
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import com.example.orders.OrderLookup;
+import com.zaxxer.hikari.HikariConfig;
+import dev.querylens.capture.CallSiteMode;
+import dev.querylens.capture.CallSiteResolver;
+import dev.querylens.capture.CurrentRecording;
+import dev.querylens.capture.QueryEvent;
+import dev.querylens.capture.Recording;
+import org.h2.jdbc.JdbcConnection;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link RecordingDataSource} on H2 in memory behind HikariCP.
+ */
+class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
+
+	@Override
+	String database() {
+		return "h2";
+	}
+
+	@Override
+	void configure(HikariConfig config) {
+		config.setJdbcUrl("jdbc:h2:mem:querylens-jdbc;DB_CLOSE_DELAY=-1");
+		config.setUsername("sa");
+	}
+
+	@Override
+	Class<?> driverConnectionType() {
+		return JdbcConnection.class;
+	}
+
+	@Test
+	void callableStatementsAreRecorded() throws Exception {
+		Recording recording = record((connection) -> {
+			try (CallableStatement statement = connection.prepareCall("{call UPPER(?)}")) {
+				statement.setString(1, "shop");
+				try (ResultSet resultSet = statement.executeQuery()) {
+					assertThat(resultSet.next()).isTrue();
+					assertThat(resultSet.getString(1)).isEqualTo("SHOP");
+				}
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.sql()).isEqualTo("{call UPPER(?)}");
+			assertThat(query.parameters()).containsExactly("shop");
+			assertThat(query.rows()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void longParametersAreTruncated() throws Exception {
+		RecordingDataSource dataSource = new RecordingDataSource(this.pool, "short", settings(true, 5));
+		Recording recording = record(dataSource, (connection) -> {
+			try (PreparedStatement statement = connection
+				.prepareStatement("select count(*) from " + this.table + " where name = ?")) {
+				statement.setString(1, "abcdefgh");
+				statement.executeQuery().close();
+			}
+		});
+		assertThat(recording.getQueries()).singleElement()
+			.extracting(QueryEvent::parameters)
+			.isEqualTo(List.of("abcde…"));
+	}
+
+	@Test
+	void parametersAreNotCapturedWhenDisabled() throws Exception {
+		RecordingDataSource dataSource = new RecordingDataSource(this.pool, "hidden", settings(false, 200));
+		Recording recording = record(dataSource, (connection) -> {
+			try (PreparedStatement statement = connection
+				.prepareStatement("select count(*) from " + this.table + " where id = ?")) {
+				statement.setLong(1, 1);
+				statement.executeQuery().close();
+				statement.addBatch();
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.parameters()).isEmpty();
+			assertThat(query.dataSource()).isEqualTo("hidden");
+		});
+	}
+
+	@Test
+	void parametersAreMadeSafeToShow() throws Exception {
+		Recording recording = record((connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement("select ?, ?, ?, ?, ?")) {
+				statement.setBytes(1, new byte[] { 1, 2, 3 });
+				statement.setNull(2, java.sql.Types.VARCHAR);
+				statement.setBoolean(3, true);
+				statement.setBinaryStream(4, new java.io.ByteArrayInputStream(new byte[] { 4 }));
+				statement.setObject(5, java.time.LocalDate.of(2024, 2, 29));
+				statement.executeQuery().close();
+			}
+		});
+		assertThat(recording.getQueries()).singleElement()
+			.extracting(QueryEvent::parameters)
+			.isEqualTo(java.util.Arrays.asList("<3 bytes>", null, true, "<stream>", "2024-02-29"));
+	}
+
+	@Test
+	void clearedParametersAreNotRecorded() throws Exception {
+		Recording recording = record((connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement("select ?")) {
+				statement.setString(1, "first");
+				statement.executeQuery().close();
+				statement.clearParameters();
+				statement.setInt(1, 2);
+				statement.executeQuery().close();
+			}
+		});
+		assertThat(recording.getQueries()).extracting(QueryEvent::parameters)
+			.containsExactly(List.of("first"), List.of(2));
+	}
+
+	@Test
+	void aBatchRecordsItsFirstSetOfParameters() throws Exception {
+		Recording recording = record((connection) -> {
+			try (PreparedStatement statement = connection
+				.prepareStatement("update " + this.table + " set name = ? where id = ?")) {
+				for (int id = 1; id <= 3; id++) {
+					statement.setString(1, "v" + id);
+					statement.setInt(2, id);
+					statement.addBatch();
+				}
+				statement.executeBatch();
+				statement.setString(1, "single");
+				statement.setInt(2, 1);
+				statement.executeUpdate();
+			}
+		});
+		assertThat(recording.getQueries()).extracting(QueryEvent::parameters, QueryEvent::batchSize, QueryEvent::rows)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("v1", 1), 3, 3L),
+					org.assertj.core.groups.Tuple.tuple(List.of("single", 1), 1, 1L));
+	}
+
+	@Test
+	void aFailingBatchIsRecordedOnceAsFailed() throws Exception {
+		Recording recording = record((connection) -> {
+			try (PreparedStatement statement = connection
+				.prepareStatement("insert into " + this.table + " (id, name) values (?, ?)")) {
+				statement.setInt(1, 1);
+				statement.setString(2, "duplicate key");
+				statement.addBatch();
+				statement.setInt(1, 50);
+				statement.addBatch();
+				try {
+					statement.executeBatch();
+				}
+				catch (java.sql.BatchUpdateException ex) {
+					// The duplicate key is the point of the test.
+				}
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.batchSize()).isEqualTo(2);
+			assertThat(query.error()).contains("BatchUpdateException: ");
+		});
+	}
+
+	@Test
+	void callSitesAreResolvedWhenAsked() throws Exception {
+		RecordingDataSource dataSource = new RecordingDataSource(this.pool, "dataSource",
+				new JdbcCaptureSettings(true, 200, new CallSiteResolver(CallSiteMode.FIRST_APP_FRAME, List.of())));
+		Recording recording = record(dataSource,
+				(connection) -> assertThat(OrderLookup.findName(connection, this.table, 1)).isEqualTo("a"));
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.callSite()).isNotNull();
+			assertThat(query.callSite().className()).isEqualTo(OrderLookup.class.getName());
+			assertThat(query.callSite().methodName()).isEqualTo("findName");
+		});
+	}
+
+	@Test
+	void callSitesAreNotResolvedWhenOff() throws Exception {
+		Recording recording = record((connection) -> OrderLookup.findName(connection, this.table, 1));
+		assertThat(recording.getQueries()).singleElement().extracting(QueryEvent::callSite).isNull();
+	}
+
+	@Test
+	void aConnectionAcquiredBeforeTheRecordingRecordsItsQueries() throws Exception {
+		Recording recording = startRecording();
+		try (Connection connection = this.dataSource.getConnection()) {
+			try (CurrentRecording.Scope scope = CurrentRecording.bind(recording);
+					Statement statement = connection.createStatement()) {
+				statement.executeQuery("select 1").close();
+			}
+		}
+		recording.finish(0, null);
+		assertThat(recording.getQueries()).singleElement().extracting(QueryEvent::sql).isEqualTo("select 1");
+	}
+
+	@Test
+	void aStatementRecordsIntoTheRecordingItWasCreatedIn() throws Exception {
+		Recording recording = startRecording();
+		try (Connection connection = this.dataSource.getConnection()) {
+			Statement statement;
+			try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+				statement = connection.createStatement();
+			}
+			statement.executeQuery("select 1").close();
+			statement.close();
+		}
+		recording.finish(0, null);
+		assertThat(recording.getQueries()).hasSize(1);
+	}
+
+	@Test
+	void aRecordingDataSourceIsNotWrappedTwice() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new RecordingDataSource(this.dataSource, "again"));
+	}
+
+	@Test
+	void generatedKeysLeadBackToTheirStatement() throws Exception {
+		record((connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(
+					"insert into " + this.table + " (id, name) values (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+				statement.setInt(1, 70);
+				statement.setString(2, "k");
+				statement.executeUpdate();
+				try (ResultSet keys = statement.getGeneratedKeys()) {
+					assertThat(keys.getStatement()).isSameAs(statement);
+				}
+			}
+		});
+	}
+
+}
