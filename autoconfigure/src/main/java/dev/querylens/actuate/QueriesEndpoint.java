@@ -10,6 +10,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
+import dev.querylens.report.RecordingDescriptor;
+import dev.querylens.report.RecordingSummaryDescriptor;
 import dev.querylens.store.RecordingStore;
 
 /**

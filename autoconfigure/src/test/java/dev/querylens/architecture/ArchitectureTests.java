@@ -10,7 +10,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → (web | actuate),
+ * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → report → (web | actuate),
  * with no cycles, and each optional third-party library stays inside its one package.
  */
 class ArchitectureTests {
@@ -31,16 +31,18 @@ class ArchitectureTests {
 			.layer("jdbc").definedBy("dev.querylens.jdbc..")
 			.layer("analysis").definedBy("dev.querylens.analysis..")
 			.layer("store").definedBy("dev.querylens.store..")
+			.layer("report").definedBy("dev.querylens.report..")
 			.layer("web").definedBy("dev.querylens.web..")
 			.layer("actuate").definedBy("dev.querylens.actuate..")
 			.layer("autoconfigure").definedBy("dev.querylens.autoconfigure..")
 			.whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
 			.whereLayer("web").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("actuate").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("store").mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
-			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "web", "actuate", "autoconfigure")
+			.whereLayer("report").mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
+			.whereLayer("store").mayOnlyBeAccessedByLayers("report", "web", "actuate", "autoconfigure")
+			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "report", "web", "actuate", "autoconfigure")
 			.whereLayer("jdbc").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "store", "web", "actuate",
+			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "store", "report", "web", "actuate",
 					"autoconfigure")
 			.check(CLASSES);
 	}

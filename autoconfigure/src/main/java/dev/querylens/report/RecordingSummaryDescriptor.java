@@ -1,4 +1,4 @@
-package dev.querylens.actuate;
+package dev.querylens.report;
 
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ public record RecordingSummaryDescriptor(String id, String kind, String method, 
 		String pattern, int status, String startedAt, double durationMs, int queryCount, double queryTimeMs,
 		int duplicateCount, int similarCount, int findingCount) {
 
-	static RecordingSummaryDescriptor of(AnalyzedRecording analyzed) {
+	public static RecordingSummaryDescriptor of(AnalyzedRecording analyzed) {
 		Recording recording = analyzed.recording();
 		return new RecordingSummaryDescriptor(recording.getId(), recording.getKind().name().toLowerCase(Locale.ROOT),
 				recording.getMethod(), recording.getUri(), recording.getQuery(), recording.getPattern(),
@@ -36,7 +36,7 @@ public record RecordingSummaryDescriptor(String id, String kind, String method, 
 				analyzed.similarCount(), analyzed.activeFindings().size());
 	}
 
-	static double millis(long nanos) {
+	public static double millis(long nanos) {
 		return Math.round(nanos / 1_000.0) / 1_000.0;
 	}
 

@@ -1,4 +1,4 @@
-package dev.querylens.actuate;
+package dev.querylens.report;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,9 +37,9 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 		int similarCount, int findingCount, boolean truncated, List<QueryDescriptor> queries,
 		List<FindingDescriptor> findings) {
 
-	static final String HIDDEN = "******";
+	public static final String HIDDEN = "******";
 
-	static RecordingDescriptor of(AnalyzedRecording analyzed, boolean showParameters) {
+	public static RecordingDescriptor of(AnalyzedRecording analyzed, boolean showParameters) {
 		RecordingSummaryDescriptor summary = RecordingSummaryDescriptor.of(analyzed);
 		Recording recording = analyzed.recording();
 		List<QueryDescriptor> queries = analyzed.queries()

@@ -1,0 +1,5 @@
+/**
+ * The JSON shape of recordings, as DESIGN.md's contract gives it: shared by the actuator endpoint and the toolbar
+ * so that both always say the same thing.
+ */
+package dev.querylens.report;
