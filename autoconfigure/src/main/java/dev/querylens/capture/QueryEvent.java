@@ -4,25 +4,177 @@ import java.util.List;
 
 /**
  * One executed statement: a single statement, or a JDBC batch counted once.
- *
- * @param index position in the recording, 0-based, in execution order
- * @param sql the SQL exactly as the driver received it
- * @param parameters the bound values in order (for a batch, the first set); strings, numbers,
- * booleans or {@code null}, already made safe to show
- * @param batchSize 1 for a single statement, N for a batch of N
- * @param rows rows read for a query, update count for a write (summed over a batch)
- * @param durationNanos time spent executing
- * @param offsetNanos time from the recording's start to this statement's start
- * @param connectionId number of the connection it ran on, unique within its data source
- * @param dataSource the data source's bean name
- * @param phase whether it ran in the handler or in the view
- * @param thread the name of the thread it ran on
- * @param callSite where it came from, or {@code null} when not captured
- * @param error the failure's class and message, or {@code null} when it succeeded
+ * <p>
+ * Reads like a record. It is a class only so that the rows read from a result set after the statement was
+ * recorded can be added in place: a second object per query would be most of QueryLens's allocation per statement.
+ * The rows change only while the recording runs; once {@link Recording#finish finished}, an event never changes.
  */
-public record QueryEvent(int index, String sql, List<Object> parameters, int batchSize, long rows,
-		long durationNanos, long offsetNanos, int connectionId, String dataSource, Phase phase, String thread,
-		CallSite callSite, String error) {
+public final class QueryEvent {
+
+	private final int index;
+
+	private final String sql;
+
+	private final List<Object> parameters;
+
+	private final int batchSize;
+
+	private long rows;
+
+	private final long durationNanos;
+
+	private final long offsetNanos;
+
+	private final int connectionId;
+
+	private final String dataSource;
+
+	private final Phase phase;
+
+	private final String thread;
+
+	private final CallSite callSite;
+
+	private final String error;
+
+	/**
+	 * Creates an event.
+	 * @param index position in the recording, 0-based, in execution order
+	 * @param sql the SQL exactly as the driver received it
+	 * @param parameters the bound values in order (for a batch, the first set); strings, numbers, booleans or
+	 * {@code null}, already made safe to show
+	 * @param batchSize 1 for a single statement, N for a batch of N
+	 * @param rows rows read for a query, update count for a write (summed over a batch)
+	 * @param durationNanos time spent executing
+	 * @param offsetNanos time from the recording's start to this statement's start
+	 * @param connectionId number of the connection it ran on, unique within its data source
+	 * @param dataSource the data source's bean name
+	 * @param phase whether it ran in the handler or in the view
+	 * @param thread the name of the thread it ran on
+	 * @param callSite where it came from, or {@code null} when not captured
+	 * @param error the failure's class and message, or {@code null} when it succeeded
+	 */
+	public QueryEvent(int index, String sql, List<Object> parameters, int batchSize, long rows, long durationNanos,
+			long offsetNanos, int connectionId, String dataSource, Phase phase, String thread, CallSite callSite,
+			String error) {
+		this.index = index;
+		this.sql = sql;
+		this.parameters = parameters;
+		this.batchSize = batchSize;
+		this.rows = rows;
+		this.durationNanos = durationNanos;
+		this.offsetNanos = offsetNanos;
+		this.connectionId = connectionId;
+		this.dataSource = dataSource;
+		this.phase = phase;
+		this.thread = thread;
+		this.callSite = callSite;
+		this.error = error;
+	}
+
+	/**
+	 * Returns the position in the recording.
+	 * @return 0-based index, in execution order
+	 */
+	public int index() {
+		return this.index;
+	}
+
+	/**
+	 * Returns the SQL exactly as the driver received it.
+	 * @return the SQL
+	 */
+	public String sql() {
+		return this.sql;
+	}
+
+	/**
+	 * Returns the bound values in order (for a batch, the first set).
+	 * @return strings, numbers, booleans or {@code null}s; {@code null} when not captured
+	 */
+	public List<Object> parameters() {
+		return this.parameters;
+	}
+
+	/**
+	 * Returns the number of statements sent together.
+	 * @return 1, or N for a batch of N
+	 */
+	public int batchSize() {
+		return this.batchSize;
+	}
+
+	/**
+	 * Returns the rows read for a query, or the update count for a write.
+	 * @return the rows, summed over a batch
+	 */
+	public long rows() {
+		return this.rows;
+	}
+
+	/**
+	 * Returns the time spent executing.
+	 * @return nanoseconds
+	 */
+	public long durationNanos() {
+		return this.durationNanos;
+	}
+
+	/**
+	 * Returns the time from the recording's start to this statement's start.
+	 * @return nanoseconds
+	 */
+	public long offsetNanos() {
+		return this.offsetNanos;
+	}
+
+	/**
+	 * Returns the number of the connection it ran on.
+	 * @return unique within its data source
+	 */
+	public int connectionId() {
+		return this.connectionId;
+	}
+
+	/**
+	 * Returns the data source's bean name.
+	 * @return the name
+	 */
+	public String dataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * Returns whether it ran in the handler or in the view.
+	 * @return the phase
+	 */
+	public Phase phase() {
+		return this.phase;
+	}
+
+	/**
+	 * Returns the name of the thread it ran on.
+	 * @return the thread's name
+	 */
+	public String thread() {
+		return this.thread;
+	}
+
+	/**
+	 * Returns where in application code it came from.
+	 * @return the call site, or {@code null} when not captured
+	 */
+	public CallSite callSite() {
+		return this.callSite;
+	}
+
+	/**
+	 * Returns the failure.
+	 * @return its class and message, or {@code null} when it succeeded
+	 */
+	public String error() {
+		return this.error;
+	}
 
 	/**
 	 * Whether the statement failed.
@@ -32,10 +184,15 @@ public record QueryEvent(int index, String sql, List<Object> parameters, int bat
 		return this.error != null;
 	}
 
-	QueryEvent withRows(long rows) {
-		return new QueryEvent(this.index, this.sql, this.parameters, this.batchSize, rows, this.durationNanos,
-				this.offsetNanos, this.connectionId, this.dataSource, this.phase, this.thread, this.callSite,
-				this.error);
+	// Called by the recording, under its lock, while it runs.
+	void addRows(long rows) {
+		this.rows += rows;
+	}
+
+	@Override
+	public String toString() {
+		return "QueryEvent[" + this.index + ": " + this.sql + " " + this.parameters + ", rows=" + this.rows
+				+ ((this.error != null) ? ", error=" + this.error : "") + "]";
 	}
 
 }

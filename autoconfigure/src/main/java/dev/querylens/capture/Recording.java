@@ -165,8 +165,7 @@ public final class Recording {
 		}
 		synchronized (this.lock) {
 			if (!this.finished && index < this.queries.size()) {
-				QueryEvent event = this.queries.get(index);
-				this.queries.set(index, event.withRows(event.rows() + rows));
+				this.queries.get(index).addRows(rows);
 			}
 		}
 	}
