@@ -100,13 +100,13 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				request.getAsyncContext().addListener(new FinishOnCompletion(current));
 			}
 			else {
-				boolean finishedHere = current.finish(
-						failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), pattern(request));
+				// Stored before the body leaves, so a client that has the response can already look it up.
+				if (current.finish(failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
+						pattern(request))) {
+					this.collector.collect(current);
+				}
 				if (!failed) {
 					buffered.finish();
-				}
-				if (finishedHere) {
-					this.collector.collect(current);
 				}
 			}
 		}

@@ -1,14 +1,19 @@
 package dev.querylens.it;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * An application with plain JDBC and no JPA, to show QueryLens needs neither Hibernate nor the demo.
@@ -36,6 +41,32 @@ public class PlainJdbcApplication {
 		@GetMapping("/callable")
 		Callable<Integer> callable() {
 			return () -> one() + one();
+		}
+
+		@GetMapping("/deferred")
+		DeferredResult<Integer> deferred() {
+			DeferredResult<Integer> result = new DeferredResult<>();
+			this.executor.execute(() -> result.setResult(one() + one() + one()));
+			return result;
+		}
+
+		@GetMapping("/large")
+		void large(HttpServletResponse response) throws IOException {
+			response.setContentType("text/plain");
+			one();
+			for (int i = 0; i < 40_000; i++) {
+				response.getOutputStream().write(("line " + i + "\n").getBytes(StandardCharsets.US_ASCII));
+			}
+			one();
+		}
+
+		@GetMapping("/streamed")
+		void streamed(HttpServletResponse response) throws IOException {
+			response.setContentType("text/plain");
+			response.getWriter().write("first ");
+			response.getWriter().flush();
+			one();
+			response.getWriter().write("second");
 		}
 
 		@GetMapping("/executor")

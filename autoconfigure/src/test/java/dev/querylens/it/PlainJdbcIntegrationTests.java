@@ -53,6 +53,31 @@ class PlainJdbcIntegrationTests {
 	}
 
 	@Test
+	void statementsThatCompleteADeferredResultOnTheApplicationExecutorAreRecordedForItsRequest() throws Exception {
+		HttpResponse<String> response = get("/deferred");
+		assertThat(response.body()).isEqualTo("3");
+		assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
+				(timing) -> assertThat(timing).contains("desc=\"3 queries\""));
+		assertThat(recordingOf(response).recording().getQueryCount()).isEqualTo(3);
+	}
+
+	@Test
+	void aBodyLargerThanTheBufferArrivesWhole() throws Exception {
+		HttpResponse<String> response = get("/large");
+		assertThat(response.body().lines()).hasSize(40_000).endsWith("line 39999");
+		assertThat(recordingOf(response).recording().getQueryCount()).isEqualTo(2);
+	}
+
+	@Test
+	void aFlushReachesTheClientAndCountsTheQueriesSoFar() throws Exception {
+		HttpResponse<String> response = get("/streamed");
+		assertThat(response.body()).isEqualTo("first second");
+		assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
+				(timing) -> assertThat(timing).contains("desc=\"0 queries\""));
+		assertThat(recordingOf(response).recording().getQueryCount()).isEqualTo(1);
+	}
+
+	@Test
 	void statementsOfWorkHandedToTheApplicationExecutorAreRecordedForTheRequest() throws Exception {
 		AnalyzedRecording recording = recordingOf(get("/executor"));
 		assertThat(recording.recording().getQueryCount()).isEqualTo(2);
