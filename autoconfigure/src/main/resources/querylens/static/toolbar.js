@@ -419,12 +419,14 @@
 				el('span', 'ql-status' + (data.status >= 400 ? ' ql-bad' : ''), String(data.status)),
 				data.pattern && data.pattern !== data.uri ? el('span', 'ql-pattern', data.pattern) : null
 			]),
-			el('div', 'ql-actions', [
+			options.onClose ? el('div', 'ql-actions', [
 				el('a', 'ql-link ql-dashboard-link', 'Dashboard'),
-				options.onClose ? button('×', 'ql-close', options.onClose, 'Close the panel') : null
-			])
+				button('×', 'ql-close', options.onClose, 'Close the panel')
+			]) : null
 		]);
-		head.querySelector('.ql-dashboard-link').href = base;
+		if (options.onClose) {
+			head.querySelector('.ql-dashboard-link').href = base;
+		}
 		container.appendChild(head);
 
 		if (options.requests && options.requests.length > 1) {
@@ -506,6 +508,13 @@
 		}
 	}
 
+	// The analysis writes code between backticks: shown as code, still only as text.
+	function withCode(text) {
+		return String(text).split('`').map(function (part, i) {
+			return i % 2 === 1 ? el('code', 'ql-code', part) : part;
+		});
+	}
+
 	function findingCard(finding, onHighlight) {
 		var card = el('article', 'ql-finding ql-sev-' + finding.severity, [
 			el('div', 'ql-finding-head', [
@@ -513,10 +522,10 @@
 				finding.association ? el('code', 'ql-assoc', finding.association) : null,
 				el('span', 'ql-muted', '×' + finding.count)
 			]),
-			el('p', 'ql-message', finding.message),
+			el('p', 'ql-message', withCode(finding.message)),
 			finding.callSite ? el('div', 'ql-callsite', [el('span', 'ql-muted', 'at '), el('code', null,
 				finding.callSite)]) : null,
-			finding.suggestion ? el('p', 'ql-fix', [el('b', null, 'Fix: '), finding.suggestion]) : null
+			finding.suggestion ? el('p', 'ql-fix', [el('b', null, 'Fix: ')].concat(withCode(finding.suggestion))) : null
 		]);
 		var actions = el('div', 'ql-row-actions');
 		actions.appendChild(button('Highlight ' + plural(finding.queryIndexes.length, 'statement', 'statements'),
@@ -803,7 +812,9 @@
 		panel.hidden = true;
 		frame.appendChild(badge);
 		frame.appendChild(panel);
-		(document.body || document.documentElement).appendChild(host);
+		// Under the root element, not the body: a transform or filter on the body would otherwise become the
+		// badge's containing block and move it.
+		document.documentElement.appendChild(host);
 
 		function placeBadge() {
 			CORNERS.forEach(function (c) {

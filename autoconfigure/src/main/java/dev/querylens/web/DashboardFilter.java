@@ -344,9 +344,17 @@ public final class DashboardFilter extends OncePerRequestFilter {
 	private static List<String> findingTypes(AnalyzedRecording analyzed) {
 		Set<String> types = new LinkedHashSet<>();
 		for (Finding finding : analyzed.activeFindings()) {
-			types.add(finding.type().name());
+			types.add(label(finding.type().name()));
 		}
 		return List.copyOf(types);
+	}
+
+	private static String label(String type) {
+		return switch (type) {
+			case "N_PLUS_ONE" -> "N+1";
+			case "DUPLICATE_QUERY" -> "duplicates";
+			default -> type.toLowerCase(Locale.ROOT).replace('_', ' ');
+		};
 	}
 
 	private static String millis(double millis) {
