@@ -164,6 +164,30 @@ class ToolbarInjectionIntegrationTests {
 			.isEqualTo("{\"recordings\":[]}");
 	}
 
+	@Test
+	void theEndpointsViewGivesEachPatternsRequestsAndStatementsMinMedianMax() throws Exception {
+		for (int n : new int[] { 5, 1, 9, 2 }) {
+			get("/count/" + n);
+		}
+		String html = new String(get("/querylens/endpoints").body(), StandardCharsets.UTF_8);
+		assertThat(html.replaceAll("\\s+", " ")).contains(
+				"GET /count/{n}</a></td> <td class=\"ql-num\">4</td> <td class=\"ql-num ql-min\">1</td> "
+						+ "<td class=\"ql-num ql-median\">3.5</td> <td class=\"ql-num ql-max\">9</td>");
+		get("/count/7");
+		html = new String(get("/querylens/endpoints").body(), StandardCharsets.UTF_8);
+		assertThat(html).contains("<td class=\"ql-num ql-median\">5</td>");
+	}
+
+	@Test
+	void theRequestsPageFiltersOnTheServer() throws Exception {
+		get("/count/3");
+		get("/json");
+		String all = new String(get("/querylens").body(), StandardCharsets.UTF_8);
+		assertThat(all).contains("/count/3").contains("/json");
+		String filtered = new String(get("/querylens?min=3&uri=COUNT").body(), StandardCharsets.UTF_8);
+		assertThat(filtered).contains("/count/3").doesNotContain(">/json<");
+	}
+
 	private HttpResponse<byte[]> get(String path) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path)).build());
 	}

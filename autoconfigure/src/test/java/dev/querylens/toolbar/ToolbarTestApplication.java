@@ -118,6 +118,14 @@ public class ToolbarTestApplication {
 			html(response, 200);
 		}
 
+		@GetMapping("/count/{n}")
+		String count(@org.springframework.web.bind.annotation.PathVariable int n) {
+			for (int i = 0; i < n; i++) {
+				this.jdbc.queryForObject("select ?", Integer.class, i);
+			}
+			return String.valueOf(n);
+		}
+
 		@GetMapping("/update")
 		String update() {
 			this.jdbc.update("create table if not exists counter (n int)");

@@ -16,6 +16,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -265,6 +266,34 @@ class ToolbarBrowserTests {
 		assertThat(driver.findElements(By.cssSelector("#recordings img, #recordings script"))).isEmpty();
 		assertThat(driver.findElement(By.id("recordings")).getText()).contains("/customers/search?name=");
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> driver.switchTo().alert());
+	}
+
+	@Test
+	void thePanelFollowsADarkColorScheme() {
+		ChromeDriver chrome = (ChromeDriver) driver;
+		chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		try {
+			driver.get(url("/orders/slow"));
+			SearchContext panel = openPanel();
+			WebElement sheet = panel.findElement(By.cssSelector(".ql-panel"));
+			assertThat(brightness(sheet.getCssValue("background-color"))).isLessThan(60);
+			assertThat(brightness(panel.findElement(By.cssSelector(".ql-summary b")).getCssValue("color")))
+				.isGreaterThan(180);
+			Browser.screenshot(driver, "panel-dark");
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+		}
+		driver.get(url("/orders/slow"));
+		SearchContext panel = openPanel();
+		assertThat(brightness(panel.findElement(By.cssSelector(".ql-panel")).getCssValue("background-color")))
+			.isGreaterThan(200);
+	}
+
+	private static int brightness(String cssColor) {
+		String[] parts = cssColor.replaceAll("[^0-9,]", "").split(",");
+		return (Integer.parseInt(parts[0]) + Integer.parseInt(parts[1]) + Integer.parseInt(parts[2])) / 3;
 	}
 
 	private WebElement badgeWithText(String text) {
