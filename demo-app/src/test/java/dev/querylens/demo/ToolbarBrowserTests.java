@@ -249,6 +249,17 @@ class ToolbarBrowserTests {
 		Browser.await(driver, (d) -> panel.findElement(By.cssSelector(".ql-uri")).getText().equals("/orders/live"));
 		List<?> requests = js("return window.QueryLens.requests().map((r) => r.url);");
 		assertThat(requests).hasSize(2);
+		js("""
+				const xhr = new XMLHttpRequest();
+				xhr.open('GET', '/orders/fast');
+				xhr.send();""");
+		badgeWithText("+2 fetch");
+		WebElement xhr = Browser.await(driver, (d) -> {
+			List<WebElement> found = panel.findElements(By.cssSelector(".ql-req[data-kind=fetch]"));
+			return (found.size() == 2) ? found.get(1) : null;
+		});
+		assertThat(xhr.getText()).contains("GET /orders/fast", "1 q");
+		assertThat((List<?>) js("return window.QueryLens.requests();")).hasSize(3);
 	}
 
 	@Test
