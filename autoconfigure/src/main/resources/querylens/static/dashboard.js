@@ -2,6 +2,13 @@
 (function () {
 	'use strict';
 	var base = document.body.getAttribute('data-querylens-base');
+	// Opening the dashboard brings back a badge that was hidden for the session.
+	try {
+		sessionStorage.removeItem('querylens.hidden');
+	}
+	catch (e) {
+		// Storage may be disabled: the badge then was never hidden.
+	}
 	var clear = document.getElementById('clear');
 	if (clear) {
 		clear.addEventListener('click', function () {

@@ -60,7 +60,7 @@ public final class QueryLensToolbarAutoConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<DashboardFilter> queryLensDashboardFilter(RecordingStore store, ToolbarAccess access,
+	FilterRegistrationBean<DashboardFilter> dashboardFilter(RecordingStore store, ToolbarAccess access,
 			QueryLensProperties properties, QueryExplainer explainer, Environment environment) {
 		String path = properties.getToolbar().getPath();
 		DashboardFilter filter = new DashboardFilter(store, access, path, properties.getCapture().isParameters(),

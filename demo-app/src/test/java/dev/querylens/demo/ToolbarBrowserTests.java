@@ -190,6 +190,9 @@ class ToolbarBrowserTests {
 		driver.get(url("/orders/fast"));
 		assertThat(driver.findElements(By.cssSelector("script[data-querylens-id]"))).hasSize(1);
 		assertThat(driver.findElements(By.id("querylens-toolbar"))).isEmpty();
+		driver.get(url("/querylens"));
+		driver.get(url("/orders/fast"));
+		assertThat(badgeWithText("1 q").isDisplayed()).isTrue();
 	}
 
 	@Test
