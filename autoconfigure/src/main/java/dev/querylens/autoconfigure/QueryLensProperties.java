@@ -190,4 +190,72 @@ public class QueryLensProperties {
 
 	}
 
+	private final Toolbar toolbar = new Toolbar();
+
+	public Toolbar getToolbar() {
+		return this.toolbar;
+	}
+
+	/**
+	 * The badge injected into HTML pages and the dashboard, served only to allowed clients.
+	 */
+	public static class Toolbar {
+
+		/**
+		 * Whether the badge is injected into HTML pages and the dashboard is served.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the dashboard, its API and its static files.
+		 */
+		private String path = "/querylens";
+
+		/**
+		 * Addresses or CIDR ranges of the clients that may see the toolbar, judged by the TCP peer address.
+		 */
+		private List<String> allowedAddresses = new ArrayList<>(List.of("127.0.0.0/8", "::1"));
+
+		/**
+		 * Whether a request carrying 'Forwarded', 'X-Forwarded-For' or 'X-Real-IP' may see the toolbar. When false,
+		 * such a request counts as remote, whatever its peer address.
+		 */
+		private boolean trustForwardedHeaders = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			Assert.isTrue(path != null && path.startsWith("/") && path.length() > 1 && !path.endsWith("/"),
+					"'querylens.toolbar.path' must start with '/', not end with '/', and not be '/'");
+			this.path = path;
+		}
+
+		public List<String> getAllowedAddresses() {
+			return this.allowedAddresses;
+		}
+
+		public void setAllowedAddresses(List<String> allowedAddresses) {
+			this.allowedAddresses = allowedAddresses;
+		}
+
+		public boolean isTrustForwardedHeaders() {
+			return this.trustForwardedHeaders;
+		}
+
+		public void setTrustForwardedHeaders(boolean trustForwardedHeaders) {
+			this.trustForwardedHeaders = trustForwardedHeaders;
+		}
+
+	}
+
 }

@@ -1,7 +1,9 @@
 package dev.querylens.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.web.AsyncRecordingInterceptor;
 import dev.querylens.web.RecordingFilter;
+import dev.querylens.web.ToolbarInjector;
 import dev.querylens.web.ViewPhaseInterceptor;
 
 /**
@@ -35,10 +38,15 @@ public final class QueryLensWebAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RecordingFilter> recordingFilter(RecordingCollector collector,
-			QueryLensProperties properties, Environment environment) {
+			QueryLensProperties properties, Environment environment, ObjectProvider<ToolbarInjector> toolbar) {
 		String actuatorPath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		List<String> excludedPaths = new ArrayList<>(List.of(actuatorPath.isEmpty() ? "/actuator" : actuatorPath));
+		ToolbarInjector injector = toolbar.getIfAvailable();
+		if (injector != null) {
+			excludedPaths.add(injector.getPath());
+		}
 		RecordingFilter filter = new RecordingFilter(collector, properties.getCapture().getMaxQueries(),
-				List.of(actuatorPath.isEmpty() ? "/actuator" : actuatorPath));
+				excludedPaths, injector);
 		FilterRegistrationBean<RecordingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("queryLensRecordingFilter");
 		registration.setOrder(FILTER_ORDER);

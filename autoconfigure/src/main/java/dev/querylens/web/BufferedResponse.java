@@ -2,10 +2,12 @@ package dev.querylens.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
@@ -85,7 +87,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 			// Like the container, fix the encoding when the writer is obtained.
 			String encoding = getCharacterEncoding();
 			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.ISO_8859_1;
-			this.writer = new PrintWriter(new OutputStreamWriter(stream(), charset));
+			this.writer = new PrintWriter(new OutputStreamWriter(new WriterSink(), charset));
 		}
 		return this.writer;
 	}
@@ -152,6 +154,24 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
+	 * Writes out what is held, first letting a rewriter change the body if the application wrote all of it into
+	 * the buffer (nothing flushed, streamed or committed yet). Called once the request is done.
+	 * @param rewriter changes the complete body, or {@code null}
+	 * @throws IOException when the client went away
+	 */
+	void finish(BodyRewriter rewriter) throws IOException {
+		if (rewriter != null && !this.passThrough && !getResponse().isCommitted()) {
+			flushWriterQuietly();
+			byte[] rewritten = rewriter.rewrite((HttpServletResponse) getResponse(), this.buffer.toByteArray());
+			if (rewritten != null) {
+				this.buffer.reset();
+				this.buffer.write(rewritten, 0, rewritten.length);
+			}
+		}
+		finish();
+	}
+
+	/**
 	 * Writes out what is held, if anything was written: used when the request goes async and may write later.
 	 * @throws IOException when the client went away
 	 */
@@ -205,6 +225,56 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 			this.committing = true;
 			this.beforeCommit.run();
 		}
+	}
+
+	/**
+	 * Changes a complete response body before it is written.
+	 */
+	@FunctionalInterface
+	interface BodyRewriter {
+
+		/**
+		 * Rewrites a body.
+		 * @param response the response, headers not yet sent
+		 * @param body the body as the application wrote it
+		 * @return the new body, or {@code null} to leave it untouched
+		 */
+		byte[] rewrite(HttpServletResponse response, byte[] body);
+
+	}
+
+	/**
+	 * Where the writer's bytes go. A template engine flushes its writer once it has rendered a page (Thymeleaf
+	 * does): for an HTML page that is the end of the page, not a request to stream it, so the page is held until the
+	 * request ends and the badge can go in. A flush of the byte stream, or {@code flushBuffer()}, still goes out at
+	 * once.
+	 */
+	private final class WriterSink extends OutputStream {
+
+		@Override
+		public void write(int b) throws IOException {
+			stream().write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			stream().write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			String contentType = getContentType();
+			boolean html = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+			if (!html || BufferedResponse.this.passThrough) {
+				stream().flush();
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			stream().close();
+		}
+
 	}
 
 	private final class BufferedOutputStream extends ServletOutputStream {

@@ -45,6 +45,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final List<String> excludedPaths;
 
+	private final ToolbarInjector injector;
+
 	/**
 	 * Creates the filter.
 	 * @param collector where finished recordings go
@@ -52,9 +54,22 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
 	 */
 	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths) {
+		this(collector, maxQueries, excludedPaths, null);
+	}
+
+	/**
+	 * Creates the filter with the toolbar's badge.
+	 * @param collector where finished recordings go
+	 * @param maxQueries how many queries each recording keeps in full
+	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
+	 * @param injector adds the badge to the HTML pages of allowed clients, or {@code null}
+	 */
+	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths,
+			ToolbarInjector injector) {
 		this.collector = collector;
 		this.maxQueries = maxQueries;
 		this.excludedPaths = List.copyOf(excludedPaths);
+		this.injector = injector;
 	}
 
 	@Override
@@ -100,13 +115,14 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				request.getAsyncContext().addListener(new FinishOnCompletion(current));
 			}
 			else {
-				// Stored before the body leaves, so a client that has the response can already look it up.
+				// Stored before the body leaves, so a client that has the response (or the badge in it) can
+				// already look it up.
 				if (current.finish(failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
 						pattern(request))) {
 					this.collector.collect(current);
 				}
 				if (!failed) {
-					buffered.finish();
+					buffered.finish((this.injector != null) ? this.injector.rewriterFor(request, current) : null);
 				}
 			}
 		}

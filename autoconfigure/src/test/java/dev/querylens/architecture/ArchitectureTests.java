@@ -55,6 +55,13 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void thymeleafStaysInTheWebPackage() {
+		noClasses().that().resideOutsideOfPackages("dev.querylens.web..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.thymeleaf..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void actuatorTypesStayInTheActuatePackage() {
 		noClasses().that().resideOutsideOfPackages("dev.querylens.actuate..", "dev.querylens.autoconfigure..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.boot.actuate..")

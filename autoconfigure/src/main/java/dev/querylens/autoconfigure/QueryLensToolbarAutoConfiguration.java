@@ -1,0 +1,95 @@
+package dev.querylens.autoconfigure;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import dev.querylens.jdbc.RecordingDataSource;
+import dev.querylens.store.RecordingCollector;
+import dev.querylens.store.RecordingStore;
+import dev.querylens.web.DashboardFilter;
+import dev.querylens.web.QueryExplainer;
+import dev.querylens.web.ToolbarAccess;
+import dev.querylens.web.ToolbarInjector;
+
+/**
+ * Auto-configuration of the toolbar: the badge injected into HTML pages and the dashboard at
+ * {@code querylens.toolbar.path}, both served only to the clients {@code querylens.toolbar.allowed-addresses}
+ * allows. Needs plain Thymeleaf, which the starter brings; the app's own view setup is never touched.
+ */
+@AutoConfiguration(after = QueryLensAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = { "org.thymeleaf.TemplateEngine", "org.springframework.web.servlet.DispatcherServlet" })
+@ConditionalOnBooleanProperty(name = "querylens.toolbar.enabled", matchIfMissing = true)
+@ConditionalOnBean(RecordingCollector.class)
+public final class QueryLensToolbarAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(QueryLensToolbarAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolbarAccess toolbarAccess(QueryLensProperties properties) {
+		QueryLensProperties.Toolbar toolbar = properties.getToolbar();
+		return ToolbarAccess.of(toolbar.getAllowedAddresses(), toolbar.isTrustForwardedHeaders());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolbarInjector toolbarInjector(ToolbarAccess access, QueryLensProperties properties) {
+		return new ToolbarInjector(access, properties.getToolbar().getPath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueryExplainer queryExplainer(BeanFactory beanFactory) {
+		return new QueryExplainer((name) -> unwrappedDataSource(beanFactory, name));
+	}
+
+	@Bean
+	FilterRegistrationBean<DashboardFilter> dashboardFilter(RecordingStore store, ToolbarAccess access,
+			QueryLensProperties properties, QueryExplainer explainer, Environment environment) {
+		String path = properties.getToolbar().getPath();
+		DashboardFilter filter = new DashboardFilter(store, access, path, properties.getCapture().isParameters(),
+				explainer);
+		FilterRegistrationBean<DashboardFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setName("queryLensDashboardFilter");
+		// Just before the recording filter: QueryLens's own requests are never recorded.
+		registration.setOrder(QueryLensWebAutoConfiguration.FILTER_ORDER - 1);
+		logger.info("QueryLens toolbar: badge on HTML pages and dashboard at "
+				+ environment.getProperty("server.servlet.context-path", "") + path + ", for clients " + access);
+		return registration;
+	}
+
+	// Only a data source QueryLens wraps, and its delegate: EXPLAIN's own statements are never recorded.
+	private static DataSource unwrappedDataSource(BeanFactory beanFactory, String name) {
+		if (name == null || !beanFactory.containsBean(name)) {
+			return null;
+		}
+		Object bean = beanFactory.getBean(name);
+		if (!(bean instanceof DataSource dataSource)) {
+			return null;
+		}
+		try {
+			return dataSource.isWrapperFor(RecordingDataSource.class)
+					? dataSource.unwrap(RecordingDataSource.class).getDelegate() : null;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,420 @@
+package dev.querylens.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.analysis.Finding;
+import dev.querylens.capture.QueryEvent;
+import dev.querylens.report.RecordingDescriptor;
+import dev.querylens.report.RecordingSummaryDescriptor;
+import dev.querylens.store.RecordingStore;
+
+/**
+ * Serves everything under the toolbar's path to allowed clients, and a 404 to everyone else: the dashboard's pages,
+ * the badge's script and styles, the JSON the badge and the pages read, clearing the history, and EXPLAIN.
+ * Requests that change something (clearing, EXPLAIN) must carry the {@value #REQUEST_HEADER} header, which a page of
+ * another origin cannot send without the app's consent, so they cannot be forged from another site.
+ */
+public final class DashboardFilter extends OncePerRequestFilter {
+
+	/** Header that the toolbar's own scripts send with every request that changes something. */
+	public static final String REQUEST_HEADER = "X-QueryLens-Request";
+
+	private static final Log logger = LogFactory.getLog(DashboardFilter.class);
+
+	private static final Map<String, String> STATIC_FILES = Map.of("toolbar.js", "text/javascript;charset=UTF-8",
+			"toolbar.css", "text/css;charset=UTF-8", "dashboard.css", "text/css;charset=UTF-8", "dashboard.js",
+			"text/javascript;charset=UTF-8");
+
+	private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+		.withZone(ZoneId.systemDefault());
+
+	private final RecordingStore store;
+
+	private final ToolbarAccess access;
+
+	private final String path;
+
+	private final boolean showParameters;
+
+	private final QueryExplainer explainer;
+
+	private final DashboardPages pages;
+
+	/**
+	 * Creates the filter.
+	 * @param store the recordings
+	 * @param access who may see QueryLens
+	 * @param path the toolbar's path within the application, e.g. {@code /querylens}
+	 * @param showParameters whether parameter values are shown
+	 * @param explainer runs EXPLAIN
+	 */
+	public DashboardFilter(RecordingStore store, ToolbarAccess access, String path, boolean showParameters,
+			QueryExplainer explainer) {
+		this.store = store;
+		this.access = access;
+		this.path = path;
+		this.showParameters = showParameters;
+		this.explainer = explainer;
+		this.pages = new DashboardPages(DashboardFilter.class.getClassLoader());
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String within = request.getRequestURI().substring(request.getContextPath().length());
+		return !(within.equals(this.path) || within.startsWith(this.path + "/"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!this.access.isAllowed(request)) {
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			return;
+		}
+		String base = request.getContextPath() + this.path;
+		String route = request.getRequestURI().substring(base.length());
+		String method = request.getMethod();
+		String[] parts = route.split("/", -1);
+		if (route.isEmpty() || route.equals("/")) {
+			if (allow(method, "GET", response)) {
+				page(response, "requests", requestsPage(request, base));
+			}
+		}
+		else if (route.equals("/endpoints")) {
+			if (allow(method, "GET", response)) {
+				page(response, "endpoints", endpointsPage(base));
+			}
+		}
+		else if (parts.length == 3 && parts[1].equals("recordings")) {
+			if (allow(method, "GET", response)) {
+				detailPage(response, base, parts[2]);
+			}
+		}
+		else if (parts.length == 3 && parts[1].equals("static") && STATIC_FILES.containsKey(parts[2])) {
+			if (allow(method, "GET", response)) {
+				staticFile(response, parts[2]);
+			}
+		}
+		else if (route.equals("/api/recordings")) {
+			if (method.equals("DELETE")) {
+				if (hasRequestHeader(request, response)) {
+					this.store.clear();
+					response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+				}
+			}
+			else if (allow(method, "GET", response)) {
+				List<RecordingSummaryDescriptor> summaries = this.store.findAll()
+					.stream()
+					.map(RecordingSummaryDescriptor::of)
+					.toList();
+				json(response, HttpServletResponse.SC_OK, Map.of("recordings", summaries));
+			}
+		}
+		else if (parts.length == 4 && parts[1].equals("api") && parts[2].equals("recordings")) {
+			if (allow(method, "GET", response)) {
+				Optional<AnalyzedRecording> recording = this.store.findById(parts[3]);
+				if (recording.isPresent()) {
+					json(response, HttpServletResponse.SC_OK,
+							RecordingDescriptor.of(recording.get(), this.showParameters));
+				}
+				else {
+					json(response, HttpServletResponse.SC_NOT_FOUND,
+							Map.of("error", "This recording is no longer available."));
+				}
+			}
+		}
+		else if (parts.length == 7 && parts[1].equals("api") && parts[2].equals("recordings")
+				&& parts[4].equals("queries") && parts[6].equals("explain")) {
+			if (allow(method, "POST", response) && hasRequestHeader(request, response)) {
+				explain(response, parts[3], parts[5]);
+			}
+		}
+		else {
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+		}
+	}
+
+	private Map<String, Object> requestsPage(HttpServletRequest request, String base) {
+		boolean findingsOnly = request.getParameter("findings") != null;
+		String uri = Optional.ofNullable(request.getParameter("uri")).orElse("").trim();
+		int min = 0;
+		try {
+			min = Math.max(0, Integer.parseInt(Optional.ofNullable(request.getParameter("min")).orElse("0").trim()));
+		}
+		catch (NumberFormatException ex) {
+			min = 0;
+		}
+		String sort = Optional.ofNullable(request.getParameter("sort")).orElse("newest");
+		List<AnalyzedRecording> all = this.store.findAll();
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (AnalyzedRecording analyzed : all) {
+			RecordingSummaryDescriptor summary = RecordingSummaryDescriptor.of(analyzed);
+			String text = (summary.uri() + " " + Optional.ofNullable(summary.query()).orElse("") + " "
+					+ Optional.ofNullable(summary.pattern()).orElse("")).toLowerCase(Locale.ROOT);
+			if ((findingsOnly && summary.findingCount() == 0) || summary.queryCount() < min
+					|| (!uri.isEmpty() && !text.contains(uri.toLowerCase(Locale.ROOT)))) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", summary.id());
+			row.put("time", TIME.format(analyzed.recording().getStartedAt()));
+			row.put("startedAt", summary.startedAt());
+			row.put("method", summary.method());
+			row.put("uri", summary.uri() + ((summary.query() != null) ? "?" + summary.query() : ""));
+			row.put("pattern", summary.pattern());
+			row.put("status", summary.status());
+			row.put("queryCount", summary.queryCount());
+			row.put("queryTimeMs", summary.queryTimeMs());
+			row.put("queryTime", millis(summary.queryTimeMs()));
+			row.put("durationMs", summary.durationMs());
+			row.put("duration", millis(summary.durationMs()));
+			row.put("findingCount", summary.findingCount());
+			row.put("findingTypes", String.join(", ", findingTypes(analyzed)));
+			row.put("href", base + "/recordings/" + summary.id());
+			rows.add(row);
+		}
+		Comparator<Map<String, Object>> order = switch (sort) {
+			case "queries" -> Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("queryCount"))
+				.reversed();
+			case "time" -> Comparator.comparing((Map<String, Object> row) -> (Double) row.get("queryTimeMs"))
+				.reversed();
+			case "duration" -> Comparator.comparing((Map<String, Object> row) -> (Double) row.get("durationMs"))
+				.reversed();
+			case "findings" -> Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("findingCount"))
+				.reversed();
+			default -> null;
+		};
+		if (order != null) {
+			rows.sort(order);
+		}
+		else {
+			sort = "newest";
+		}
+		Map<String, Object> variables = common(base, "requests");
+		variables.put("rows", rows);
+		variables.put("total", all.size());
+		variables.put("findingsOnly", findingsOnly);
+		variables.put("uriFilter", uri);
+		variables.put("min", (min > 0) ? String.valueOf(min) : "");
+		variables.put("sort", sort);
+		Map<String, String> sortLinks = new LinkedHashMap<>();
+		for (String key : List.of("newest", "queries", "time", "duration", "findings")) {
+			sortLinks.put(key, base + "?sort=" + key + (findingsOnly ? "&findings=on" : "")
+					+ (uri.isEmpty() ? "" : "&uri=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))
+					+ ((min > 0) ? "&min=" + min : ""));
+		}
+		variables.put("sortLinks", sortLinks);
+		return variables;
+	}
+
+	private Map<String, Object> endpointsPage(String base) {
+		Map<String, List<AnalyzedRecording>> byEndpoint = new LinkedHashMap<>();
+		for (AnalyzedRecording analyzed : this.store.findAll()) {
+			String pattern = analyzed.recording().getPattern();
+			String key = analyzed.recording().getMethod() + " "
+					+ ((pattern != null) ? pattern : analyzed.recording().getUri());
+			byEndpoint.computeIfAbsent(key, (k) -> new ArrayList<>()).add(analyzed);
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		byEndpoint.forEach((endpoint, recordings) -> {
+			List<Integer> counts = recordings.stream().map((r) -> r.recording().getQueryCount()).sorted().toList();
+			int n = counts.size();
+			double median = (n % 2 == 1) ? counts.get(n / 2) : (counts.get(n / 2 - 1) + counts.get(n / 2)) / 2.0;
+			Set<String> types = new LinkedHashSet<>();
+			long withFindings = 0;
+			double dbTime = 0;
+			for (AnalyzedRecording recording : recordings) {
+				List<String> found = findingTypes(recording);
+				types.addAll(found);
+				withFindings += found.isEmpty() ? 0 : 1;
+				dbTime += recording.recording().getQueryTimeNanos() / 1_000_000.0;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("endpoint", endpoint);
+			row.put("requests", n);
+			row.put("min", counts.get(0));
+			row.put("median", (median == Math.rint(median)) ? String.valueOf((long) median)
+					: String.format(Locale.ROOT, "%.1f", median));
+			row.put("max", counts.get(n - 1));
+			row.put("meanQueryTime", millis(dbTime / n));
+			row.put("withFindings", withFindings);
+			row.put("findingTypes", String.join(", ", types));
+			row.put("href", base + "?uri=" + URLEncoder.encode(
+					endpoint.substring(endpoint.indexOf(' ') + 1), StandardCharsets.UTF_8));
+			rows.add(row);
+		});
+		rows.sort(Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("max"))
+			.thenComparing((row) -> (Integer) row.get("requests"))
+			.reversed());
+		Map<String, Object> variables = common(base, "endpoints");
+		variables.put("rows", rows);
+		return variables;
+	}
+
+	private void detailPage(HttpServletResponse response, String base, String id) throws IOException {
+		Optional<AnalyzedRecording> recording = this.store.findById(id);
+		Map<String, Object> variables = common(base, "detail");
+		variables.put("id", id);
+		variables.put("found", recording.isPresent());
+		recording.ifPresent((analyzed) -> variables.put("title",
+				analyzed.recording().getMethod() + " " + analyzed.recording().getUri()));
+		if (recording.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		}
+		page(response, "detail", variables);
+	}
+
+	private Map<String, Object> common(String base, String view) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("base", base);
+		variables.put("view", view);
+		variables.put("requestsHref", base);
+		variables.put("endpointsHref", base + "/endpoints");
+		variables.put("staticHref", base + "/static/");
+		return variables;
+	}
+
+	private void explain(HttpServletResponse response, String id, String indexText) throws IOException {
+		Optional<AnalyzedRecording> recording = this.store.findById(id);
+		int index;
+		try {
+			index = Integer.parseInt(indexText);
+		}
+		catch (NumberFormatException ex) {
+			index = -1;
+		}
+		int wanted = index;
+		Optional<QueryEvent> query = recording.flatMap((analyzed) -> analyzed.queries()
+			.stream()
+			.map((analyzedQuery) -> analyzedQuery.event())
+			.filter((event) -> event.index() == wanted)
+			.findFirst());
+		if (query.isEmpty()) {
+			json(response, HttpServletResponse.SC_NOT_FOUND,
+					Map.of("error", "This recording or statement is no longer available."));
+			return;
+		}
+		QueryEvent event = query.get();
+		if (!QueryExplainer.isSingleSelect(event.sql())) {
+			json(response, HttpServletResponse.SC_BAD_REQUEST,
+					Map.of("error", "Only a single SELECT statement can be explained."));
+			return;
+		}
+		try {
+			json(response, HttpServletResponse.SC_OK,
+					this.explainer.explain(event.sql(), event.parameters(), event.dataSource()));
+		}
+		catch (IllegalArgumentException ex) {
+			json(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", ex.getMessage()));
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.debug("QueryLens could not explain statement " + index + " of " + id, ex);
+			json(response, 422,
+					Map.of("error", "The database could not explain this statement: " + ex.getMessage()));
+		}
+	}
+
+	private static List<String> findingTypes(AnalyzedRecording analyzed) {
+		Set<String> types = new LinkedHashSet<>();
+		for (Finding finding : analyzed.activeFindings()) {
+			types.add(label(finding.type().name()));
+		}
+		return List.copyOf(types);
+	}
+
+	private static String label(String type) {
+		return switch (type) {
+			case "N_PLUS_ONE" -> "N+1";
+			case "DUPLICATE_QUERY" -> "duplicates";
+			default -> type.toLowerCase(Locale.ROOT).replace('_', ' ');
+		};
+	}
+
+	private static String millis(double millis) {
+		return String.format(Locale.ROOT, (millis < 10) ? "%.1f ms" : "%.0f ms", millis);
+	}
+
+	private static boolean allow(String method, String allowed, HttpServletResponse response) throws IOException {
+		if (method.equals(allowed) || (allowed.equals("GET") && method.equals("HEAD"))) {
+			return true;
+		}
+		response.setHeader("Allow", allowed);
+		response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+		return false;
+	}
+
+	private static boolean hasRequestHeader(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (request.getHeader(REQUEST_HEADER) != null) {
+			return true;
+		}
+		json(response, HttpServletResponse.SC_FORBIDDEN,
+				Map.of("error", "Missing the " + REQUEST_HEADER + " header that QueryLens's own pages send."));
+		return false;
+	}
+
+	private void page(HttpServletResponse response, String template, Map<String, Object> variables)
+			throws IOException {
+		byte[] html = this.pages.render(template, variables).getBytes(StandardCharsets.UTF_8);
+		response.setContentType("text/html;charset=UTF-8");
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Content-Security-Policy", PAGE_POLICY);
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setContentLength(html.length);
+		response.getOutputStream().write(html);
+	}
+
+	private static void staticFile(HttpServletResponse response, String name) throws IOException {
+		try (InputStream in = DashboardFilter.class.getClassLoader()
+			.getResourceAsStream("querylens/static/" + name)) {
+			if (in == null) {
+				response.sendError(HttpServletResponse.SC_NOT_FOUND);
+				return;
+			}
+			byte[] bytes = in.readAllBytes();
+			response.setContentType(STATIC_FILES.get(name));
+			response.setHeader("Cache-Control", "no-cache");
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setContentLength(bytes.length);
+			response.getOutputStream().write(bytes);
+		}
+	}
+
+	private static void json(HttpServletResponse response, int status, Object value) throws IOException {
+		byte[] body = JsonWriter.write(value).getBytes(StandardCharsets.UTF_8);
+		response.setStatus(status);
+		response.setContentType("application/json");
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+}
