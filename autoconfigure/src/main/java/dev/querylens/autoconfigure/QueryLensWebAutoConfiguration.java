@@ -2,6 +2,7 @@ package dev.querylens.autoconfigure;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.web.AsyncRecordingInterceptor;
 import dev.querylens.web.RecordingFilter;
+import dev.querylens.web.ResponseVeto;
 import dev.querylens.web.ViewPhaseInterceptor;
 
 /**
@@ -35,10 +37,10 @@ public final class QueryLensWebAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RecordingFilter> recordingFilter(RecordingCollector collector,
-			QueryLensProperties properties, Environment environment) {
+			QueryLensProperties properties, Environment environment, ObjectProvider<ResponseVeto> veto) {
 		String actuatorPath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
 		RecordingFilter filter = new RecordingFilter(collector, properties.getCapture().getMaxQueries(),
-				List.of(actuatorPath.isEmpty() ? "/actuator" : actuatorPath));
+				List.of(actuatorPath.isEmpty() ? "/actuator" : actuatorPath), veto.getIfAvailable());
 		FilterRegistrationBean<RecordingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("queryLensRecordingFilter");
 		registration.setOrder(FILTER_ORDER);

@@ -1,6 +1,7 @@
 package dev.querylens.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
+import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
@@ -45,6 +47,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final List<String> excludedPaths;
 
+	private final ResponseVeto veto;
+
 	/**
 	 * Creates the filter.
 	 * @param collector where finished recordings go
@@ -52,9 +56,22 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
 	 */
 	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths) {
+		this(collector, maxQueries, excludedPaths, null);
+	}
+
+	/**
+	 * Creates the filter.
+	 * @param collector where finished recordings go
+	 * @param maxQueries how many queries each recording keeps in full
+	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
+	 * @param veto consulted before a response leaves, or {@code null}
+	 */
+	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths,
+			ResponseVeto veto) {
 		this.collector = collector;
 		this.maxQueries = maxQueries;
 		this.excludedPaths = List.copyOf(excludedPaths);
+		this.veto = veto;
 	}
 
 	@Override
@@ -102,14 +119,34 @@ public final class RecordingFilter extends OncePerRequestFilter {
 			else {
 				boolean finishedHere = current.finish(
 						failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), pattern(request));
+				// Analysed before the held-back body leaves, so that a veto can still replace the response.
+				AnalyzedRecording analyzed = finishedHere ? this.collector.collect(current) : null;
 				if (!failed) {
-					buffered.finish();
-				}
-				if (finishedHere) {
-					this.collector.collect(current);
+					String reason = (analyzed != null && this.veto != null) ? this.veto.veto(analyzed) : null;
+					if (reason != null) {
+						fail(buffered, response, current, reason);
+					}
+					else {
+						buffered.finish();
+					}
 				}
 			}
 		}
+	}
+
+	private static void fail(BufferedResponse buffered, HttpServletResponse response, Recording recording,
+			String reason) throws IOException, ServletException {
+		if (buffered.isCommitted()) {
+			throw new ServletException(reason + "\n(The response was already committed, so it could not be replaced.)");
+		}
+		buffered.reset();
+		response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+		response.setHeader(ID_HEADER, recording.getId());
+		response.setContentType("text/plain;charset=UTF-8");
+		byte[] body = reason.getBytes(StandardCharsets.UTF_8);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+		response.flushBuffer();
 	}
 
 	private Recording start(HttpServletRequest request) {
