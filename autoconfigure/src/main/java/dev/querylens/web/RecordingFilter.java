@@ -105,7 +105,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		// An async dispatch gets the response the request started async with: buffered once already.
 		BufferedResponse existing = BufferedResponse.find(response);
 		BufferedResponse buffered = (existing != null) ? existing
-				: new BufferedResponse(response, BUFFER_LIMIT, () -> addServerTiming(response, current));
+				: new BufferedResponse(response, BUFFER_LIMIT, () -> addServerTiming(response, current),
+						this.veto != null);
 		boolean failed = true;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
 			chain.doFilter(request, (existing != null) ? response : buffered);
