@@ -19,7 +19,8 @@ import dev.querylens.analysis.Finding;
  * <pre>
  * {"findings": [
  *   {"test": "com.example.OrderServiceTests", "type": "N_PLUS_ONE",
- *    "fingerprint": "select … from customer c1_0 where c1_0.id=?", "callSite": "com.example.OrderRow.of(OrderRow.java)"}
+ *    "fingerprint": "select … from customer c1_0 where c1_0.id=?",
+ *    "callSite": "com.example.OrderRow.of(OrderRow.java)"}
  * ]}
  * </pre>
  */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -100,7 +101,7 @@ public final class QueryLensExtension
 				String message = "QueryLens baseline " + file + ": " + gone.size() + " known finding"
 						+ ((gone.size() == 1) ? "" : "s") + " of " + test
 						+ " no longer found (fixed? rewrite the baseline with -D" + BASELINE_MODE_PROPERTY + "=write):"
-						+ gone.stream().map((entry) -> "\n  " + entry).reduce("", String::concat);
+						+ gone.stream().map((entry) -> "\n  " + entry).collect(Collectors.joining());
 				context.publishReportEntry("querylens.baseline.gone", message);
 				System.err.println(message);
 			}
@@ -174,22 +175,26 @@ public final class QueryLensExtension
 		List<StatementType> types = List.of(expectation.type());
 		int actual = types.isEmpty() ? analyzed.recording().getQueryCount()
 				: types.stream().mapToInt((type) -> RecordingDescription.count(analyzed, type)).sum();
-		String counted = types.isEmpty() ? "" : types.stream().map(Enum::name).reduce((a, b) -> a + "/" + b).get() + " ";
-		String expected = null;
+		String counted = types.isEmpty() ? "" : types.stream().map(Enum::name).collect(Collectors.joining("/")) + " ";
+		String expected;
+		int limit;
 		if (expectation.exactly() >= 0 && actual != expectation.exactly()) {
-			expected = "exactly " + expectation.exactly();
+			expected = "exactly ";
+			limit = expectation.exactly();
 		}
 		else if (expectation.max() >= 0 && actual > expectation.max()) {
-			expected = "at most " + expectation.max();
+			expected = "at most ";
+			limit = expectation.max();
 		}
 		else if (expectation.min() >= 0 && actual < expectation.min()) {
-			expected = "at least " + expectation.min();
+			expected = "at least ";
+			limit = expectation.min();
 		}
-		if (expected == null) {
+		else {
 			return null;
 		}
-		return "@ExpectQueries: expected " + expected + " " + counted + "queries but found " + actual + ": "
-				+ RecordingDescription.describe(analyzed);
+		return "@ExpectQueries: expected " + expected + limit + " " + counted + ((limit == 1) ? "query" : "queries")
+				+ " but found " + actual + ": " + RecordingDescription.describe(analyzed);
 	}
 
 	private String check(ExtensionContext context, AnalyzedRecording analyzed, FailOnFindings failOn) {

@@ -10,9 +10,9 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → report → (web | actuate | metrics),
- * and test reads capture and analysis only,
- * with no cycles, and each optional third-party library stays inside its one package.
+ * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → report →
+ * (web | actuate | metrics), test reads capture and analysis only, with no cycles, and each optional third-party
+ * library stays inside its one package.
  */
 class ArchitectureTests {
 
@@ -75,7 +75,8 @@ class ArchitectureTests {
 			.should().dependOnClassesThat().resideInAnyPackage("org.assertj..")
 			.check(CLASSES);
 		noClasses().that().resideInAPackage("dev.querylens.test..")
-			.and().haveNameNotMatching("dev\\.querylens\\.test\\.(QueryLensExtension.*|QueryLensTest|ExpectQueries.*|FailOnFindings)")
+			.and()
+			.haveNameNotMatching("dev\\.querylens\\.test\\.(QueryLensExtension.*|QueryLensTest|ExpectQueries.*|FailOnFindings)")
 			.should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.springframework.test..")
 			.check(CLASSES);
 	}

@@ -39,14 +39,14 @@ class QueryLensExtensionTests {
 			.haveExactly(1, event(test("repeatedPerType"), finishedSuccessfully()))
 			.haveExactly(1, event(test("onlyTheTestMethodIsRecorded"), finishedSuccessfully()))
 			.haveExactly(1, event(test("atMostOneWithFive"), finishedWithFailure(instanceOf(AssertionError.class),
-					message((text) -> text.startsWith("@ExpectQueries: expected at most 1 queries but found 5")
+					message((text) -> text.startsWith("@ExpectQueries: expected at most 1 query but found 5")
 							&& text.contains("select name from customer where id = ?  [4]")
 							&& text.contains("at com.example.lens.LensShop.")
 							&& text.contains("N_PLUS_ONE: 4 × ")))))
 			.haveExactly(1, event(test("exactlyTwoSelectsWithOne"), finishedWithFailure(
 					message((text) -> text.startsWith("@ExpectQueries: expected exactly 2 SELECT queries but found 1")))))
 			.haveExactly(1, event(test("atLeastOneWithNone"), finishedWithFailure(
-					message((text) -> text.startsWith("@ExpectQueries: expected at least 1 queries but found 0")))))
+					message((text) -> text.startsWith("@ExpectQueries: expected at least 1 query but found 0")))))
 			.haveExactly(1, event(test("aFailingTestKeepsItsOwnFailure"), finishedWithFailure(
 					instanceOf(IllegalStateException.class), message("the test's own failure"))));
 	}

@@ -27,6 +27,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 @TestDatabase("h2")
 class FailOnFindingsDataJpaTests {
 
+	private static final String CUSTOMER_BY_ID = "select c1_0.id,c1_0.city,c1_0.name from customer c1_0 where c1_0.id=?";
+
 	@Test
 	void failOnFindingsFailsTheSlowWayNamingTheAssociation() {
 		EngineTestKit.engine("junit-jupiter")
@@ -37,7 +39,8 @@ class FailOnFindingsDataJpaTests {
 			.haveExactly(1, event(test("fast"), finishedSuccessfully()))
 			.haveExactly(1, event(test("slow"), finishedWithFailure(message((text) -> text
 				.startsWith("@FailOnFindings: found 1 forbidden finding:")
-				&& text.contains("N_PLUS_ONE: " + OrderRepositoryQueryLensTests.ORDERS + " × `select c1_0.id,c1_0.city,c1_0.name from customer c1_0 where c1_0.id=?` (Order.customer)")
+				&& text.contains("N_PLUS_ONE: " + OrderRepositoryQueryLensTests.ORDERS + " × `" + CUSTOMER_BY_ID
+						+ "` (Order.customer)")
 				&& text.contains("at dev.querylens.demo.shop.FailOnFindingsDataJpaTests$FailOnFindingsFixture.")))));
 	}
 
