@@ -26,7 +26,8 @@ import dev.querylens.store.RecordingCollector;
 /**
  * Records the queries of each HTTP request: opens a recording when the request arrives, binds it to the thread
  * (and to the async dispatches that continue the request), and finishes it in {@code finally}, setting the
- * {@code X-QueryLens-Id} and {@code Server-Timing} headers.
+ * {@code X-QueryLens-Id} and {@code Server-Timing} headers. The recording is analysed before the held-back response
+ * leaves, so that a {@link ResponseVeto} can still replace it.
  */
 public final class RecordingFilter extends OncePerRequestFilter {
 
