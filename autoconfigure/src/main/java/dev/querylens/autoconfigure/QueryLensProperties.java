@@ -154,7 +154,8 @@ public class QueryLensProperties {
 		private int threshold = 3;
 
 		/**
-		 * What happens when a request has an N+1: 'log' writes one WARN line, 'none' only records it.
+		 * What happens when a request has an N+1: 'log' writes one WARN line, 'none' only records it, 'fail'
+		 * (tests only: refused at start-up elsewhere) answers the request with a 500 naming the N+1.
 		 */
 		private Action action = Action.LOG;
 
@@ -184,7 +185,12 @@ public class QueryLensProperties {
 			LOG,
 
 			/** Record it, say nothing. */
-			NONE
+			NONE,
+
+			/**
+			 * Answer the request with a 500 naming the N+1. Only in tests: refused at start-up otherwise.
+			 */
+			FAIL
 
 		}
 
@@ -254,6 +260,33 @@ public class QueryLensProperties {
 
 		public void setTrustForwardedHeaders(boolean trustForwardedHeaders) {
 			this.trustForwardedHeaders = trustForwardedHeaders;
+		}
+
+	}
+
+	private final Metrics metrics = new Metrics();
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * Micrometer meters of recordings.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether finished requests are recorded as 'querylens.*' meters and as key values of the request's
+		 * observation, when Micrometer is in use.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.web.AsyncRecordingInterceptor;
 import dev.querylens.web.RecordingFilter;
+import dev.querylens.web.ResponseVeto;
 import dev.querylens.web.ToolbarInjector;
 import dev.querylens.web.ViewPhaseInterceptor;
 
@@ -38,7 +39,8 @@ public final class QueryLensWebAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RecordingFilter> recordingFilter(RecordingCollector collector,
-			QueryLensProperties properties, Environment environment, ObjectProvider<ToolbarInjector> toolbar) {
+			QueryLensProperties properties, Environment environment, ObjectProvider<ToolbarInjector> toolbar,
+			ObjectProvider<ResponseVeto> veto) {
 		String actuatorPath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
 		List<String> excludedPaths = new ArrayList<>(List.of(actuatorPath.isEmpty() ? "/actuator" : actuatorPath));
 		ToolbarInjector injector = toolbar.getIfAvailable();
@@ -46,7 +48,7 @@ public final class QueryLensWebAutoConfiguration {
 			excludedPaths.add(injector.getPath());
 		}
 		RecordingFilter filter = new RecordingFilter(collector, properties.getCapture().getMaxQueries(),
-				excludedPaths, injector);
+				excludedPaths, injector, veto.getIfAvailable());
 		FilterRegistrationBean<RecordingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("queryLensRecordingFilter");
 		registration.setOrder(FILTER_ORDER);

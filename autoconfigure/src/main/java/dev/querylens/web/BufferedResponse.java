@@ -27,6 +27,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 	private final Runnable beforeCommit;
 
+	private final boolean holdFlushes;
+
 	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
 
 	private boolean committing;
@@ -48,9 +50,22 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 * @param beforeCommit run once, just before the first byte or the headers leave
 	 */
 	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit) {
+		this(response, limit, beforeCommit, false);
+	}
+
+	/**
+	 * Creates a buffered response.
+	 * @param response the container's response
+	 * @param limit bytes held at most before writing through
+	 * @param beforeCommit run once, just before the first byte or the headers leave
+	 * @param holdFlushes whether the application's flushes are held too (up to the limit), so that the whole
+	 * response can still be replaced when the request ends
+	 */
+	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes) {
 		super(response);
 		this.limit = limit;
 		this.beforeCommit = beforeCommit;
+		this.holdFlushes = holdFlushes;
 	}
 
 	/**
@@ -101,6 +116,10 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 	@Override
 	public void flushBuffer() throws IOException {
+		if (this.holdFlushes && !this.passThrough) {
+			flushWriterQuietly();
+			return;
+		}
 		flushWriter();
 		commit();
 		super.flushBuffer();
@@ -301,7 +320,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void flush() throws IOException {
-			if (BufferedResponse.this.draining) {
+			if (BufferedResponse.this.draining || isHolding()) {
 				return;
 			}
 			commit();
@@ -310,6 +329,9 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void close() throws IOException {
+			if (isHolding()) {
+				return;
+			}
 			commit();
 			getResponse().getOutputStream().close();
 		}
@@ -322,6 +344,10 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 		@Override
 		public void setWriteListener(WriteListener listener) {
 			getOutputStreamQuietly().setWriteListener(listener);
+		}
+
+		private boolean isHolding() {
+			return BufferedResponse.this.holdFlushes && !BufferedResponse.this.passThrough;
 		}
 
 		private ServletOutputStream getOutputStreamQuietly() {

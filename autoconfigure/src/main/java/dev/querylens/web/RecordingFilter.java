@@ -1,6 +1,7 @@
 package dev.querylens.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
+import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
@@ -24,7 +26,8 @@ import dev.querylens.store.RecordingCollector;
 /**
  * Records the queries of each HTTP request: opens a recording when the request arrives, binds it to the thread
  * (and to the async dispatches that continue the request), and finishes it in {@code finally}, setting the
- * {@code X-QueryLens-Id} and {@code Server-Timing} headers.
+ * {@code X-QueryLens-Id} and {@code Server-Timing} headers. The recording is analysed before the held-back response
+ * leaves, so that a {@link ResponseVeto} can still replace it.
  */
 public final class RecordingFilter extends OncePerRequestFilter {
 
@@ -47,6 +50,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final ToolbarInjector injector;
 
+	private final ResponseVeto veto;
+
 	/**
 	 * Creates the filter.
 	 * @param collector where finished recordings go
@@ -54,22 +59,24 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
 	 */
 	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths) {
-		this(collector, maxQueries, excludedPaths, null);
+		this(collector, maxQueries, excludedPaths, null, null);
 	}
 
 	/**
-	 * Creates the filter with the toolbar's badge.
+	 * Creates the filter with the toolbar's badge and a veto.
 	 * @param collector where finished recordings go
 	 * @param maxQueries how many queries each recording keeps in full
 	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
 	 * @param injector adds the badge to the HTML pages of allowed clients, or {@code null}
+	 * @param veto consulted before a response leaves, or {@code null}
 	 */
 	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths,
-			ToolbarInjector injector) {
+			ToolbarInjector injector, ResponseVeto veto) {
 		this.collector = collector;
 		this.maxQueries = maxQueries;
 		this.excludedPaths = List.copyOf(excludedPaths);
 		this.injector = injector;
+		this.veto = veto;
 	}
 
 	@Override
@@ -103,7 +110,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		// An async dispatch gets the response the request started async with: buffered once already.
 		BufferedResponse existing = BufferedResponse.find(response);
 		BufferedResponse buffered = (existing != null) ? existing
-				: new BufferedResponse(response, BUFFER_LIMIT, () -> addServerTiming(response, current));
+				: new BufferedResponse(response, BUFFER_LIMIT, () -> addServerTiming(response, current),
+						this.veto != null);
 		boolean failed = true;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
 			chain.doFilter(request, (existing != null) ? response : buffered);
@@ -115,17 +123,37 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				request.getAsyncContext().addListener(new FinishOnCompletion(current));
 			}
 			else {
-				// Stored before the body leaves, so a client that has the response (or the badge in it) can
-				// already look it up.
-				if (current.finish(failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
-						pattern(request))) {
-					this.collector.collect(current);
-				}
+				// Analysed and stored before the held-back body leaves: a veto can still replace the response, and a
+				// client that has the response (or the badge in it) can already look the recording up.
+				boolean finishedHere = current.finish(
+						failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), pattern(request));
+				AnalyzedRecording analyzed = finishedHere ? this.collector.collect(current) : null;
 				if (!failed) {
-					buffered.finish((this.injector != null) ? this.injector.rewriterFor(request, current) : null);
+					String reason = (analyzed != null && this.veto != null) ? this.veto.veto(analyzed) : null;
+					if (reason != null) {
+						fail(buffered, response, current, reason);
+					}
+					else {
+						buffered.finish((this.injector != null) ? this.injector.rewriterFor(request, current) : null);
+					}
 				}
 			}
 		}
+	}
+
+	private static void fail(BufferedResponse buffered, HttpServletResponse response, Recording recording,
+			String reason) throws IOException, ServletException {
+		if (buffered.isCommitted()) {
+			throw new ServletException(reason + "\n(The response was already committed, so it could not be replaced.)");
+		}
+		buffered.reset();
+		response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+		response.setHeader(ID_HEADER, recording.getId());
+		response.setContentType("text/plain;charset=UTF-8");
+		byte[] body = reason.getBytes(StandardCharsets.UTF_8);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+		response.flushBuffer();
 	}
 
 	private Recording start(HttpServletRequest request) {

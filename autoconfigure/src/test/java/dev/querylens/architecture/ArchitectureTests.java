@@ -10,8 +10,9 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → report → (web | actuate),
- * with no cycles, and each optional third-party library stays inside its one package.
+ * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → report →
+ * (web | actuate | metrics), test reads capture and analysis only, with no cycles, and each optional third-party
+ * library stays inside its one package.
  */
 class ArchitectureTests {
 
@@ -34,16 +35,49 @@ class ArchitectureTests {
 			.layer("report").definedBy("dev.querylens.report..")
 			.layer("web").definedBy("dev.querylens.web..")
 			.layer("actuate").definedBy("dev.querylens.actuate..")
+			.layer("metrics").definedBy("dev.querylens.metrics..")
+			.layer("test").definedBy("dev.querylens.test..")
 			.layer("autoconfigure").definedBy("dev.querylens.autoconfigure..")
 			.whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
 			.whereLayer("web").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("actuate").mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("metrics").mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("test").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("report").mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
-			.whereLayer("store").mayOnlyBeAccessedByLayers("report", "web", "actuate", "autoconfigure")
-			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "report", "web", "actuate", "autoconfigure")
+			.whereLayer("store").mayOnlyBeAccessedByLayers("report", "web", "actuate", "metrics", "autoconfigure")
+			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "report", "web", "actuate", "metrics", "test",
+					"autoconfigure")
 			.whereLayer("jdbc").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "store", "report", "web", "actuate",
-					"autoconfigure")
+					"metrics", "test", "autoconfigure")
+			.check(CLASSES);
+	}
+
+	@Test
+	void micrometerTypesStayInTheMetricsPackage() {
+		noClasses().that().resideOutsideOfPackages("dev.querylens.metrics..", "dev.querylens.autoconfigure..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void testFrameworkTypesStayInTheTestPackage() {
+		noClasses().that().resideOutsideOfPackage("dev.querylens.test..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..", "org.opentest4j..",
+					"org.springframework.test..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void onlyTheTypesThatNameAssertJOrJUnitNeedThem() {
+		noClasses().that().resideInAPackage("dev.querylens.test..")
+			.and().doNotHaveSimpleName("RecordingAssert")
+			.should().dependOnClassesThat().resideInAnyPackage("org.assertj..")
+			.check(CLASSES);
+		noClasses().that().resideInAPackage("dev.querylens.test..")
+			.and()
+			.haveNameNotMatching("dev\\.querylens\\.test\\.(QueryLensExtension.*|QueryLensTest|ExpectQueries.*|FailOnFindings)")
+			.should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.springframework.test..")
 			.check(CLASSES);
 	}
 

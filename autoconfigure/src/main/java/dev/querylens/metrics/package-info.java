@@ -1,0 +1,5 @@
+/**
+ * Micrometer meters of finished recordings ({@code querylens.*}, low-cardinality tags only) and the key values
+ * QueryLens adds to the HTTP server observation. The only package that uses Micrometer.
+ */
+package dev.querylens.metrics;
