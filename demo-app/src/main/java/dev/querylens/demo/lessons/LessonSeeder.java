@@ -1,7 +1,7 @@
 package dev.querylens.demo.lessons;
 
 import java.math.BigDecimal;
-import java.sql.DatabaseMetaData;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,10 +65,7 @@ class LessonSeeder implements ApplicationRunner {
 			return;
 		}
 		long start = System.nanoTime();
-		String product = this.jdbc.execute((java.sql.Connection connection) -> {
-			DatabaseMetaData metaData = connection.getMetaData();
-			return metaData.getDatabaseProductName();
-		});
+		String product = this.jdbc.execute((Connection connection) -> connection.getMetaData().getDatabaseProductName());
 		this.jdbc.update(pageViewInsert(product).formatted(VISITORS, PAGE_VIEWS));
 		if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
 			// Fresh statistics, so the planner's row estimates in the index lesson's EXPLAIN are the real ones.
