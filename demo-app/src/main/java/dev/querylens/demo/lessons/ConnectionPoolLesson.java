@@ -1,0 +1,71 @@
+package dev.querylens.demo.lessons;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Five small reads, each taking its own connection: from a data source that opens a new physical connection each
+ * time, or from the HikariCP pool. The time spent getting connections is measured by the lesson itself, because
+ * QueryLens times statements, not connection acquisition.
+ */
+@Service
+public class ConnectionPoolLesson {
+
+	static final List<String> READS = List.of("select count(*) from customer", "select count(*) from product",
+			"select count(*) from orders", "select count(*) from order_item", "select count(*) from catalog_entry");
+
+	private final DataSource pooled;
+
+	private final DataSource unpooled;
+
+	public ConnectionPoolLesson(DataSource pooled, @Qualifier("unpooledDataSource") DataSource unpooled) {
+		this.pooled = pooled;
+		this.unpooled = unpooled;
+	}
+
+	/**
+	 * Runs the reads on the data source with no pool.
+	 * @param measures where to add the time spent getting connections
+	 * @return the counts
+	 * @throws SQLException if a read fails
+	 */
+	public List<Long> withoutPool(VariantMeasures measures) throws SQLException {
+		return readAll(this.unpooled, measures);
+	}
+
+	/**
+	 * Runs the reads on the pool.
+	 * @param measures where to add the time spent getting connections
+	 * @return the counts
+	 * @throws SQLException if a read fails
+	 */
+	public List<Long> withPool(VariantMeasures measures) throws SQLException {
+		return readAll(this.pooled, measures);
+	}
+
+	private static List<Long> readAll(DataSource dataSource, VariantMeasures measures) throws SQLException {
+		List<Long> counts = new ArrayList<>();
+		for (String sql : READS) {
+			long start = System.nanoTime();
+			try (Connection connection = dataSource.getConnection()) {
+				measures.acquired(System.nanoTime() - start);
+				try (PreparedStatement statement = connection.prepareStatement(sql);
+						ResultSet result = statement.executeQuery()) {
+					result.next();
+					counts.add(result.getLong(1));
+				}
+			}
+		}
+		return counts;
+	}
+
+}

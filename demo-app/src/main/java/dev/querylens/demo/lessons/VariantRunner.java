@@ -1,0 +1,103 @@
+package dev.querylens.demo.lessons;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.capture.QueryEvent;
+import dev.querylens.store.RecordingStore;
+
+/**
+ * Runs each variant of a lesson as its own HTTP request to this application, so QueryLens records each in its own
+ * recording, then reads that recording from the {@link RecordingStore}: the lesson page's numbers are QueryLens's.
+ */
+@Component
+public class VariantRunner {
+
+	static final String ALLOCATED_HEADER = "X-Demo-Allocated-Bytes";
+
+	static final String PEAK_ROWS_HEADER = "X-Demo-Peak-Rows";
+
+	static final String ACQUISITION_HEADER = "X-Demo-Connection-Nanos";
+
+	private static final Duration STORE_WAIT = Duration.ofSeconds(10);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final RecordingStore store;
+
+	public VariantRunner(RecordingStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * Runs every variant of a lesson, one request after the other.
+	 * @param lesson the lesson
+	 * @param baseUrl this application's address as seen from itself, e.g. {@code http://127.0.0.1:8080}
+	 * @return a result per variant, in the lesson's order
+	 * @throws IOException if a request fails
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public List<VariantResult> run(Lesson lesson, String baseUrl) throws IOException, InterruptedException {
+		List<VariantResult> results = new ArrayList<>();
+		String slowBody = null;
+		for (Lesson.Variant variant : lesson.variants()) {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(baseUrl + "/lessons/" + lesson.name() + "/" + variant.name()))
+						.timeout(Duration.ofMinutes(2))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			String body = response.body();
+			if (slowBody == null) {
+				slowBody = body;
+			}
+			String id = response.headers().firstValue("X-QueryLens-Id").orElse(null);
+			AnalyzedRecording recording = (id != null) ? awaitRecording(id) : null;
+			results.add(result(variant, response, id, recording, body.equals(slowBody)));
+		}
+		return results;
+	}
+
+	// The filter stores the recording once the response is written, so the client may be a moment ahead of it.
+	private AnalyzedRecording awaitRecording(String id) throws InterruptedException {
+		long deadline = System.nanoTime() + STORE_WAIT.toNanos();
+		while (System.nanoTime() < deadline) {
+			Optional<AnalyzedRecording> recording = this.store.findById(id);
+			if (recording.isPresent()) {
+				return recording.get();
+			}
+			Thread.sleep(5);
+		}
+		return null;
+	}
+
+	private static VariantResult result(Lesson.Variant variant, HttpResponse<String> response, String id,
+			AnalyzedRecording recording, boolean sameData) {
+		long allocated = header(response, ALLOCATED_HEADER);
+		long peakRows = header(response, PEAK_ROWS_HEADER);
+		long acquisition = header(response, ACQUISITION_HEADER);
+		double acquisitionMillis = (acquisition >= 0) ? acquisition / 1e6 : -1;
+		if (recording == null) {
+			return new VariantResult(variant, response.statusCode(), id, -1, -1, -1, -1, allocated, peakRows,
+					acquisitionMillis, List.of(), response.body(), sameData);
+		}
+		long rows = recording.recording().getQueries().stream().mapToLong(QueryEvent::rows).sum();
+		return new VariantResult(variant, response.statusCode(), id, recording.recording().getQueryCount(),
+				recording.recording().getQueryTimeNanos() / 1e6, recording.recording().getDurationNanos() / 1e6, rows,
+				allocated, peakRows, acquisitionMillis, recording.activeFindings(), response.body(), sameData);
+	}
+
+	private static long header(HttpResponse<String> response, String name) {
+		return response.headers().firstValue(name).map(Long::parseLong).orElse(-1L);
+	}
+
+}

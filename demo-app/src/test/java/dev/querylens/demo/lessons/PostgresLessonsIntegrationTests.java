@@ -1,0 +1,17 @@
+package dev.querylens.demo.lessons;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.querylens.demo.TestDatabase;
+
+/**
+ * The lessons on PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+@TestDatabase("postgres")
+class PostgresLessonsIntegrationTests extends LessonsIntegrationTests {
+
+}
