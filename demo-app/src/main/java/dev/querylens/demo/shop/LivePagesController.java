@@ -5,24 +5,21 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The JSON side of the shop: a page that loads its orders with {@code fetch()}, the way a single page app does, so
- * the toolbar shows the cost of the API call under the page that made it; and a customer search whose text is a
- * bound parameter.
+ * Pages for the toolbar to show: one that loads its orders from {@code /api/orders/slow} with {@code fetch()} and
+ * {@code XMLHttpRequest}, the way a single page app does, so the toolbar lists the API calls under the page that
+ * made them; and a customer search whose text is a bound parameter.
  */
 @Controller
-class OrderApiController {
-
-	private final OrderService orders;
+class LivePagesController {
 
 	private final JdbcTemplate jdbc;
 
-	OrderApiController(OrderService orders, JdbcTemplate jdbc) {
-		this.orders = orders;
+	LivePagesController(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -31,14 +28,8 @@ class OrderApiController {
 		return "orders/live";
 	}
 
-	@GetMapping("/api/orders/slow")
-	@ResponseBody
-	List<OrderRow> ordersSlow() {
-		return this.orders.listWithCustomersSlow();
-	}
-
 	@GetMapping("/customers/search")
-	String search(@RequestParam(defaultValue = "") String name, org.springframework.ui.Model model) {
+	String search(@RequestParam(defaultValue = "") String name, Model model) {
 		List<Map<String, Object>> found = this.jdbc.queryForList(
 				"select id, name, city from customer where name like ? order by id", "%" + name + "%");
 		model.addAttribute("name", name);
