@@ -159,13 +159,27 @@ final class FetchAdvice {
 	}
 
 	private String collectionCaveats() {
+		int batchSize = nestedBatchSize();
 		if (parentPages()) {
 			return " The query pages, so instead of fetching a collection with it (Hibernate would page in memory, "
-					+ "HHH90003004) add `@BatchSize(size = " + batchSize() + ")` on each collection or "
-					+ "`spring.jpa.properties.hibernate.default_batch_fetch_size=" + batchSize() + "`.";
+					+ "HHH90003004) add `@BatchSize(size = " + batchSize + ")` on each collection or "
+					+ "`spring.jpa.properties.hibernate.default_batch_fetch_size=" + batchSize + "`.";
 		}
 		return " Or, to keep one query per level, `spring.jpa.properties.hibernate.default_batch_fetch_size="
-				+ batchSize() + "`.";
+				+ batchSize + "`.";
+	}
+
+	// The same for every level of a nested N+1, so that each level's finding gives the same fix.
+	private int nestedBatchSize() {
+		List<String> nested = nestedPaths();
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (LazyLoad other : this.all) {
+			if (other.queryCount() > 0 && sameParents(other) && nested.contains(other.path())) {
+				counts.merge(other.path(), other.queryCount(), Integer::sum);
+			}
+		}
+		int most = counts.values().stream().max(Integer::compare).orElse(this.count);
+		return Math.max(2, Math.min(most, MAX_BATCH_SIZE));
 	}
 
 	private boolean anyCollection(List<String> paths) {
