@@ -2,9 +2,10 @@ package dev.querylens.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * What the detectors read from a {@link SqlFingerprint}: the kind of statement, its main table, its top-level
+ * What the detectors read from a {@link SqlFingerprint}: the kind of statement, the table it writes, its top-level
  * clauses. Approximates a parser by scanning words outside parentheses; gives {@code null} or {@code false} rather
  * than guess when the statement is not of a shape it knows.
  */
@@ -67,25 +68,6 @@ final class SqlShape {
 	}
 
 	/**
-	 * Returns the table a {@code SELECT} reads first ({@code from T}), outside parentheses.
-	 * @param fingerprint the fingerprint
-	 * @return the table name, or {@code null}
-	 */
-	static String selectedTable(String fingerprint) {
-		if (!fingerprint.startsWith("select ")) {
-			return null;
-		}
-		List<String> words = topLevelWords(fingerprint);
-		for (int i = 0; i + 1 < words.size(); i++) {
-			if (words.get(i).equals("from")) {
-				String table = words.get(i + 1);
-				return table.startsWith("(") ? null : bare(table);
-			}
-		}
-		return null;
-	}
-
-	/**
 	 * Returns a name without quotes, schema or trailing punctuation, lower-cased.
 	 * @param name the name as written
 	 * @return the bare name
@@ -101,7 +83,7 @@ final class SqlShape {
 			bare = bare.substring(dot + 1);
 		}
 		bare = bare.replace("\"", "").replace("`", "").replace(",", "");
-		return bare.toLowerCase(java.util.Locale.ROOT);
+		return bare.toLowerCase(Locale.ROOT);
 	}
 
 	// The words of the statement outside parentheses, split on spaces.
