@@ -219,8 +219,22 @@ public class QueryLensProperties {
 		 */
 		private Duration threshold = Duration.ofMillis(500);
 
+		/**
+		 * Whether slow SELECTs are explained: QueryLens runs EXPLAIN once per statement shape, on its own thread
+		 * and unrecorded, and adds the plan and any missing index to the finding.
+		 */
+		private boolean explain = true;
+
 		public Duration getThreshold() {
 			return this.threshold;
+		}
+
+		public boolean isExplain() {
+			return this.explain;
+		}
+
+		public void setExplain(boolean explain) {
+			this.explain = explain;
 		}
 
 		public void setThreshold(Duration threshold) {

@@ -158,10 +158,30 @@ abstract class JpaShopIntegrationTests {
 
 	@Test
 	void aStatementOverTheThresholdIsReportedAndAFastOneIsNot() throws Exception {
-		Finding finding = only(recordingOf("GET", "/report/slow"), FindingType.SLOW_QUERY);
+		AnalyzedRecording recording = recordingOf("GET", "/report/slow");
+		Finding finding = only(recording, FindingType.SLOW_QUERY);
 		assertThat(finding.message()).contains("over the 200 ms threshold");
 		assertThat(finding.suggestion()).contains("@Index");
 		assertThat(recordingOf("GET", "/report/fast").findings()).isEmpty();
+	}
+
+	@Test
+	void theSlowSelectIsExplainedOffTheRequestThreadAndThePlanNamesTheMissingIndex() throws Exception {
+		String id = recordingOf("GET", "/report/slow").recording().getId();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		Finding finding = only(this.store.findById(id).orElseThrow(), FindingType.SLOW_QUERY);
+		while (!finding.suggestion().contains("EXPLAIN on") && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			finding = only(this.store.findById(id).orElseThrow(), FindingType.SLOW_QUERY);
+		}
+		assertThat(finding.suggestion()).contains("EXPLAIN on ")
+			.contains("It reads all of `jps_product` to filter or order by `title`")
+			.contains("`@Table(indexes = @Index(columnList = \"title\"))`");
+		// EXPLAIN ran on the unwrapped data source: the recording has the request's statements only.
+		assertThat(this.store.findById(id).orElseThrow().recording().getQueryCount()).isEqualTo(1);
+		// A later recording of the same statement gets the plan at once.
+		Finding again = only(recordingOf("GET", "/report/slow"), FindingType.SLOW_QUERY);
+		assertThat(again.suggestion()).contains("EXPLAIN on ");
 	}
 
 	private static Finding only(AnalyzedRecording recording, FindingType type) {
