@@ -9,10 +9,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -153,9 +155,13 @@ public final class LazyLoadRecorder {
 		}
 		synchronized (tracker) {
 			Origin owner = (ownerKey != null) ? tracker.origins.get(ownerKey) : null;
+			// A query that loaded entities of several types (a join fetch) does not say which one the repository
+			// method returns, so its name would go with the wrong path.
+			String loader = (owner != null && tracker.loadedSeveralTypes(owner.loaderQueryIndex())) ? null
+					: (owner != null) ? owner.loader() : null;
 			Origin origin = (owner != null)
 					? new Origin(owner.rootEntity(),
-							owner.path().isEmpty() ? attribute : owner.path() + "." + attribute, owner.loader(),
+							owner.path().isEmpty() ? attribute : owner.path() + "." + attribute, loader,
 							owner.loaderQueryIndex())
 					: new Origin(entity, attribute, null, -1);
 			LazyLoad started = new LazyLoad(entity, attribute, collection, origin.rootEntity(), origin.path(),
@@ -221,6 +227,9 @@ public final class LazyLoadRecorder {
 				}
 			}
 			origin = new Origin(persister.getJpaEntityName(), "", loader, queryIndex);
+			synchronized (tracker) {
+				tracker.loaded(queryIndex, persister.getJpaEntityName());
+			}
 		}
 		Object entity = event.getEntity();
 		String[] names = persister.getPropertyNames();
@@ -347,6 +356,22 @@ public final class LazyLoadRecorder {
 		private int loaderQueryIndex = -2;
 
 		private String loader;
+
+		// The entity types each query loaded, when it loaded more than one.
+		private final Map<Integer, String> firstTypeByQuery = new HashMap<>();
+
+		private final Set<Integer> severalTypes = new HashSet<>();
+
+		void loaded(int queryIndex, String entityName) {
+			String first = this.firstTypeByQuery.putIfAbsent(queryIndex, entityName);
+			if (first != null && !first.equals(entityName)) {
+				this.severalTypes.add(queryIndex);
+			}
+		}
+
+		boolean loadedSeveralTypes(int queryIndex) {
+			return this.severalTypes.contains(queryIndex);
+		}
 
 		InFlight current() {
 			Thread thread = Thread.currentThread();

@@ -95,6 +95,7 @@ public class JpaShopApplication {
 			return switch (variant) {
 				case "fast" -> this.shop.itemsFast();
 				case "paged" -> this.shop.itemsPaged();
+				case "after-join" -> this.shop.itemsAfterJoinFetch();
 				default -> this.shop.itemsSlow();
 			};
 		}

@@ -51,6 +51,10 @@ public class ShopService {
 		return this.orders.findAllWithItems().stream().map((order) -> order.getItems().size()).toList();
 	}
 
+	public List<Integer> itemsAfterJoinFetch() {
+		return this.orders.findAllWithCustomer().stream().map((order) -> order.getItems().size()).toList();
+	}
+
 	public List<Integer> itemsPaged() {
 		return this.orders.findAllBy(PageRequest.of(0, 6, Sort.by("id")))
 			.stream()

@@ -81,6 +81,15 @@ abstract class JpaShopIntegrationTests {
 	}
 
 	@Test
+	void aQueryThatLoadedSeveralEntityTypesIsNotNamedAsTheRepositoryMethodOfEither() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/items/after-join");
+		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
+		assertThat(nPlusOne.association()).isEqualTo("Order.items");
+		assertThat(nPlusOne.suggestion()).doesNotContain("OrderRepository")
+			.contains("on the repository method that loads the `Order`s (the query at `com.example.jpashop.ShopService");
+	}
+
+	@Test
 	void aLazyCollectionOfAPagedQueryIsBatchFetchedRatherThanJoined() throws Exception {
 		AnalyzedRecording recording = recordingOf("GET", "/items/paged");
 		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
