@@ -63,6 +63,9 @@ public final class SlowQueryExplainer implements RecordingListener, AutoCloseabl
 
 	private final Set<String> started = ConcurrentHashMap.newKeySet();
 
+	// Recordings that finished while their fingerprint's EXPLAIN ran, to get the plan when it is known.
+	private final Map<String, Set<String>> waiting = new ConcurrentHashMap<>();
+
 	private final ThreadPoolExecutor executor;
 
 	/**
@@ -93,12 +96,20 @@ public final class SlowQueryExplainer implements RecordingListener, AutoCloseabl
 			if (this.plans.containsKey(finding.fingerprint())) {
 				known = true;
 			}
+			else if (this.started.contains(finding.fingerprint())) {
+				Set<String> ids = this.waiting.get(finding.fingerprint());
+				if (ids != null) {
+					ids.add(analyzed.recording().getId());
+				}
+			}
 			else if (isExplainable(finding.fingerprint()) && this.started.size() < this.maxPlans
 					&& this.started.add(finding.fingerprint())) {
 				QueryEvent event = eventOf(analyzed, finding.queryIndexes().get(0));
 				if (event != null) {
-					String id = analyzed.recording().getId();
-					this.executor.execute(() -> explainAndAttach(finding.fingerprint(), event, id));
+					Set<String> ids = ConcurrentHashMap.newKeySet();
+					ids.add(analyzed.recording().getId());
+					this.waiting.put(finding.fingerprint(), ids);
+					this.executor.execute(() -> explainAndAttach(finding.fingerprint(), event));
 				}
 			}
 		}
@@ -107,17 +118,24 @@ public final class SlowQueryExplainer implements RecordingListener, AutoCloseabl
 		}
 	}
 
-	private void explainAndAttach(String fingerprint, QueryEvent event, String recordingId) {
+	private void explainAndAttach(String fingerprint, QueryEvent event) {
 		try {
 			QueryPlan plan = explain(event);
-			if (plan == null) {
-				return;
+			if (plan != null) {
+				this.plans.put(fingerprint, plan);
 			}
-			this.plans.put(fingerprint, plan);
-			this.store.findById(recordingId).ifPresent((analyzed) -> this.store.replace(withPlans(analyzed)));
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.debug("QueryLens could not EXPLAIN " + event.sql(), ex);
+		}
+		finally {
+			// A recording that finishes from here on finds the plan itself; those that finished before are updated.
+			Set<String> ids = this.waiting.remove(fingerprint);
+			if (ids != null && this.plans.containsKey(fingerprint)) {
+				for (String id : ids) {
+					this.store.findById(id).ifPresent((analyzed) -> this.store.replace(withPlans(analyzed)));
+				}
+			}
 		}
 	}
 
