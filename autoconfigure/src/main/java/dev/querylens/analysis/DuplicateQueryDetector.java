@@ -9,7 +9,8 @@ import dev.querylens.capture.CallSite;
 
 /**
  * Finds statements run more than once with the same SQL and the same parameters in one
- * recording: work whose result the application already had.
+ * recording: work whose result the application already had. Calls of a sequence ({@code next value for},
+ * {@code nextval}) are not duplicates, since each returns a new value.
  */
 public final class DuplicateQueryDetector implements FindingDetector {
 
@@ -19,7 +20,7 @@ public final class DuplicateQueryDetector implements FindingDetector {
 		Map<Integer, AnalyzedQuery> byIndex = new LinkedHashMap<>();
 		for (AnalyzedQuery query : groups.getQueries()) {
 			byIndex.put(query.event().index(), query);
-			if (query.duplicateOf() != null) {
+			if (query.duplicateOf() != null && !isSequenceCall(query.fingerprint())) {
 				byFirst.computeIfAbsent(query.duplicateOf(), (first) -> {
 					List<AnalyzedQuery> list = new ArrayList<>();
 					list.add(byIndex.get(first));
@@ -32,6 +33,13 @@ public final class DuplicateQueryDetector implements FindingDetector {
 			findings.add(finding(queries));
 		}
 		return findings;
+	}
+
+	// A sequence gives a new value on every call, so calling it again is not repeated work (Hibernate's pooled
+	// optimizer calls it twice on first use).
+	static boolean isSequenceCall(String fingerprint) {
+		return fingerprint.contains("next value for ") || fingerprint.contains("nextval(")
+				|| fingerprint.contains("nextval (") || fingerprint.contains(".nextval");
 	}
 
 	private Finding finding(List<AnalyzedQuery> queries) {

@@ -304,7 +304,7 @@ public final class JpaAssociationResolver implements AssociationResolver {
 		}
 	}
 
-	private static Set<String> tables(EntityType<?> entity) {
+	static Set<String> tables(EntityType<?> entity) {
 		Set<String> tables = new LinkedHashSet<>();
 		Table table = entity.getJavaType().getAnnotation(Table.class);
 		if (table != null && !table.name().isEmpty()) {

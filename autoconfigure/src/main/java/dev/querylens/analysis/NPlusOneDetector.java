@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.querylens.capture.CallSite;
+import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.QueryEvent;
+import dev.querylens.capture.Recording;
 
 /**
  * Finds N+1 selects: approximates "a lazy association read in a loop" as at least
@@ -20,6 +23,11 @@ import dev.querylens.capture.QueryEvent;
  * for the first executions of each SQL string only, so a later execution without one is
  * attributed to the call site most of the sampled executions of its fingerprint came from.
  * Findings are {@link Severity#ERROR errors}: the count grows with the data.
+ * <p>
+ * When Hibernate reported the lazy loads ({@link Recording#getLazyLoads()}) and every statement of a finding was
+ * run by lazy loads of one association along one path, the finding names that association with certainty and the
+ * fix is specific to it ({@link FetchAdvice}); otherwise the {@link AssociationResolver} names it from the
+ * metamodel, and without JPA the finding names none.
  */
 public final class NPlusOneDetector implements FindingDetector {
 
@@ -131,6 +139,10 @@ public final class NPlusOneDetector implements FindingDetector {
 	}
 
 	private Finding finding(QueryGroups groups, CallSite callSite, List<AnalyzedQuery> queries) {
+		LazyLoad exact = exactLoad(groups.getRecording(), queries);
+		if (exact != null) {
+			return exactFinding(groups.getRecording(), callSite, queries, exact);
+		}
 		String fingerprint = queries.get(0).fingerprint();
 		int firstIndex = queries.get(0).event().index();
 		List<String> earlier = new ArrayList<>();
@@ -160,6 +172,55 @@ public final class NPlusOneDetector implements FindingDetector {
 		return new Finding(FindingType.N_PLUS_ONE, Severity.ERROR, message.toString(), fingerprint, queries.size(),
 				(callSite != null) ? callSite.toString() : null, association.map(Association::name).orElse(null),
 				suggestion(association.orElse(null)), indexes, false);
+	}
+
+	// The one association whose lazy loads ran every statement of the group, or null.
+	private static LazyLoad exactLoad(Recording recording, List<AnalyzedQuery> queries) {
+		LazyLoadIndex byIndex = LazyLoadIndex.of(recording);
+		if (byIndex.isEmpty()) {
+			return null;
+		}
+		LazyLoad first = null;
+		for (AnalyzedQuery query : queries) {
+			LazyLoad load = byIndex.loadOf(query.event().index());
+			if (load == null) {
+				return null;
+			}
+			if (first == null) {
+				first = load;
+			}
+			else if (!first.role().equals(load.role()) || !first.path().equals(load.path())
+					|| !Objects.equals(first.loader(), load.loader())) {
+				return null;
+			}
+		}
+		return first;
+	}
+
+	private Finding exactFinding(Recording recording, CallSite callSite, List<AnalyzedQuery> queries, LazyLoad load) {
+		String fingerprint = queries.get(0).fingerprint();
+		FetchAdvice advice = new FetchAdvice(recording, load, queries.size(), this.threshold);
+		StringBuilder message = new StringBuilder();
+		message.append('`').append(load.role()).append("` (a lazy ")
+			.append(load.collection() ? "collection" : "to-one")
+			.append(") was loaded ").append(queries.size()).append(" times, once per `").append(load.entity())
+			.append('`');
+		if (load.path().contains(".")) {
+			message.append(" (path `").append(load.path()).append("` from the `").append(load.rootEntity())
+				.append("`s)");
+		}
+		message.append(", from ").append((callSite != null) ? "`" + callSite + "`" : "an unknown call site")
+			.append(": `").append(shorten(fingerprint)).append("`.");
+		if (load.loader() != null) {
+			message.append(" The `").append(load.rootEntity()).append("`s came from `").append(load.loader())
+				.append("`.");
+		}
+		List<Integer> indexes = new ArrayList<>(queries.size());
+		for (AnalyzedQuery query : queries) {
+			indexes.add(query.event().index());
+		}
+		return new Finding(FindingType.N_PLUS_ONE, Severity.ERROR, message.toString(), fingerprint, queries.size(),
+				(callSite != null) ? callSite.toString() : null, load.role(), advice.suggestion(), indexes, false);
 	}
 
 	static String suggestion(Association association) {

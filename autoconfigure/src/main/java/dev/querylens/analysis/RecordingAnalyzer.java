@@ -43,16 +43,33 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
-	 * Creates an analyzer with the built-in detectors: {@link NPlusOneDetector} and
-	 * {@link DuplicateQueryDetector}.
+	 * Creates an analyzer with every built-in detector at its default thresholds but the N+1 one.
 	 * @param nPlusOneThreshold similar selects from one call site that make an N+1
 	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
 	 * @return the analyzer
 	 */
 	public static RecordingAnalyzer withDefaultDetectors(int nPlusOneThreshold, AssociationResolver resolver) {
-		return new RecordingAnalyzer(
-				List.of(new NPlusOneDetector(nPlusOneThreshold, resolver), new DuplicateQueryDetector()),
-				new SqlFingerprintCache());
+		return withDefaultDetectors(DetectorSettings.defaults().withNPlusOneThreshold(nPlusOneThreshold), resolver,
+				IdentityKeyTables.none());
+	}
+
+	/**
+	 * Creates an analyzer with the built-in detectors: {@link NPlusOneDetector}, {@link DuplicateQueryDetector},
+	 * {@link LazyLoadInViewDetector}, {@link BatchableWritesDetector}, {@link ReadModifyWriteDetector},
+	 * {@link UnboundedResultDetector} and {@link SlowQueryDetector}.
+	 * @param settings the detectors' thresholds
+	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
+	 * @param identityKeys says which tables have identity-generated keys, {@link IdentityKeyTables#none()} without
+	 * JPA
+	 * @return the analyzer
+	 */
+	public static RecordingAnalyzer withDefaultDetectors(DetectorSettings settings, AssociationResolver resolver,
+			IdentityKeyTables identityKeys) {
+		return new RecordingAnalyzer(List.of(new NPlusOneDetector(settings.nPlusOneThreshold(), resolver),
+				new DuplicateQueryDetector(), new LazyLoadInViewDetector(),
+				new BatchableWritesDetector(settings.batchableWritesThreshold(), identityKeys),
+				new ReadModifyWriteDetector(), new UnboundedResultDetector(settings.unboundedResultRows()),
+				new SlowQueryDetector(settings.slowQueryThreshold())), new SqlFingerprintCache());
 	}
 
 	/**

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.task.TaskDecorator;
 
 import dev.querylens.analysis.AssociationResolver;
+import dev.querylens.analysis.DetectorSettings;
+import dev.querylens.analysis.IdentityKeyTables;
 import dev.querylens.analysis.RecordingAnalyzer;
 import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.CurrentRecording;
@@ -52,9 +54,12 @@ public final class QueryLensAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RecordingAnalyzer recordingAnalyzer(QueryLensProperties properties,
-			ObjectProvider<AssociationResolver> associations) {
-		return RecordingAnalyzer.withDefaultDetectors(properties.getNPlusOne().getThreshold(),
-				associations.getIfAvailable(AssociationResolver::none));
+			ObjectProvider<AssociationResolver> associations, ObjectProvider<IdentityKeyTables> identityKeys) {
+		DetectorSettings settings = new DetectorSettings(properties.getNPlusOne().getThreshold(),
+				properties.getBatchableWrites().getThreshold(), properties.getUnboundedResult().getRows(),
+				properties.getSlowQuery().getThreshold());
+		return RecordingAnalyzer.withDefaultDetectors(settings, associations.getIfAvailable(AssociationResolver::none),
+				identityKeys.getIfAvailable(IdentityKeyTables::none));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.querylens.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,12 @@ public class QueryLensProperties {
 	private final Capture capture = new Capture();
 
 	private final NPlusOne nPlusOne = new NPlusOne();
+
+	private final SlowQuery slowQuery = new SlowQuery();
+
+	private final UnboundedResult unboundedResult = new UnboundedResult();
+
+	private final BatchableWrites batchableWrites = new BatchableWrites();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -287,6 +294,97 @@ public class QueryLensProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	public SlowQuery getSlowQuery() {
+		return this.slowQuery;
+	}
+
+	public UnboundedResult getUnboundedResult() {
+		return this.unboundedResult;
+	}
+
+	public BatchableWrites getBatchableWrites() {
+		return this.batchableWrites;
+	}
+
+	/**
+	 * When a statement is reported as slow.
+	 */
+	public static class SlowQuery {
+
+		/**
+		 * Execution time past which a statement is reported as SLOW_QUERY.
+		 */
+		private Duration threshold = Duration.ofMillis(500);
+
+		/**
+		 * Whether slow SELECTs are explained: QueryLens runs EXPLAIN once per statement shape, on its own thread
+		 * and unrecorded, and adds the plan and any missing index to the finding.
+		 */
+		private boolean explain = true;
+
+		public Duration getThreshold() {
+			return this.threshold;
+		}
+
+		public boolean isExplain() {
+			return this.explain;
+		}
+
+		public void setExplain(boolean explain) {
+			this.explain = explain;
+		}
+
+		public void setThreshold(Duration threshold) {
+			Assert.isTrue(threshold != null && !threshold.isNegative() && !threshold.isZero(),
+					"'querylens.slow-query.threshold' must be positive");
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * When a SELECT without a limit is reported.
+	 */
+	public static class UnboundedResult {
+
+		/**
+		 * Rows read past which a SELECT with no LIMIT, OFFSET or FETCH FIRST is reported as UNBOUNDED_RESULT.
+		 */
+		private long rows = 1000;
+
+		public long getRows() {
+			return this.rows;
+		}
+
+		public void setRows(long rows) {
+			Assert.isTrue(rows >= 1, "'querylens.unbounded-result.rows' must be at least 1");
+			this.rows = rows;
+		}
+
+	}
+
+	/**
+	 * When single-row writes are reported as a batch candidate.
+	 */
+	public static class BatchableWrites {
+
+		/**
+		 * Minimum number of single-row INSERTs, UPDATEs or DELETEs of one shape, sent one by one in one run of
+		 * writes, reported as BATCHABLE_WRITES.
+		 */
+		private int threshold = 5;
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			Assert.isTrue(threshold >= 2, "'querylens.batchable-writes.threshold' must be at least 2");
+			this.threshold = threshold;
 		}
 
 	}

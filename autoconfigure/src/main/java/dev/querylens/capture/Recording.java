@@ -61,6 +61,8 @@ public final class Recording {
 
 	private final Map<String, Integer> callSiteSamples = new HashMap<>();
 
+	private List<LazyLoad> lazyLoads = new ArrayList<>();
+
 	private String pattern;
 
 	private int status;
@@ -187,6 +189,32 @@ public final class Recording {
 	}
 
 	/**
+	 * Adds a lazy association the ORM initialised, so that analysis can name it with certainty. Ignored once the
+	 * recording is finished; kept for at most as many loads as statements are kept.
+	 * @param lazyLoad what was loaded and which statements it ran
+	 */
+	public void recordLazyLoad(LazyLoad lazyLoad) {
+		if (this.finished || lazyLoad == null) {
+			return;
+		}
+		synchronized (this.lock) {
+			if (!this.finished && this.lazyLoads.size() < Math.max(this.maxQueries, 1)) {
+				this.lazyLoads.add(lazyLoad);
+			}
+		}
+	}
+
+	/**
+	 * Returns the lazy loads the ORM reported, in the order they finished.
+	 * @return the lazy loads (a snapshot while running), empty without an ORM integration
+	 */
+	public List<LazyLoad> getLazyLoads() {
+		synchronized (this.lock) {
+			return this.finished ? this.lazyLoads : List.copyOf(this.lazyLoads);
+		}
+	}
+
+	/**
 	 * Marks the start of view rendering: later queries belong to the view phase.
 	 * @param viewName the view's name, or {@code null} when unknown
 	 */
@@ -211,6 +239,7 @@ public final class Recording {
 			this.durationNanos = this.nanoTime.getAsLong() - this.startNanos;
 			this.queries = List.copyOf(this.queries);
 			this.overflow = Collections.unmodifiableMap(this.overflow);
+			this.lazyLoads = List.copyOf(this.lazyLoads);
 			this.finished = true;
 			return true;
 		}

@@ -18,6 +18,15 @@ public interface RecordingStore {
 	void add(AnalyzedRecording recording);
 
 	/**
+	 * Replaces a recording held under the same id with a newer analysis of it (its slow queries' plans, found
+	 * later), keeping its place; does nothing when it was evicted. Stores that cannot replace keep the first
+	 * analysis.
+	 * @param recording the recording with its newer analysis
+	 */
+	default void replace(AnalyzedRecording recording) {
+	}
+
+	/**
 	 * Returns the recordings held, newest first.
 	 * @return the recordings
 	 */

@@ -60,4 +60,14 @@ class DuplicateQueryDetectorTests {
 			.groups())).singleElement().extracting(Finding::count).isEqualTo(2);
 	}
 
+	@Test
+	void callsOfASequenceAreNotDuplicatesSinceEachGivesANewValue() {
+		assertThat(this.detector.detect(Statements.recording()
+			.run("select next value for tag_seq")
+			.run("select next value for tag_seq")
+			.run("select nextval('tag_seq')")
+			.run("select nextval('tag_seq')")
+			.groups())).isEmpty();
+	}
+
 }

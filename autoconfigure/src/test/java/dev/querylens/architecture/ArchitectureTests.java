@@ -31,6 +31,7 @@ class ArchitectureTests {
 			.layer("capture").definedBy("dev.querylens.capture..")
 			.layer("jdbc").definedBy("dev.querylens.jdbc..")
 			.layer("analysis").definedBy("dev.querylens.analysis..")
+			.layer("hibernate").definedBy("dev.querylens.hibernate..")
 			.layer("store").definedBy("dev.querylens.store..")
 			.layer("report").definedBy("dev.querylens.report..")
 			.layer("web").definedBy("dev.querylens.web..")
@@ -48,8 +49,9 @@ class ArchitectureTests {
 			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "report", "web", "actuate", "metrics", "test",
 					"autoconfigure")
 			.whereLayer("jdbc").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "store", "report", "web", "actuate",
-					"metrics", "test", "autoconfigure")
+			.whereLayer("hibernate").mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "store", "report", "web",
+					"actuate", "metrics", "test", "autoconfigure")
 			.check(CLASSES);
 	}
 
@@ -110,9 +112,32 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void hibernateTypesStayInTheHibernatePackage() {
+		noClasses().that().resideOutsideOfPackages("dev.querylens.hibernate..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.hibernate..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theHibernatePackageUsesNoOtherQueryLensPackageThanCapture() {
+		noClasses().that().resideInAPackage("dev.querylens.hibernate..")
+			.should().dependOnClassesThat().resideInAnyPackage("dev.querylens.jdbc..", "dev.querylens.analysis..",
+					"dev.querylens.store..", "dev.querylens.report..", "dev.querylens.web..", "dev.querylens.actuate..",
+					"dev.querylens.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theCaptureModelUsesNoOtherQueryLensPackage() {
+		noClasses().that().resideInAPackage("dev.querylens.capture..")
+			.should().dependOnClassesThat().resideOutsideOfPackages("dev.querylens.capture..", "java..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void theCoreIsUsableWithoutSpring() {
 		noClasses().that().resideInAnyPackage("dev.querylens.capture..", "dev.querylens.jdbc..",
-				"dev.querylens.analysis..")
+				"dev.querylens.analysis..", "dev.querylens.hibernate..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
 			.check(CLASSES);
 	}

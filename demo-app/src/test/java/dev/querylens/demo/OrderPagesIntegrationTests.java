@@ -66,7 +66,11 @@ abstract class OrderPagesIntegrationTests {
 		assertThat(nPlusOne.get("association").asString()).isEqualTo("Order.customer");
 		assertThat(nPlusOne.get("fingerprint").asString()).isEqualTo(CUSTOMER_BY_ID);
 		assertThat(nPlusOne.get("callSite").asString()).startsWith("dev.querylens.demo.shop.OrderRow.of(");
-		assertThat(nPlusOne.get("suggestion").asString()).contains("join fetch").contains("customer");
+		assertThat(nPlusOne.get("message").asString()).contains("`Order.customer` (a lazy to-one) was loaded 10 times")
+			.contains("came from `OrderRepository.findAllByOrderByIdAsc`");
+		assertThat(nPlusOne.get("suggestion").asString())
+			.contains("`@EntityGraph(attributePaths = \"customer\")` on `OrderRepository.findAllByOrderByIdAsc`")
+			.contains("`join fetch o.customer`");
 		assertThat(nPlusOne.get("queryIndexes")).hasSize(10);
 	}
 
@@ -93,7 +97,10 @@ abstract class OrderPagesIntegrationTests {
 		assertThat(nPlusOne.get("type").asString()).isEqualTo("N_PLUS_ONE");
 		assertThat(nPlusOne.get("count").asInt()).isEqualTo(50);
 		assertThat(nPlusOne.get("association").asString()).isEqualTo("Order.items");
-		assertThat(nPlusOne.get("suggestion").asString()).contains("@BatchSize");
+		assertThat(nPlusOne.get("message").asString()).contains("`Order.items` (a lazy collection) was loaded 50 times");
+		assertThat(nPlusOne.get("suggestion").asString())
+			.contains("`@EntityGraph(attributePaths = \"items\")` on `OrderRepository.findAllByOrderByIdAsc`")
+			.contains("@BatchSize(size = 50)");
 	}
 
 	@Test
@@ -119,6 +126,34 @@ abstract class OrderPagesIntegrationTests {
 			assertThat(queries.get(i).get("phase").asString()).isEqualTo("view");
 			assertThat(queries.get(i).get("callSite").asString()).isEqualTo("view:orders/in-view");
 		}
+		JsonNode inView = finding(recording, "LAZY_LOAD_IN_VIEW");
+		assertThat(inView.get("association").asString()).isEqualTo("Order.customer");
+		assertThat(inView.get("count").asInt()).isEqualTo(10);
+		assertThat(inView.get("message").asString())
+			.contains("10 statements ran while the view `orders/in-view` rendered: 10 lazy loads of `Order.customer`");
+		assertThat(inView.get("suggestion").asString()).contains("spring.jpa.open-in-view=false")
+			.contains("`@EntityGraph(attributePaths = \"customer\")` on `OrderRepository.findAllByOrderByIdAsc`");
+		assertThat(finding(recording, "N_PLUS_ONE").get("association").asString()).isEqualTo("Order.customer");
+		assertThat(recording.get("findings")).hasSize(2);
+	}
+
+	@Test
+	void pagesThatLoadEverythingInTheHandlerHaveNoLazyLoadInTheView() throws Exception {
+		for (String path : List.of("/orders/slow", "/orders/fast", "/orders/items/fast")) {
+			JsonNode recording = recordingOf(get(path));
+			recording.get("queries").forEach((query) -> assertThat(query.get("phase").asString()).isEqualTo("handler"));
+			recording.get("findings")
+				.forEach((finding) -> assertThat(finding.get("type").asString()).isNotEqualTo("LAZY_LOAD_IN_VIEW"));
+		}
+	}
+
+	static JsonNode finding(JsonNode recording, String type) {
+		for (JsonNode finding : recording.get("findings")) {
+			if (finding.get("type").asString().equals(type)) {
+				return finding;
+			}
+		}
+		throw new AssertionError("no " + type + " finding in " + recording.get("findings"));
 	}
 
 	@Test
@@ -173,7 +208,13 @@ abstract class OrderPagesIntegrationTests {
 
 	JsonNode recordingOf(HttpResponse<String> page) throws IOException, InterruptedException {
 		String id = page.headers().firstValue("X-QueryLens-Id").orElseThrow();
+		// The filter sends the response before it stores the recording, so the client can be first.
+		long deadline = System.nanoTime() + 5_000_000_000L;
 		HttpResponse<String> response = get("/actuator/queries/" + id);
+		while (response.statusCode() == 404 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+			response = get("/actuator/queries/" + id);
+		}
 		assertThat(response.statusCode()).isEqualTo(200);
 		return this.json.readTree(response.body());
 	}

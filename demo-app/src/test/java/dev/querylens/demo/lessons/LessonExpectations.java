@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
 final class LessonExpectations {
 
 	/**
-	 * The finding types QueryLens's detectors report today; the others are declared in {@code FindingType} but not
-	 * detected yet. Add a type here once its detector is merged, and the lessons' expectations of it are asserted.
+	 * The finding types whose presence and absence the lessons assert: every type QueryLens reports except
+	 * {@code SLOW_QUERY}, which depends on the machine's speed ({@code WIDE_ROWS} is declared but not reported).
 	 */
-	static final Set<String> DETECTED = Set.of("N_PLUS_ONE", "DUPLICATE_QUERY");
+	static final Set<String> DETECTED = Set.of("N_PLUS_ONE", "DUPLICATE_QUERY", "BATCHABLE_WRITES",
+			"READ_MODIFY_WRITE", "UNBOUNDED_RESULT", "LAZY_LOAD_IN_VIEW");
 
 	/** The databases the lessons run on, as {@code @TestDatabase} names them, with their names in README.md. */
 	static final Map<String, String> DATABASES = Map.of("h2", "H2", "postgres", "PostgreSQL", "mariadb", "MariaDB");

@@ -1,0 +1,119 @@
+package dev.querylens.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.querylens.capture.CallSite;
+import dev.querylens.capture.QueryEvent;
+
+/**
+ * Finds loops of single-row writes: approximates "a write per entity that a JDBC batch would send at once" as at
+ * least {@code threshold} INSERTs, UPDATEs or DELETEs of one shape, each sent alone ({@code batchSize} 1) and
+ * touching at most one row, within one run of writes on one connection (statements interleaved with other writes,
+ * as parent and child inserts are without {@code order_inserts}, still count; a read in between ends the run, since
+ * a loop that reads before each write cannot simply be batched).
+ * <p>
+ * Says that the key is identity-generated only when the mapping says so ({@link IdentityKeyTables}).
+ */
+public final class BatchableWritesDetector implements FindingDetector {
+
+	private final int threshold;
+
+	private final IdentityKeyTables identityKeys;
+
+	/**
+	 * Creates a detector.
+	 * @param threshold single-row writes of one shape in one run that are reported, at least 2
+	 * @param identityKeys says which tables have identity-generated keys
+	 */
+	public BatchableWritesDetector(int threshold, IdentityKeyTables identityKeys) {
+		this.threshold = Math.max(2, threshold);
+		this.identityKeys = (identityKeys != null) ? identityKeys : IdentityKeyTables.none();
+	}
+
+	@Override
+	public List<Finding> detect(QueryGroups groups) {
+		List<Finding> findings = new ArrayList<>();
+		List<AnalyzedQuery> run = new ArrayList<>();
+		for (AnalyzedQuery query : groups.getQueries()) {
+			QueryEvent event = query.event();
+			boolean write = SqlShape.writtenTable(query.fingerprint()) != null;
+			if (!write || (!run.isEmpty() && run.get(0).event().connectionId() != event.connectionId())) {
+				report(run, findings);
+				run.clear();
+			}
+			if (write) {
+				run.add(query);
+			}
+		}
+		report(run, findings);
+		return findings;
+	}
+
+	private void report(List<AnalyzedQuery> run, List<Finding> findings) {
+		Map<String, List<AnalyzedQuery>> byFingerprint = new LinkedHashMap<>();
+		for (AnalyzedQuery query : run) {
+			QueryEvent event = query.event();
+			if (event.batchSize() <= 1 && event.rows() <= 1 && !event.failed()) {
+				byFingerprint.computeIfAbsent(query.fingerprint(), (key) -> new ArrayList<>()).add(query);
+			}
+		}
+		boolean interleaved = byFingerprint.size() > 1;
+		for (List<AnalyzedQuery> writes : byFingerprint.values()) {
+			if (writes.size() >= this.threshold) {
+				findings.add(finding(writes, interleaved));
+			}
+		}
+	}
+
+	private Finding finding(List<AnalyzedQuery> writes, boolean interleaved) {
+		String fingerprint = writes.get(0).fingerprint();
+		String table = SqlShape.writtenTable(fingerprint);
+		String verb = fingerprint.substring(0, fingerprint.indexOf(' ')).toUpperCase(java.util.Locale.ROOT);
+		CallSite callSite = null;
+		for (AnalyzedQuery write : writes) {
+			if (write.event().callSite() != null) {
+				callSite = write.event().callSite();
+				break;
+			}
+		}
+		String message = writes.size() + " single-row `" + verb + "`s " + (verb.equals("INSERT") ? "into" : "of")
+				+ " `" + table + "` were sent one by one" + ((callSite != null) ? " from `" + callSite + "`" : "")
+				+ ": `" + NPlusOneDetector.shorten(fingerprint) + "`.";
+		List<Integer> indexes = writes.stream().map((write) -> write.event().index()).toList();
+		return new Finding(FindingType.BATCHABLE_WRITES, Severity.WARNING, message, fingerprint, writes.size(),
+				(callSite != null) ? callSite.toString() : null, null, suggestion(verb, table, interleaved), indexes,
+				false);
+	}
+
+	private String suggestion(String verb, String table, boolean interleaved) {
+		String batching = "set `spring.jpa.properties.hibernate.jdbc.batch_size=50` so Hibernate sends them as JDBC "
+				+ "batches";
+		return switch (verb) {
+			case "INSERT" -> {
+				String text = "Save the entities together (`saveAll(…)`, one flush) and " + batching
+						+ (interleaved ? ", with `spring.jpa.properties.hibernate.order_inserts=true` so inserts "
+								+ "into different tables do not break the batches" : "")
+						+ ".";
+				if (this.identityKeys.isIdentityGenerated(table)) {
+					yield text + " But the key of `" + table + "` is identity-generated "
+							+ "(`@GeneratedValue(strategy = IDENTITY)`): Hibernate runs each INSERT at once to read "
+							+ "the new key and never batches them, whatever `batch_size` says. Use "
+							+ "`GenerationType.SEQUENCE` (with an `allocationSize` such as 50) where the database has "
+							+ "sequences, or assign the ids yourself.";
+				}
+				yield text + " (Batching needs keys known before the insert: an entity whose id is "
+						+ "`GenerationType.IDENTITY` is never batched.)";
+			}
+			case "UPDATE" -> "Change the entities in one transaction and " + batching
+					+ (interleaved ? ", with `spring.jpa.properties.hibernate.order_updates=true`" : "")
+					+ "; when every row gets the same change, one `@Modifying @Query(\"update … where e.id in :ids\")` "
+					+ "does it in a single statement.";
+			default -> "Delete in one statement: `deleteAllByIdInBatch(ids)` or `@Modifying @Query(\"delete from … "
+					+ "where e.id in :ids\")`; or " + batching + ".";
+		};
+	}
+
+}

@@ -1,0 +1,475 @@
+package dev.querylens.hibernate;
+
+import java.lang.StackWalker.StackFrame;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.InitializeCollectionEvent;
+import org.hibernate.event.spi.InitializeCollectionEventListener;
+import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.LoadEventListener;
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.type.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.querylens.capture.CallSite;
+import dev.querylens.capture.CallSiteResolver;
+import dev.querylens.capture.CurrentRecording;
+import dev.querylens.capture.LazyLoad;
+import dev.querylens.capture.Recording;
+
+/**
+ * Tells the current {@link Recording} which lazy association each Hibernate lazy load initialised, from
+ * Hibernate's own events: a collection's {@code INIT_COLLECTION}, a to-one proxy's {@code IMMEDIATE_LOAD}, and
+ * {@code POST_LOAD} of every entity, which says which query (and Spring Data repository method) loaded it and
+ * which uninitialised proxies it holds in which attribute.
+ * <p>
+ * A listener runs before Hibernate's own and one after it, so the statements between them are exactly the
+ * load's. A to-one proxy held by attributes of two different roles in one recording is not attributed, since
+ * which of them was touched cannot be known. With no recording on the thread every listener returns after one
+ * thread-local read.
+ */
+public final class LazyLoadRecorder {
+
+	private static final Logger logger = LoggerFactory.getLogger(LazyLoadRecorder.class);
+
+	// Entities and proxies remembered per recording; past this a recording's later loads are not attributed.
+	static final int MAX_TRACKED = 50_000;
+
+	private static final String CALL_SITE_KEY = "lazy-load ";
+
+	private final CallSiteResolver callSites;
+
+	private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+	private final Map<Recording, Tracker> trackers = Collections.synchronizedMap(new WeakHashMap<>());
+
+	private final Map<EntityPersister, int[]> toOneProperties = new ConcurrentHashMap<>();
+
+	private volatile boolean failureLogged;
+
+	/**
+	 * Creates a recorder.
+	 * @param callSites finds where application code touched a lazy association
+	 */
+	public LazyLoadRecorder(CallSiteResolver callSites) {
+		this.callSites = callSites;
+	}
+
+	/**
+	 * Registers this recorder's listeners with a session factory.
+	 * @param registry the session factory's listener registry
+	 */
+	public void register(EventListenerRegistry registry) {
+		Before before = new Before();
+		After after = new After();
+		registry.prependListeners(EventType.INIT_COLLECTION, before);
+		registry.appendListeners(EventType.INIT_COLLECTION, after);
+		registry.prependListeners(EventType.LOAD, before);
+		registry.appendListeners(EventType.LOAD, after);
+		registry.appendListeners(EventType.POST_LOAD, after);
+	}
+
+	/**
+	 * Registers this recorder's listeners with a session factory.
+	 * @param sessionFactory the session factory
+	 */
+	public void register(SessionFactoryImplementor sessionFactory) {
+		register(sessionFactory.getEventListenerRegistry());
+	}
+
+	private void beforeCollection(InitializeCollectionEvent event) {
+		Recording recording = CurrentRecording.get();
+		if (recording == null) {
+			return;
+		}
+		PersistentCollection<?> collection = event.getCollection();
+		String role = collection.getRole();
+		if (role == null) {
+			return;
+		}
+		CollectionPersister persister = factory(event.getSession()).getMappingMetamodel().getCollectionDescriptor(role);
+		EntityPersister owner = persister.getOwnerEntityPersister();
+		String prefix = owner.getEntityName() + ".";
+		String attribute = role.startsWith(prefix) ? role.substring(prefix.length())
+				: role.substring(role.lastIndexOf('.') + 1);
+		Object ownerId = event.getAffectedOwnerIdOrNull();
+		String ownerKey = (ownerId != null) ? key(owner, ownerId) : null;
+		start(recording, event, owner.getJpaEntityName(), attribute, true, ownerKey);
+	}
+
+	private void beforeProxy(LoadEvent event) {
+		Recording recording = CurrentRecording.get();
+		if (recording == null) {
+			return;
+		}
+		Tracker tracker = tracker(recording);
+		EntityPersister target = factory(event.getSession()).getMappingMetamodel()
+			.getEntityDescriptor(event.getEntityClassName());
+		ProxyHolder holder;
+		synchronized (tracker) {
+			holder = tracker.proxies.get(key(target, event.getEntityId()));
+		}
+		if (holder == null || holder == ProxyHolder.AMBIGUOUS) {
+			// Not reached through an association we saw (getReference, or two roles): loads inside it start afresh.
+			synchronized (tracker) {
+				tracker.inFlight.push(new InFlight(event, Thread.currentThread(), null, null));
+			}
+			return;
+		}
+		start(recording, event, holder.entity(), holder.attribute(), false, holder.ownerKey());
+	}
+
+	private void start(Recording recording, Object event, String entity, String attribute, boolean collection,
+			String ownerKey) {
+		Tracker tracker = tracker(recording);
+		String role = entity + "." + attribute;
+		CallSite callSite = null;
+		if (this.callSites.shouldResolve(recording, CALL_SITE_KEY + role)) {
+			callSite = this.callSites.resolve();
+		}
+		synchronized (tracker) {
+			Origin owner = (ownerKey != null) ? tracker.origins.get(ownerKey) : null;
+			// A query that loaded entities of several types (a join fetch) does not say which one the repository
+			// method returns, so its name would go with the wrong path.
+			String loader = (owner != null && tracker.loadedSeveralTypes(owner.loaderQueryIndex())) ? null
+					: (owner != null) ? owner.loader() : null;
+			Origin origin = (owner != null)
+					? new Origin(owner.rootEntity(),
+							owner.path().isEmpty() ? attribute : owner.path() + "." + attribute, loader,
+							owner.loaderQueryIndex())
+					: new Origin(entity, attribute, null, -1);
+			LazyLoad started = new LazyLoad(entity, attribute, collection, origin.rootEntity(), origin.path(),
+					origin.loader(), origin.loaderQueryIndex(), callSite, recording.getQueryCount(), 0);
+			tracker.inFlight.push(new InFlight(event, Thread.currentThread(), started, origin));
+		}
+	}
+
+	private void end(Object event) {
+		Recording recording = CurrentRecording.get();
+		if (recording == null) {
+			return;
+		}
+		Tracker tracker = this.trackers.get(recording);
+		if (tracker == null) {
+			return;
+		}
+		LazyLoad started = null;
+		synchronized (tracker) {
+			for (Iterator<InFlight> it = tracker.inFlight.iterator(); it.hasNext();) {
+				InFlight inFlight = it.next();
+				if (inFlight.event() == event) {
+					it.remove();
+					started = inFlight.load();
+					break;
+				}
+			}
+		}
+		if (started != null) {
+			int count = Math.max(0, recording.getQueryCount() - started.firstQueryIndex());
+			recording.recordLazyLoad(new LazyLoad(started.entity(), started.attribute(), started.collection(),
+					started.rootEntity(), started.path(), started.loader(), started.loaderQueryIndex(),
+					started.callSite(), started.firstQueryIndex(), count));
+		}
+	}
+
+	private void postLoad(PostLoadEvent event) {
+		Recording recording = CurrentRecording.get();
+		if (recording == null || event.getEntity() == null || event.getPersister() == null) {
+			return;
+		}
+		EntityPersister persister = event.getPersister();
+		Tracker tracker = tracker(recording);
+		Origin origin;
+		synchronized (tracker) {
+			InFlight current = tracker.current();
+			origin = (current != null && current.origin() != null) ? current.origin() : null;
+		}
+		if (origin == null) {
+			int queryIndex = recording.getQueryCount() - 1;
+			String loader;
+			boolean known;
+			synchronized (tracker) {
+				known = tracker.loaderQueryIndex == queryIndex;
+				loader = tracker.loader;
+			}
+			if (!known) {
+				// One stack walk per statement that loads entities, not one per entity.
+				loader = repositoryMethod();
+				synchronized (tracker) {
+					tracker.loaderQueryIndex = queryIndex;
+					tracker.loader = loader;
+				}
+			}
+			origin = new Origin(persister.getJpaEntityName(), "", loader, queryIndex);
+			synchronized (tracker) {
+				tracker.loaded(queryIndex, persister.getJpaEntityName());
+			}
+		}
+		Object entity = event.getEntity();
+		String[] names = persister.getPropertyNames();
+		List<Object[]> proxies = new ArrayList<>(2);
+		for (int index : toOneProperties(persister)) {
+			Object value = persister.getValue(entity, index);
+			if (value instanceof HibernateProxy proxy) {
+				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
+				if (initializer.isUninitialized()) {
+					proxies.add(new Object[] { initializer, names[index] });
+				}
+			}
+		}
+		String ownerKey = key(persister, event.getId());
+		String entityName = persister.getJpaEntityName();
+		synchronized (tracker) {
+			if (tracker.origins.size() < MAX_TRACKED) {
+				tracker.origins.putIfAbsent(ownerKey, origin);
+			}
+			for (Object[] found : proxies) {
+				LazyInitializer initializer = (LazyInitializer) found[0];
+				EntityPersister target = factory(event.getSession()).getMappingMetamodel()
+					.getEntityDescriptor(initializer.getEntityName());
+				String proxyKey = key(target, initializer.getInternalIdentifier());
+				ProxyHolder holder = new ProxyHolder(entityName, (String) found[1], ownerKey);
+				ProxyHolder known = tracker.proxies.get(proxyKey);
+				if (known == null) {
+					if (tracker.proxies.size() < MAX_TRACKED) {
+						tracker.proxies.put(proxyKey, holder);
+					}
+				}
+				else if (known != ProxyHolder.AMBIGUOUS && !known.sameRole(holder)) {
+					tracker.proxies.put(proxyKey, ProxyHolder.AMBIGUOUS);
+				}
+			}
+		}
+	}
+
+	private int[] toOneProperties(EntityPersister persister) {
+		return this.toOneProperties.computeIfAbsent(persister, (key) -> {
+			Type[] types = key.getPropertyTypes();
+			int[] indexes = new int[types.length];
+			int count = 0;
+			for (int i = 0; i < types.length; i++) {
+				if (types[i].isEntityType()) {
+					indexes[count++] = i;
+				}
+			}
+			return Arrays.copyOf(indexes, count);
+		});
+	}
+
+	// The innermost call through a Spring Data repository: a JDK proxy implementing an application interface.
+	private String repositoryMethod() {
+		return this.walker.walk((frames) -> frames.map(LazyLoadRecorder::repositoryMethod)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null));
+	}
+
+	private static String repositoryMethod(StackFrame frame) {
+		Class<?> type = frame.getDeclaringClass();
+		if (!Proxy.isProxyClass(type)) {
+			return null;
+		}
+		for (Class<?> candidate : type.getInterfaces()) {
+			String name = candidate.getName();
+			if (name.startsWith("java.") || name.startsWith("jakarta.") || name.startsWith("org.springframework.")
+					|| name.startsWith("org.hibernate.")) {
+				continue;
+			}
+			for (Method method : candidate.getMethods()) {
+				if (method.getName().equals(frame.getMethodName())) {
+					return candidate.getSimpleName() + "." + frame.getMethodName();
+				}
+			}
+		}
+		return null;
+	}
+
+	private Tracker tracker(Recording recording) {
+		synchronized (this.trackers) {
+			Tracker tracker = this.trackers.get(recording);
+			if (tracker == null) {
+				this.trackers.keySet().removeIf(Recording::isFinished);
+				tracker = new Tracker();
+				this.trackers.put(recording, tracker);
+			}
+			return tracker;
+		}
+	}
+
+	private static SessionFactoryImplementor factory(EventSource session) {
+		return session.getFactory();
+	}
+
+	private static String key(EntityPersister persister, Object id) {
+		return persister.getRootEntityName() + "#" + id;
+	}
+
+	private void failed(RuntimeException ex) {
+		if (!this.failureLogged) {
+			this.failureLogged = true;
+			logger.warn("QueryLens could not follow a Hibernate lazy load; later failures are not logged", ex);
+		}
+	}
+
+	/**
+	 * Returns how many recordings have state kept for them, for tests of the clean-up.
+	 * @return the number of recordings tracked
+	 */
+	int trackedRecordings() {
+		return this.trackers.size();
+	}
+
+	private static final class Tracker {
+
+		private final Map<String, Origin> origins = new HashMap<>();
+
+		private final Map<String, ProxyHolder> proxies = new HashMap<>();
+
+		private final Deque<InFlight> inFlight = new ArrayDeque<>();
+
+		private int loaderQueryIndex = -2;
+
+		private String loader;
+
+		// The entity types each query loaded, when it loaded more than one.
+		private final Map<Integer, String> firstTypeByQuery = new HashMap<>();
+
+		private final Set<Integer> severalTypes = new HashSet<>();
+
+		void loaded(int queryIndex, String entityName) {
+			String first = this.firstTypeByQuery.putIfAbsent(queryIndex, entityName);
+			if (first != null && !first.equals(entityName)) {
+				this.severalTypes.add(queryIndex);
+			}
+		}
+
+		boolean loadedSeveralTypes(int queryIndex) {
+			return this.severalTypes.contains(queryIndex);
+		}
+
+		InFlight current() {
+			Thread thread = Thread.currentThread();
+			for (InFlight inFlight : this.inFlight) {
+				if (inFlight.thread() == thread) {
+					return inFlight;
+				}
+			}
+			return null;
+		}
+
+	}
+
+	// How an entity was reached: loaded by a query (path empty) or by a lazy load along a path from the root.
+	private record Origin(String rootEntity, String path, String loader, int loaderQueryIndex) {
+	}
+
+	private record ProxyHolder(String entity, String attribute, String ownerKey) {
+
+		static final ProxyHolder AMBIGUOUS = new ProxyHolder(null, null, null);
+
+		boolean sameRole(ProxyHolder other) {
+			return Objects.equals(this.entity, other.entity) && Objects.equals(this.attribute, other.attribute);
+		}
+
+	}
+
+	private record InFlight(Object event, Thread thread, LazyLoad load, Origin origin) {
+	}
+
+	/**
+	 * Runs before Hibernate's own listeners: notes where a lazy load starts.
+	 */
+	private final class Before implements InitializeCollectionEventListener, LoadEventListener {
+
+		@Override
+		public void onInitializeCollection(InitializeCollectionEvent event) {
+			try {
+				beforeCollection(event);
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+		@Override
+		public void onLoad(LoadEvent event, LoadType loadType) {
+			if (loadType != IMMEDIATE_LOAD) {
+				return;
+			}
+			try {
+				beforeProxy(event);
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Runs after Hibernate's own listeners: records the finished lazy load, and what a loaded entity holds.
+	 */
+	private final class After implements InitializeCollectionEventListener, LoadEventListener, PostLoadEventListener {
+
+		@Override
+		public void onInitializeCollection(InitializeCollectionEvent event) {
+			try {
+				end(event);
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+		@Override
+		public void onLoad(LoadEvent event, LoadType loadType) {
+			if (loadType != IMMEDIATE_LOAD) {
+				return;
+			}
+			try {
+				end(event);
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+		@Override
+		public void onPostLoad(PostLoadEvent event) {
+			try {
+				postLoad(event);
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.example.jpashop;
+
+/**
+ * A function H2 calls to make a statement slow, as {@code pg_sleep} and {@code sleep} do on PostgreSQL and MariaDB.
+ */
+public final class SlowFunctions {
+
+	private SlowFunctions() {
+	}
+
+	/**
+	 * Sleeps.
+	 * @param millis how long
+	 * @return the time slept
+	 * @throws InterruptedException if interrupted
+	 */
+	public static int sleep(int millis) throws InterruptedException {
+		Thread.sleep(millis);
+		return millis;
+	}
+
+}

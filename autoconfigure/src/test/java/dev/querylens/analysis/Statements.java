@@ -1,0 +1,118 @@
+package dev.querylens.analysis;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.querylens.capture.CallSite;
+import dev.querylens.capture.Kind;
+import dev.querylens.capture.LazyLoad;
+import dev.querylens.capture.Recording;
+
+/**
+ * Builds a recording statement by statement with every field a detector reads: rows, batch size, time,
+ * connection, phase and the lazy loads Hibernate would report.
+ */
+final class Statements {
+
+	static final CallSite SERVICE = new CallSite("com.example.ShopService", "run", "ShopService.java", 20);
+
+	private final Recording recording = Recording.start(Kind.TEST, null, "t", null, 1000);
+
+	private long rows = 1;
+
+	private int batchSize = 1;
+
+	private long durationNanos = 1_000;
+
+	private int connectionId = 1;
+
+	private String error;
+
+	static Statements recording() {
+		return new Statements();
+	}
+
+	Statements rows(long rows) {
+		this.rows = rows;
+		return this;
+	}
+
+	Statements batchSize(int batchSize) {
+		this.batchSize = batchSize;
+		return this;
+	}
+
+	Statements took(Duration duration) {
+		this.durationNanos = duration.toNanos();
+		return this;
+	}
+
+	Statements connection(int connectionId) {
+		this.connectionId = connectionId;
+		return this;
+	}
+
+	Statements failing(String error) {
+		this.error = error;
+		return this;
+	}
+
+	/** Runs a statement with the current settings, which then return to their defaults. */
+	Statements run(String sql, Object... parameters) {
+		return runWith(sql, Arrays.asList(parameters));
+	}
+
+	Statements runWithoutParameters(String sql) {
+		return runWith(sql, null);
+	}
+
+	private Statements runWith(String sql, List<Object> parameters) {
+		this.recording.record(sql, parameters, this.batchSize, this.rows, System.nanoTime(), this.durationNanos,
+				this.connectionId, "dataSource", SERVICE, this.error);
+		this.rows = 1;
+		this.batchSize = 1;
+		this.durationNanos = 1_000;
+		this.error = null;
+		return this;
+	}
+
+	Statements repeat(int times, String sql) {
+		for (int i = 0; i < times; i++) {
+			run(sql, i + 1);
+		}
+		return this;
+	}
+
+	Statements enterView(String viewName) {
+		this.recording.enterView(viewName);
+		return this;
+	}
+
+	/** Runs a statement as a lazy load of the given association. */
+	Statements lazyLoad(String entity, String attribute, boolean collection, String rootEntity, String path,
+			String loader, int loaderQueryIndex, String sql, Object key) {
+		int first = this.recording.getQueryCount();
+		run(sql, key);
+		this.recording.recordLazyLoad(new LazyLoad(entity, attribute, collection, rootEntity, path, loader,
+				loaderQueryIndex, SERVICE, first, 1));
+		return this;
+	}
+
+	/** Records a lazy load that needed no statement (batch-fetched already). */
+	Statements lazyLoadWithoutStatement(String entity, String attribute, boolean collection) {
+		this.recording.recordLazyLoad(new LazyLoad(entity, attribute, collection, entity, attribute, null, -1, SERVICE,
+				this.recording.getQueryCount(), 0));
+		return this;
+	}
+
+	Recording finish() {
+		this.recording.finish(200, null);
+		return this.recording;
+	}
+
+	QueryGroups groups() {
+		return QueryGroups.of(finish(), new SqlFingerprintCache());
+	}
+
+}

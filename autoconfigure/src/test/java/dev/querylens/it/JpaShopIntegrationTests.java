@@ -1,0 +1,224 @@
+package dev.querylens.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.example.jpashop.JpaShopApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingType;
+import dev.querylens.capture.LazyLoad;
+import dev.querylens.store.RecordingStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link JpaShopApplication} over real HTTP with Hibernate: each costly pattern reported, named and fixed, and its
+ * fixed version not reported. Subclasses run the same tests on H2, PostgreSQL and MariaDB.
+ */
+@TestPropertySource(locations = "classpath:com/example/jpashop/jpashop.properties")
+abstract class JpaShopIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RecordingStore store;
+
+	@Test
+	void aLazyToOneReadInALoopIsNamedWithTheRepositoryMethodThatLoadedItsOwners() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/customers/slow");
+		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 4);
+		assertThat(recording.recording().getLazyLoads()).hasSize(4).allSatisfy((load) -> {
+			assertThat(load.role()).isEqualTo("Order.customer");
+			assertThat(load.collection()).isFalse();
+			assertThat(load.path()).isEqualTo("customer");
+			assertThat(load.loader()).isEqualTo("OrderRepository.findAllByOrderByIdAsc");
+			assertThat(load.loaderQueryIndex()).isZero();
+			assertThat(load.queryCount()).isEqualTo(1);
+			assertThat(load.callSite().className()).isEqualTo("com.example.jpashop.ShopService");
+		});
+		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
+		assertThat(nPlusOne.association()).isEqualTo("Order.customer");
+		assertThat(nPlusOne.count()).isEqualTo(4);
+		assertThat(nPlusOne.queryIndexes()).containsExactly(1, 2, 3, 4);
+		assertThat(nPlusOne.message()).contains("`Order.customer` (a lazy to-one) was loaded 4 times")
+			.contains("came from `OrderRepository.findAllByOrderByIdAsc`");
+		assertThat(nPlusOne.suggestion())
+			.contains("`@EntityGraph(attributePaths = \"customer\")` on `OrderRepository.findAllByOrderByIdAsc`")
+			.contains("`join fetch o.customer`");
+		assertThat(recordingOf("GET", "/customers/fast").findings()).isEmpty();
+	}
+
+	@Test
+	void aLazyCollectionReadInALoopIsNamedAsACollection() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/items/slow");
+		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 12);
+		assertThat(recording.recording().getLazyLoads()).hasSize(12)
+			.allSatisfy((load) -> assertThat(load.collection()).isTrue());
+		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
+		assertThat(nPlusOne.association()).isEqualTo("Order.items");
+		assertThat(nPlusOne.count()).isEqualTo(12);
+		assertThat(nPlusOne.message()).contains("(a lazy collection)");
+		assertThat(nPlusOne.suggestion())
+			.contains("`@EntityGraph(attributePaths = \"items\")` on `OrderRepository.findAllByOrderByIdAsc`")
+			.contains("`join fetch o.items`")
+			.doesNotContain("HHH90003004");
+		assertThat(recordingOf("GET", "/items/fast").findings()).isEmpty();
+	}
+
+	@Test
+	void aQueryThatLoadedSeveralEntityTypesIsNotNamedAsTheRepositoryMethodOfEither() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/items/after-join");
+		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
+		assertThat(nPlusOne.association()).isEqualTo("Order.items");
+		assertThat(nPlusOne.suggestion()).doesNotContain("OrderRepository")
+			.contains("on the repository method that loads the `Order`s (the query at `com.example.jpashop.ShopService");
+	}
+
+	@Test
+	void aLazyCollectionOfAPagedQueryIsBatchFetchedRatherThanJoined() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/items/paged");
+		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
+		assertThat(nPlusOne.association()).isEqualTo("Order.items");
+		assertThat(nPlusOne.count()).isEqualTo(6);
+		assertThat(nPlusOne.suggestion()).contains("@BatchSize(size = 6)")
+			.contains("default_batch_fetch_size=6")
+			.contains("HHH90003004")
+			.doesNotContain("attributePaths");
+	}
+
+	@Test
+	void aNestedNPlusOneReportsBothLevelsWithOneSuggestionCoveringBoth() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/products/slow");
+		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 12 + 24);
+		List<LazyLoad> productLoads = recording.recording()
+			.getLazyLoads()
+			.stream()
+			.filter((load) -> load.role().equals("OrderItem.product"))
+			.toList();
+		assertThat(productLoads).hasSize(24).allSatisfy((load) -> {
+			assertThat(load.path()).isEqualTo("items.product");
+			assertThat(load.rootEntity()).isEqualTo("Order");
+			assertThat(load.loader()).isEqualTo("OrderRepository.findAllByOrderByIdAsc");
+		});
+		List<Finding> nPlusOnes = findings(recording, FindingType.N_PLUS_ONE);
+		assertThat(nPlusOnes).extracting(Finding::association)
+			.containsExactlyInAnyOrder("Order.items", "OrderItem.product");
+		assertThat(nPlusOnes).allSatisfy((finding) -> assertThat(finding.suggestion())
+			.contains("`@EntityGraph(attributePaths = {\"items\", \"items.product\"})` on "
+					+ "`OrderRepository.findAllByOrderByIdAsc`")
+			.contains("`join fetch o.items i join fetch i.product`"));
+		assertThat(nPlusOnes).filteredOn((finding) -> finding.association().equals("OrderItem.product"))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.count()).isEqualTo(24));
+		assertThat(recordingOf("GET", "/products/fast").findings()).isEmpty();
+	}
+
+	@Test
+	void insertsIntoATableWithAnIdentityKeyAreReportedWithTheIdentityTrap() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/audit-events");
+		Finding writes = only(recording, FindingType.BATCHABLE_WRITES);
+		assertThat(writes.count()).isEqualTo(10);
+		assertThat(writes.message()).contains("10 single-row `INSERT`s into `jps_audit_event`");
+		assertThat(writes.suggestion()).contains("saveAll")
+			.contains("hibernate.jdbc.batch_size")
+			.contains("key of `jps_audit_event` is identity-generated")
+			.contains("GenerationType.SEQUENCE");
+	}
+
+	@Test
+	void insertsSentAsAJdbcBatchAreNotReported() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/tags");
+		assertThat(recording.queries()).anySatisfy((query) -> assertThat(query.event().batchSize()).isEqualTo(10));
+		assertThat(recording.findings()).isEmpty();
+	}
+
+	@Test
+	void aRowReadThenWrittenBackIsReportedAndTheAtomicUpdateIsNot() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/stock/slow/7");
+		Finding finding = only(recording, FindingType.READ_MODIFY_WRITE);
+		assertThat(finding.message()).contains("Row `id = 7` of `jps_product`");
+		assertThat(finding.suggestion()).contains("@Modifying @Query(\"update").contains("@Version");
+		assertThat(finding.queryIndexes()).hasSize(2);
+		assertThat(recordingOf("POST", "/stock/fast/8").findings()).isEmpty();
+	}
+
+	@Test
+	void aSelectWithoutLimitReadingManyRowsIsReportedAndThePagedOneIsNot() throws Exception {
+		Finding finding = only(recordingOf("GET", "/catalogue/all"), FindingType.UNBOUNDED_RESULT);
+		assertThat(finding.message()).contains("read 50 rows with no limit");
+		assertThat(finding.suggestion()).contains("Pageable").contains("Stream<T>");
+		assertThat(recordingOf("GET", "/catalogue/paged").findings()).isEmpty();
+	}
+
+	@Test
+	void aStatementOverTheThresholdIsReportedAndAFastOneIsNot() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/report/slow");
+		Finding finding = only(recording, FindingType.SLOW_QUERY);
+		assertThat(finding.message()).contains("over the 200 ms threshold");
+		assertThat(finding.suggestion()).contains("@Index");
+		assertThat(recordingOf("GET", "/report/fast").findings()).isEmpty();
+	}
+
+	@Test
+	void theSlowSelectIsExplainedOffTheRequestThreadAndThePlanNamesTheMissingIndex() throws Exception {
+		String id = recordingOf("GET", "/report/slow").recording().getId();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		Finding finding = only(this.store.findById(id).orElseThrow(), FindingType.SLOW_QUERY);
+		while (!finding.suggestion().contains("EXPLAIN on") && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			finding = only(this.store.findById(id).orElseThrow(), FindingType.SLOW_QUERY);
+		}
+		assertThat(finding.suggestion()).contains("EXPLAIN on ")
+			.contains("It reads all of `jps_product` to filter or order by `title`")
+			.contains("`@Table(indexes = @Index(columnList = \"title\"))`");
+		// EXPLAIN ran on the unwrapped data source: the recording has the request's statements only.
+		assertThat(this.store.findById(id).orElseThrow().recording().getQueryCount()).isEqualTo(1);
+		// A later recording of the same statement gets the plan at once.
+		Finding again = only(recordingOf("GET", "/report/slow"), FindingType.SLOW_QUERY);
+		assertThat(again.suggestion()).contains("EXPLAIN on ");
+	}
+
+	private static Finding only(AnalyzedRecording recording, FindingType type) {
+		assertThat(recording.findings()).as("findings of %s", recording.recording()).hasSize(1);
+		return findings(recording, type).get(0);
+	}
+
+	private static List<Finding> findings(AnalyzedRecording recording, FindingType type) {
+		List<Finding> found = recording.findings().stream().filter((finding) -> finding.type() == type).toList();
+		assertThat(found).as("%s findings in %s", type, recording.findings()).isNotEmpty();
+		return found;
+	}
+
+	private AnalyzedRecording recordingOf(String method, String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
+		// The filter sends the response before it stores the recording, so the client can be first.
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		Optional<AnalyzedRecording> recording = this.store.findById(id);
+		while (recording.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+			recording = this.store.findById(id);
+		}
+		return recording.orElseThrow();
+	}
+
+}
