@@ -1,7 +1,5 @@
 package dev.querylens.autoconfigure;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.querylens.jdbc.RecordingDataSource;
 import dev.querylens.store.RecordingStore;
 import dev.querylens.store.SlowQueryExplainer;
 
@@ -27,16 +24,7 @@ public final class QueryLensSlowQueryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SlowQueryExplainer slowQueryExplainer(RecordingStore store, ListableBeanFactory beanFactory) {
-		return new SlowQueryExplainer(store, (name) -> unwrapped(beanFactory, name), MAX_PLANS);
-	}
-
-	// Only a data source QueryLens wrapped has recorded statements; its delegate runs EXPLAIN unrecorded.
-	private static DataSource unwrapped(ListableBeanFactory beanFactory, String name) {
-		if (name == null || !beanFactory.containsBean(name)) {
-			return null;
-		}
-		Object bean = beanFactory.getBean(name);
-		return (bean instanceof RecordingDataSource recording) ? recording.getDelegate() : null;
+		return new SlowQueryExplainer(store, new RecordedDataSources(beanFactory), MAX_PLANS);
 	}
 
 }

@@ -1,9 +1,5 @@
 package dev.querylens.autoconfigure;
 
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -18,7 +14,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import dev.querylens.jdbc.RecordingDataSource;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.store.RecordingStore;
 import dev.querylens.web.DashboardFilter;
@@ -56,7 +51,7 @@ public final class QueryLensToolbarAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	QueryExplainer queryExplainer(BeanFactory beanFactory) {
-		return new QueryExplainer((name) -> unwrappedDataSource(beanFactory, name));
+		return new QueryExplainer(new RecordedDataSources(beanFactory));
 	}
 
 	@Bean
@@ -72,24 +67,6 @@ public final class QueryLensToolbarAutoConfiguration {
 		logger.info("QueryLens toolbar: badge on HTML pages and dashboard at "
 				+ environment.getProperty("server.servlet.context-path", "") + path + ", for clients " + access);
 		return registration;
-	}
-
-	// Only a data source QueryLens wraps, and its delegate: EXPLAIN's own statements are never recorded.
-	private static DataSource unwrappedDataSource(BeanFactory beanFactory, String name) {
-		if (name == null || !beanFactory.containsBean(name)) {
-			return null;
-		}
-		Object bean = beanFactory.getBean(name);
-		if (!(bean instanceof DataSource dataSource)) {
-			return null;
-		}
-		try {
-			return dataSource.isWrapperFor(RecordingDataSource.class)
-					? dataSource.unwrap(RecordingDataSource.class).getDelegate() : null;
-		}
-		catch (SQLException ex) {
-			return null;
-		}
 	}
 
 }
