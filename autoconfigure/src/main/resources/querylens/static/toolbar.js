@@ -400,10 +400,7 @@
 		var total = Math.max(data.durationMs || 0, queries.reduce(function (max, q) {
 			return Math.max(max, q.offsetMs + q.durationMs);
 		}, 0)) || 1;
-		var connections = {};
-		queries.forEach(function (q) {
-			connections[q.dataSource + '#' + q.connectionId] = true;
-		});
+		var connections = data.connectionCount;
 		var duplicateSizes = {};
 		var similarSizes = {};
 		queries.forEach(function (q) {
@@ -439,8 +436,8 @@
 			stat(data.similarCount, 'similar', 'similar'),
 			stat(millis(data.queryTimeMs), 'DB time', 'db'),
 			stat(millis(data.durationMs), 'request', 'request'),
-			stat(Object.keys(connections).length, Object.keys(connections).length === 1 ? 'connection' : 'connections',
-				'connections')
+			stat(connections, connections === 1 ? 'connection' : 'connections', 'connections'),
+			stat(millis(data.connectionAcquireMs), 'getting connections', 'acquire')
 		]);
 		container.appendChild(summary);
 		if (data.truncated) {

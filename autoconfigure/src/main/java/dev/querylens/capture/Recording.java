@@ -57,6 +57,10 @@ public final class Recording {
 
 	private long queryTimeNanos;
 
+	private int connectionCount;
+
+	private long connectionAcquireNanos;
+
 	private Map<String, SqlTally> overflow = Collections.emptyMap();
 
 	private final Map<String, Integer> callSiteSamples = new HashMap<>();
@@ -153,6 +157,19 @@ public final class Recording {
 			this.overflow.merge(sql, new SqlTally(sql, 1, durationNanos),
 					(a, b) -> new SqlTally(sql, a.count() + 1, a.durationNanos() + b.durationNanos()));
 			return -1;
+		}
+	}
+
+	/**
+	 * Adds a connection taken from a data source while the recording ran. Ignored once finished.
+	 * @param acquireNanos how long {@code getConnection()} took: the wait for the pool, or the whole connect
+	 */
+	public void recordConnection(long acquireNanos) {
+		synchronized (this.lock) {
+			if (!this.finished) {
+				this.connectionCount++;
+				this.connectionAcquireNanos += acquireNanos;
+			}
 		}
 	}
 
@@ -374,6 +391,26 @@ public final class Recording {
 	public long getQueryTimeNanos() {
 		synchronized (this.lock) {
 			return this.queryTimeNanos;
+		}
+	}
+
+	/**
+	 * Returns how many connections were taken from data sources while the recording ran.
+	 * @return the number of {@code getConnection()} calls
+	 */
+	public int getConnectionCount() {
+		synchronized (this.lock) {
+			return this.connectionCount;
+		}
+	}
+
+	/**
+	 * Returns the time spent getting those connections.
+	 * @return nanoseconds, over every connection taken
+	 */
+	public long getConnectionAcquireNanos() {
+		synchronized (this.lock) {
+			return this.connectionAcquireNanos;
 		}
 	}
 

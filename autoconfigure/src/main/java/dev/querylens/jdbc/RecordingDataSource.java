@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import dev.querylens.capture.CurrentRecording;
+import dev.querylens.capture.Recording;
 
 /**
  * A {@link DataSource} that records each statement executed through it as one query of the
@@ -88,12 +89,26 @@ public final class RecordingDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return wrap(this.delegate.getConnection());
+		Recording recording = CurrentRecording.get();
+		if (recording == null) {
+			return wrap(this.delegate.getConnection());
+		}
+		long startNanos = System.nanoTime();
+		Connection connection = this.delegate.getConnection();
+		recording.recordConnection(System.nanoTime() - startNanos);
+		return wrap(connection);
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return wrap(this.delegate.getConnection(username, password));
+		Recording recording = CurrentRecording.get();
+		if (recording == null) {
+			return wrap(this.delegate.getConnection(username, password));
+		}
+		long startNanos = System.nanoTime();
+		Connection connection = this.delegate.getConnection(username, password);
+		recording.recordConnection(System.nanoTime() - startNanos);
+		return wrap(connection);
 	}
 
 	private Connection wrap(Connection connection) {

@@ -28,14 +28,16 @@ import dev.querylens.capture.Recording;
  * @param duplicateCount statements repeating an earlier one's SQL and parameters
  * @param similarCount statements repeating an earlier one's fingerprint with other parameters
  * @param findingCount active findings
+ * @param connectionCount connections taken from data sources
+ * @param connectionAcquireMs time spent getting them (waiting for the pool, or connecting)
  * @param truncated whether statements past the limit were counted but not kept
  * @param queries the statements kept, in execution order
  * @param findings what is costly, most severe first
  */
 public record RecordingDescriptor(String id, String kind, String method, String uri, String query, String pattern,
 		int status, String startedAt, double durationMs, int queryCount, double queryTimeMs, int duplicateCount,
-		int similarCount, int findingCount, boolean truncated, List<QueryDescriptor> queries,
-		List<FindingDescriptor> findings) {
+		int similarCount, int findingCount, int connectionCount, double connectionAcquireMs, boolean truncated,
+		List<QueryDescriptor> queries, List<FindingDescriptor> findings) {
 
 	public static final String HIDDEN = "******";
 
@@ -50,7 +52,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 		return new RecordingDescriptor(summary.id(), summary.kind(), summary.method(), summary.uri(), summary.query(),
 				summary.pattern(), summary.status(), summary.startedAt(), summary.durationMs(), summary.queryCount(),
 				summary.queryTimeMs(), summary.duplicateCount(), summary.similarCount(), summary.findingCount(),
-				recording.isTruncated(), queries, findings);
+				summary.connectionCount(), summary.connectionAcquireMs(), recording.isTruncated(), queries, findings);
 	}
 
 	/**

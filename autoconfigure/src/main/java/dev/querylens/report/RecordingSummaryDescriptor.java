@@ -22,10 +22,12 @@ import dev.querylens.capture.Recording;
  * @param duplicateCount statements repeating an earlier one's SQL and parameters
  * @param similarCount statements repeating an earlier one's fingerprint with other parameters
  * @param findingCount active findings
+ * @param connectionCount connections taken from data sources
+ * @param connectionAcquireMs time spent getting them (waiting for the pool, or connecting)
  */
 public record RecordingSummaryDescriptor(String id, String kind, String method, String uri, String query,
 		String pattern, int status, String startedAt, double durationMs, int queryCount, double queryTimeMs,
-		int duplicateCount, int similarCount, int findingCount) {
+		int duplicateCount, int similarCount, int findingCount, int connectionCount, double connectionAcquireMs) {
 
 	public static RecordingSummaryDescriptor of(AnalyzedRecording analyzed) {
 		Recording recording = analyzed.recording();
@@ -33,7 +35,8 @@ public record RecordingSummaryDescriptor(String id, String kind, String method, 
 				recording.getMethod(), recording.getUri(), recording.getQuery(), recording.getPattern(),
 				recording.getStatus(), recording.getStartedAt().toString(), millis(recording.getDurationNanos()),
 				recording.getQueryCount(), millis(recording.getQueryTimeNanos()), analyzed.duplicateCount(),
-				analyzed.similarCount(), analyzed.activeFindings().size());
+				analyzed.similarCount(), analyzed.activeFindings().size(), recording.getConnectionCount(),
+				millis(recording.getConnectionAcquireNanos()));
 	}
 
 	public static double millis(long nanos) {

@@ -360,6 +360,20 @@ abstract class AbstractRecordingDataSourceTests {
 		assertThat(ids.get(0)).isNotEqualTo(ids.get(1)).isEqualTo(ids.get(2));
 	}
 
+	@Test
+	void connectionsTakenDuringARecordingAreCountedWithTheTimeTheyTook() throws Exception {
+		this.dataSource.getConnection().close();
+		Recording recording = startRecording();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+			this.dataSource.getConnection().close();
+			this.dataSource.getConnection().close();
+		}
+		this.dataSource.getConnection().close();
+		recording.finish(0, null);
+		assertThat(recording.getConnectionCount()).isEqualTo(2);
+		assertThat(recording.getConnectionAcquireNanos()).isPositive();
+	}
+
 	/**
 	 * Work done on a connection while a recording is bound.
 	 */

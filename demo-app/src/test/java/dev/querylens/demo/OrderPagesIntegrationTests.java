@@ -48,6 +48,8 @@ abstract class OrderPagesIntegrationTests {
 		assertThat(recording.get("duplicateCount").asInt()).isZero();
 		assertThat(recording.get("pattern").asString()).isEqualTo("/orders/slow");
 		assertThat(recording.get("status").asInt()).isEqualTo(200);
+		assertThat(recording.get("connectionCount").asInt()).isEqualTo(1);
+		assertThat(recording.get("connectionAcquireMs").asDouble()).isPositive();
 		JsonNode first = recording.get("queries").get(0);
 		assertThat(first.get("rows").asLong()).isEqualTo(50);
 		assertThat(first.get("sql").asString()).contains("from orders");

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Five small reads, each taking its own connection: from a data source that opens a new physical connection each
- * time, or from the HikariCP pool. The time spent getting connections is measured by the lesson itself, because
- * QueryLens times statements, not connection acquisition.
+ * time, or from the HikariCP pool. QueryLens records the time each request spends getting connections.
  */
 @Service
 public class ConnectionPoolLesson {
@@ -34,30 +33,26 @@ public class ConnectionPoolLesson {
 
 	/**
 	 * Runs the reads on the data source with no pool.
-	 * @param measures where to add the time spent getting connections
 	 * @return the counts
 	 * @throws SQLException if a read fails
 	 */
-	public List<Long> withoutPool(VariantMeasures measures) throws SQLException {
-		return readAll(this.unpooled, measures);
+	public List<Long> withoutPool() throws SQLException {
+		return readAll(this.unpooled);
 	}
 
 	/**
 	 * Runs the reads on the pool.
-	 * @param measures where to add the time spent getting connections
 	 * @return the counts
 	 * @throws SQLException if a read fails
 	 */
-	public List<Long> withPool(VariantMeasures measures) throws SQLException {
-		return readAll(this.pooled, measures);
+	public List<Long> withPool() throws SQLException {
+		return readAll(this.pooled);
 	}
 
-	private static List<Long> readAll(DataSource dataSource, VariantMeasures measures) throws SQLException {
+	private static List<Long> readAll(DataSource dataSource) throws SQLException {
 		List<Long> counts = new ArrayList<>();
 		for (String sql : READS) {
-			long start = System.nanoTime();
 			try (Connection connection = dataSource.getConnection()) {
-				measures.acquired(System.nanoTime() - start);
 				try (PreparedStatement statement = connection.prepareStatement(sql);
 						ResultSet result = statement.executeQuery()) {
 					result.next();

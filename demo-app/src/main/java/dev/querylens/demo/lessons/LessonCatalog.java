@@ -172,8 +172,8 @@ public class LessonCatalog {
 								+ "connections. Opening one costs more than the read it serves.",
 						"Use the pool Spring Boot configures (HikariCP), and size it (spring.datasource.hikari.*).",
 						List.of(new Variant("slow", "no pool", "new DriverManagerDataSource(url, user, password)",
-								(m) -> connectionPool.withoutPool(m)),
-								new Variant("fast", "HikariCP", "the application's DataSource", (m) -> connectionPool.withPool(m))),
+								(m) -> connectionPool.withoutPool()),
+								new Variant("fast", "HikariCP", "the application's DataSource", (m) -> connectionPool.withPool())),
 						Extra.NONE));
 	}
 

@@ -90,9 +90,6 @@ class LessonController {
 		if (measures.peakRows() >= 0) {
 			response.header(VariantRunner.PEAK_ROWS_HEADER, Long.toString(measures.peakRows()));
 		}
-		if (measures.acquisitionNanos() >= 0) {
-			response.header(VariantRunner.ACQUISITION_HEADER, Long.toString(measures.acquisitionNanos()));
-		}
 		return response.body(data);
 	}
 

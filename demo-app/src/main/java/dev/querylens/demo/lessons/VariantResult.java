@@ -17,7 +17,7 @@ import dev.querylens.analysis.Finding;
  * @param rows rows read or written, summed over the statements
  * @param allocatedBytes heap allocated by the thread while the variant ran
  * @param peakRows most entities held at once, or -1 where the lesson does not measure it
- * @param acquisitionMillis time spent getting connections, or -1 where the lesson does not measure it
+ * @param acquisitionMillis time spent getting connections, as QueryLens recorded it, or -1 without a recording
  * @param findings what QueryLens found
  * @param body the data the variant returned, as JSON
  * @param sameDataAsSlow whether that data equals the slow variant's

@@ -27,7 +27,6 @@ public class VariantRunner {
 
 	static final String PEAK_ROWS_HEADER = "X-Demo-Peak-Rows";
 
-	static final String ACQUISITION_HEADER = "X-Demo-Connection-Nanos";
 
 	private static final Duration STORE_WAIT = Duration.ofSeconds(10);
 
@@ -84,12 +83,11 @@ public class VariantRunner {
 			AnalyzedRecording recording, boolean sameData) {
 		long allocated = header(response, ALLOCATED_HEADER);
 		long peakRows = header(response, PEAK_ROWS_HEADER);
-		long acquisition = header(response, ACQUISITION_HEADER);
-		double acquisitionMillis = (acquisition >= 0) ? acquisition / 1e6 : -1;
 		if (recording == null) {
-			return new VariantResult(variant, response.statusCode(), id, -1, -1, -1, -1, allocated, peakRows,
-					acquisitionMillis, List.of(), response.body(), sameData);
+			return new VariantResult(variant, response.statusCode(), id, -1, -1, -1, -1, allocated, peakRows, -1,
+					List.of(), response.body(), sameData);
 		}
+		double acquisitionMillis = recording.recording().getConnectionAcquireNanos() / 1e6;
 		long rows = recording.recording().getQueries().stream().mapToLong(QueryEvent::rows).sum();
 		return new VariantResult(variant, response.statusCode(), id, recording.recording().getQueryCount(),
 				recording.recording().getQueryTimeNanos() / 1e6, recording.recording().getDurationNanos() / 1e6, rows,
