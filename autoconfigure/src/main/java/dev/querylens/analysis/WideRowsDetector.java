@@ -82,7 +82,8 @@ public final class WideRowsDetector implements FindingDetector {
 			if (words.get(i).equals("from")) {
 				String table = SqlShape.bare(words.get(i + 1));
 				// "from (select …) x" gives the alias, not a table.
-				boolean named = fingerprint.contains("from " + words.get(i + 1));
+				String from = "from " + words.get(i + 1);
+				boolean named = fingerprint.contains(from + " ") || fingerprint.endsWith(from);
 				return (named && !table.isEmpty()) ? table : null;
 			}
 		}
