@@ -47,12 +47,11 @@ final class RecordingResultSet implements ResultSet {
 
 	private long bytes;
 
-	// The largest single value read and its column, by index or by label, so the wide column can be named later.
+	// The largest single value read and its column, so the wide column can be named later. By index only: a label
+	// field would widen every result set for the rare read by label, which is turned into an index instead.
 	private int widestLength;
 
 	private int widestIndex;
-
-	private String widestLabel;
 
 	RecordingResultSet(ResultSet delegate, RecordingStatement statement, int index) {
 		this.delegate = delegate;
@@ -75,8 +74,8 @@ final class RecordingResultSet implements ResultSet {
 			return null;
 		}
 		this.widestLength = 0;
-		if (this.widestLabel != null) {
-			return this.widestLabel;
+		if (this.widestIndex < 1) {
+			return null;
 		}
 		try {
 			return this.delegate.getMetaData().getColumnLabel(this.widestIndex);
@@ -91,7 +90,6 @@ final class RecordingResultSet implements ResultSet {
 		if (length > this.widestLength) {
 			this.widestLength = length;
 			this.widestIndex = columnIndex;
-			this.widestLabel = null;
 		}
 	}
 
@@ -99,7 +97,16 @@ final class RecordingResultSet implements ResultSet {
 		this.bytes += length;
 		if (length > this.widestLength) {
 			this.widestLength = length;
-			this.widestLabel = columnLabel;
+			this.widestIndex = columnIndex(columnLabel);
+		}
+	}
+
+	private int columnIndex(String columnLabel) {
+		try {
+			return this.delegate.findColumn(columnLabel);
+		}
+		catch (SQLException | RuntimeException ex) {
+			return 0;
 		}
 	}
 

@@ -260,6 +260,23 @@ abstract class AbstractRecordingDataSourceTests {
 	}
 
 	@Test
+	void aWideValueReadByLabelIsNamed() throws Exception {
+		Recording recording = record((connection) -> {
+			try (Statement statement = connection.createStatement();
+					ResultSet resultSet = statement
+						.executeQuery("select id, repeat('y', 2000) as body from " + this.table + " order by id")) {
+				while (resultSet.next()) {
+					resultSet.getObject("body");
+				}
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.bytesRead()).isEqualTo(3 * 2000);
+			assertThat(query.widestColumn()).isEqualToIgnoringCase("body");
+		});
+	}
+
+	@Test
 	void valuesNotReadAreNotSized() throws Exception {
 		Recording recording = record((connection) -> {
 			try (Statement statement = connection.createStatement();
