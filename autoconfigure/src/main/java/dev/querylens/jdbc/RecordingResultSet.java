@@ -33,15 +33,16 @@ import java.util.Map;
  */
 final class RecordingResultSet implements ResultSet {
 
+	// A column is named, with one metadata call when the counts are reported, only when one of its values reached
+	// this length: the call is not spent on result sets of ordinary columns, and a WIDE_ROWS finding without a
+	// named column still gives the size read.
+	static final int NAMED_VALUE_LENGTH = 1024;
+
 	final ResultSet delegate;
 
 	private final RecordingStatement statement;
 
 	private final int index;
-
-	// Values at least this long get their column named, with one metadata call when the counts are reported; below
-	// that no bytes-per-row threshold worth reporting can be reached by one column, and the call is saved.
-	static final int NAMED_VALUE_LENGTH = 1024;
 
 	private long rows;
 
