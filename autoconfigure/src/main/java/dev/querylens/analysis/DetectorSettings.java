@@ -10,9 +10,11 @@ import java.time.Duration;
  * {@code BATCHABLE_WRITES}, at least 2
  * @param unboundedResultRows rows past which a SELECT without a limit is {@code UNBOUNDED_RESULT}
  * @param slowQueryThreshold time past which a statement is {@code SLOW_QUERY}
+ * @param wideRowsBytesPerRow average size read per row from which a SELECT of enough rows is {@code WIDE_ROWS}
+ * @param wideRowsMinRows rows a SELECT must read to be {@code WIDE_ROWS}
  */
 public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThreshold, long unboundedResultRows,
-		Duration slowQueryThreshold) {
+		Duration slowQueryThreshold, long wideRowsBytesPerRow, long wideRowsMinRows) {
 
 	/** Single-row writes of one shape that make a batchable loop by default. */
 	public static final int DEFAULT_BATCHABLE_WRITES_THRESHOLD = 5;
@@ -27,6 +29,19 @@ public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThresho
 		if (slowQueryThreshold == null) {
 			slowQueryThreshold = DEFAULT_SLOW_QUERY_THRESHOLD;
 		}
+	}
+
+	/**
+	 * Creates settings with the default {@code WIDE_ROWS} thresholds.
+	 * @param nPlusOneThreshold similar SELECTs from one call site that make an N+1
+	 * @param batchableWritesThreshold single-row writes of one shape that make {@code BATCHABLE_WRITES}
+	 * @param unboundedResultRows rows past which a SELECT without a limit is {@code UNBOUNDED_RESULT}
+	 * @param slowQueryThreshold time past which a statement is {@code SLOW_QUERY}
+	 */
+	public DetectorSettings(int nPlusOneThreshold, int batchableWritesThreshold, long unboundedResultRows,
+			Duration slowQueryThreshold) {
+		this(nPlusOneThreshold, batchableWritesThreshold, unboundedResultRows, slowQueryThreshold,
+				WideRowsDetector.DEFAULT_BYTES_PER_ROW, WideRowsDetector.DEFAULT_MIN_ROWS);
 	}
 
 	/**
@@ -45,7 +60,7 @@ public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThresho
 	 */
 	public DetectorSettings withNPlusOneThreshold(int threshold) {
 		return new DetectorSettings(threshold, this.batchableWritesThreshold, this.unboundedResultRows,
-				this.slowQueryThreshold);
+				this.slowQueryThreshold, this.wideRowsBytesPerRow, this.wideRowsMinRows);
 	}
 
 }

@@ -23,7 +23,7 @@ public enum FindingType {
 	/** A query slower than the threshold. */
 	SLOW_QUERY,
 
-	/** Queries that read many more columns than the page uses. */
+	/** A query that read large text or binary values for many rows. */
 	WIDE_ROWS,
 
 	/** Lazy loads that ran while the view rendered (open session in view). */

@@ -56,7 +56,7 @@ public final class RecordingAnalyzer {
 	/**
 	 * Creates an analyzer with the built-in detectors: {@link NPlusOneDetector}, {@link DuplicateQueryDetector},
 	 * {@link LazyLoadInViewDetector}, {@link BatchableWritesDetector}, {@link ReadModifyWriteDetector},
-	 * {@link UnboundedResultDetector} and {@link SlowQueryDetector}.
+	 * {@link UnboundedResultDetector}, {@link SlowQueryDetector} and {@link WideRowsDetector}.
 	 * @param settings the detectors' thresholds
 	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
 	 * @param identityKeys says which tables have identity-generated keys, {@link IdentityKeyTables#none()} without
@@ -69,7 +69,9 @@ public final class RecordingAnalyzer {
 				new DuplicateQueryDetector(), new LazyLoadInViewDetector(),
 				new BatchableWritesDetector(settings.batchableWritesThreshold(), identityKeys),
 				new ReadModifyWriteDetector(), new UnboundedResultDetector(settings.unboundedResultRows()),
-				new SlowQueryDetector(settings.slowQueryThreshold())), new SqlFingerprintCache());
+				new SlowQueryDetector(settings.slowQueryThreshold()),
+				new WideRowsDetector(settings.wideRowsBytesPerRow(), settings.wideRowsMinRows())),
+				new SqlFingerprintCache());
 	}
 
 	/**

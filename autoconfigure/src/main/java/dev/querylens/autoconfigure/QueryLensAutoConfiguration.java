@@ -57,7 +57,8 @@ public final class QueryLensAutoConfiguration {
 			ObjectProvider<AssociationResolver> associations, ObjectProvider<IdentityKeyTables> identityKeys) {
 		DetectorSettings settings = new DetectorSettings(properties.getNPlusOne().getThreshold(),
 				properties.getBatchableWrites().getThreshold(), properties.getUnboundedResult().getRows(),
-				properties.getSlowQuery().getThreshold());
+				properties.getSlowQuery().getThreshold(), properties.getWideRows().getBytesPerRow(),
+				properties.getWideRows().getMinRows());
 		return RecordingAnalyzer.withDefaultDetectors(settings, associations.getIfAvailable(AssociationResolver::none),
 				identityKeys.getIfAvailable(IdentityKeyTables::none));
 	}

@@ -389,4 +389,47 @@ public class QueryLensProperties {
 
 	}
 
+	private final WideRows wideRows = new WideRows();
+
+	public WideRows getWideRows() {
+		return this.wideRows;
+	}
+
+	/**
+	 * When a SELECT that reads large values for many rows is reported.
+	 */
+	public static class WideRows {
+
+		/**
+		 * Average characters of text plus bytes of binary values read per row from which a SELECT of enough rows
+		 * is reported as WIDE_ROWS.
+		 */
+		private long bytesPerRow = 4096;
+
+		/**
+		 * Minimum number of rows a SELECT must read to be reported as WIDE_ROWS, so that one large row (a detail
+		 * page reading its document) is not.
+		 */
+		private long minRows = 20;
+
+		public long getBytesPerRow() {
+			return this.bytesPerRow;
+		}
+
+		public void setBytesPerRow(long bytesPerRow) {
+			Assert.isTrue(bytesPerRow >= 1, "'querylens.wide-rows.bytes-per-row' must be at least 1");
+			this.bytesPerRow = bytesPerRow;
+		}
+
+		public long getMinRows() {
+			return this.minRows;
+		}
+
+		public void setMinRows(long minRows) {
+			Assert.isTrue(minRows >= 2, "'querylens.wide-rows.min-rows' must be at least 2");
+			this.minRows = minRows;
+		}
+
+	}
+
 }

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * One executed statement: a single statement, or a JDBC batch counted once.
  * <p>
- * Reads like a record. It is a class only so that the rows read from a result set after the statement was
- * recorded can be added in place: a second object per query would be most of QueryLens's allocation per statement.
- * The rows change only while the recording runs; once {@link Recording#finish finished}, an event never changes.
+ * Reads like a record. It is a class only so that the rows and the size of the values read from a result set after
+ * the statement was recorded can be added in place: a second object per query would be most of QueryLens's
+ * allocation per statement. They change only while the recording runs; once {@link Recording#finish finished}, an
+ * event never changes.
  */
 public final class QueryEvent {
 
@@ -20,6 +21,10 @@ public final class QueryEvent {
 	private final int batchSize;
 
 	private long rows;
+
+	private long bytesRead;
+
+	private String widestColumn;
 
 	private final long durationNanos;
 
@@ -113,6 +118,23 @@ public final class QueryEvent {
 	}
 
 	/**
+	 * Returns the size of the text and binary values the application read from the result set: one per character
+	 * of a string, one per byte of a byte array. Numbers, dates, LOB locators and streams are not counted.
+	 * @return the size, 0 for a write or when nothing sized was read
+	 */
+	public long bytesRead() {
+		return this.bytesRead;
+	}
+
+	/**
+	 * Returns the column of the largest single value read, when the values read were large enough to name it.
+	 * @return the column's label as the driver gives it, or {@code null}
+	 */
+	public String widestColumn() {
+		return this.widestColumn;
+	}
+
+	/**
 	 * Returns the time spent executing.
 	 * @return nanoseconds
 	 */
@@ -189,9 +211,19 @@ public final class QueryEvent {
 		this.rows += rows;
 	}
 
+	// Called by the recording, under its lock, while it runs.
+	void addRead(long rows, long bytes, String widestColumn) {
+		this.rows += rows;
+		this.bytesRead += bytes;
+		if (widestColumn != null) {
+			this.widestColumn = widestColumn;
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "QueryEvent[" + this.index + ": " + this.sql + " " + this.parameters + ", rows=" + this.rows
+				+ ((this.bytesRead > 0) ? ", bytesRead=" + this.bytesRead : "")
 				+ ((this.error != null) ? ", error=" + this.error : "") + "]";
 	}
 

@@ -190,6 +190,25 @@ public final class Recording {
 	}
 
 	/**
+	 * Adds rows read from a query's result set together with the size of the values read from them. Ignored once
+	 * the recording is finished, or for a query past the limit.
+	 * @param index the index {@link #record} returned
+	 * @param rows the number of rows read
+	 * @param bytes characters of text and bytes of binary values read from those rows
+	 * @param widestColumn the column of the largest value read, or {@code null} when not named
+	 */
+	public void addRead(int index, long rows, long bytes, String widestColumn) {
+		if (index < 0 || (rows == 0 && bytes == 0)) {
+			return;
+		}
+		synchronized (this.lock) {
+			if (!this.finished && index < this.queries.size()) {
+				this.queries.get(index).addRead(rows, bytes, widestColumn);
+			}
+		}
+	}
+
+	/**
 	 * Whether the next execution of this SQL should capture its call site: only the first few of
 	 * each statement do, so the cost does not grow with N.
 	 * @param sql the SQL about to run

@@ -24,10 +24,19 @@ import java.util.Calendar;
 import java.util.Map;
 
 /**
- * A {@link ResultSet} that counts the rows the application reads, and adds them to its query
- * when it is closed or read to the end, or when its statement closes or runs again.
+ * A {@link ResultSet} that counts the rows the application reads and the size of the text and binary values it
+ * reads from them, and adds both to its query when it is closed or read to the end, or when its statement closes or
+ * runs again.
+ * <p>
+ * A value is sized by what the driver already returned: a string's length, a byte array's length. LOBs and streams
+ * are not sized, since asking a LOB locator its length may cost a round trip and sizing a stream means wrapping it.
  */
 final class RecordingResultSet implements ResultSet {
+
+	// A column is named, with one metadata call when the counts are reported, only when one of its values reached
+	// this length: the call is not spent on result sets of ordinary columns, and a WIDE_ROWS finding without a
+	// named column still gives the size read.
+	static final int NAMED_VALUE_LENGTH = 1024;
 
 	final ResultSet delegate;
 
@@ -37,6 +46,14 @@ final class RecordingResultSet implements ResultSet {
 
 	private long rows;
 
+	private long bytes;
+
+	// The largest single value read and its column, so the wide column can be named later. By index only: a label
+	// field would widen every result set for the rare read by label, which is turned into an index instead.
+	private int widestLength;
+
+	private int widestIndex;
+
 	RecordingResultSet(ResultSet delegate, RecordingStatement statement, int index) {
 		this.delegate = delegate;
 		this.statement = statement;
@@ -45,9 +62,70 @@ final class RecordingResultSet implements ResultSet {
 
 	void flush() {
 		long rows = this.rows;
-		if (rows > 0) {
+		long bytes = this.bytes;
+		if (rows > 0 || bytes > 0) {
 			this.rows = 0;
-			this.statement.addRows(this.index, rows);
+			this.bytes = 0;
+			this.statement.addRead(this.index, rows, bytes, widestColumn());
+		}
+	}
+
+	private String widestColumn() {
+		if (this.widestLength < NAMED_VALUE_LENGTH) {
+			return null;
+		}
+		this.widestLength = 0;
+		if (this.widestIndex < 1) {
+			return null;
+		}
+		try {
+			return this.delegate.getMetaData().getColumnLabel(this.widestIndex);
+		}
+		catch (SQLException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private void read(int columnIndex, int length) {
+		this.bytes += length;
+		if (length > this.widestLength) {
+			this.widestLength = length;
+			this.widestIndex = columnIndex;
+		}
+	}
+
+	private void read(String columnLabel, int length) {
+		this.bytes += length;
+		if (length > this.widestLength) {
+			this.widestLength = length;
+			this.widestIndex = columnIndex(columnLabel);
+		}
+	}
+
+	private int columnIndex(String columnLabel) {
+		try {
+			return this.delegate.findColumn(columnLabel);
+		}
+		catch (SQLException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	private void read(int columnIndex, Object value) {
+		if (value instanceof String text) {
+			read(columnIndex, text.length());
+		}
+		else if (value instanceof byte[] binary) {
+			read(columnIndex, binary.length);
+		}
+	}
+
+	private void read(String columnLabel, Object value) {
+		if (value instanceof String text) {
+			read(columnLabel, text.length());
+		}
+		else if (value instanceof byte[] binary) {
+			read(columnLabel, binary.length);
 		}
 	}
 
@@ -96,7 +174,11 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public String getString(int columnIndex) throws SQLException {
-		return this.delegate.getString(columnIndex);
+		String value = this.delegate.getString(columnIndex);
+		if (value != null) {
+			read(columnIndex, value.length());
+		}
+		return value;
 	}
 
 	@Override
@@ -141,7 +223,11 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public byte[] getBytes(int columnIndex) throws SQLException {
-		return this.delegate.getBytes(columnIndex);
+		byte[] value = this.delegate.getBytes(columnIndex);
+		if (value != null) {
+			read(columnIndex, value.length);
+		}
+		return value;
 	}
 
 	@Override
@@ -176,7 +262,11 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public String getString(String columnLabel) throws SQLException {
-		return this.delegate.getString(columnLabel);
+		String value = this.delegate.getString(columnLabel);
+		if (value != null) {
+			read(columnLabel, value.length());
+		}
+		return value;
 	}
 
 	@Override
@@ -221,7 +311,11 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public byte[] getBytes(String columnLabel) throws SQLException {
-		return this.delegate.getBytes(columnLabel);
+		byte[] value = this.delegate.getBytes(columnLabel);
+		if (value != null) {
+			read(columnLabel, value.length);
+		}
+		return value;
 	}
 
 	@Override
@@ -276,12 +370,16 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public Object getObject(int columnIndex) throws SQLException {
-		return this.delegate.getObject(columnIndex);
+		Object value = this.delegate.getObject(columnIndex);
+		read(columnIndex, value);
+		return value;
 	}
 
 	@Override
 	public Object getObject(String columnLabel) throws SQLException {
-		return this.delegate.getObject(columnLabel);
+		Object value = this.delegate.getObject(columnLabel);
+		read(columnLabel, value);
+		return value;
 	}
 
 	@Override
@@ -641,7 +739,9 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public Object getObject(int columnIndex, Map<String,Class<?>> map) throws SQLException {
-		return this.delegate.getObject(columnIndex, map);
+		Object value = this.delegate.getObject(columnIndex, map);
+		read(columnIndex, value);
+		return value;
 	}
 
 	@Override
@@ -666,7 +766,9 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public Object getObject(String columnLabel, Map<String,Class<?>> map) throws SQLException {
-		return this.delegate.getObject(columnLabel, map);
+		Object value = this.delegate.getObject(columnLabel, map);
+		read(columnLabel, value);
+		return value;
 	}
 
 	@Override
@@ -851,12 +953,20 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public String getNString(int columnIndex) throws SQLException {
-		return this.delegate.getNString(columnIndex);
+		String value = this.delegate.getNString(columnIndex);
+		if (value != null) {
+			read(columnIndex, value.length());
+		}
+		return value;
 	}
 
 	@Override
 	public String getNString(String columnLabel) throws SQLException {
-		return this.delegate.getNString(columnLabel);
+		String value = this.delegate.getNString(columnLabel);
+		if (value != null) {
+			read(columnLabel, value.length());
+		}
+		return value;
 	}
 
 	@Override
@@ -1011,12 +1121,16 @@ final class RecordingResultSet implements ResultSet {
 
 	@Override
 	public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
-		return this.delegate.getObject(columnIndex, type);
+		T value = this.delegate.getObject(columnIndex, type);
+		read(columnIndex, value);
+		return value;
 	}
 
 	@Override
 	public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
-		return this.delegate.getObject(columnLabel, type);
+		T value = this.delegate.getObject(columnLabel, type);
+		read(columnLabel, value);
+		return value;
 	}
 
 	@Override

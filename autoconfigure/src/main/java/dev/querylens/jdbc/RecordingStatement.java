@@ -135,6 +135,15 @@ class RecordingStatement implements Statement {
 		}
 	}
 
+	final void addRead(int index, long rows, long bytes, String widestColumn) {
+		try {
+			this.recording.addRead(index, rows, bytes, widestColumn);
+		}
+		catch (RuntimeException ex) {
+			FailureLog.logOnce(ex);
+		}
+	}
+
 	private void flushResultSet() {
 		RecordingResultSet current = this.resultSet;
 		if (current != null) {

@@ -74,10 +74,13 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param error the failure, or {@code null}
 	 * @param duplicateOf index of the first identical statement, or {@code null}
 	 * @param similarGroup shared by statements of one fingerprint
+	 * @param bytesRead characters of text and bytes of binary values read from the result set
+	 * @param widestColumn the column of the largest value read, or {@code null} when none was large
 	 */
 	public record QueryDescriptor(int index, String sql, String fingerprint, List<Object> parameters, int batchSize,
 			long rows, double durationMs, double offsetMs, int connectionId, String dataSource, String phase,
-			String thread, String callSite, String error, Integer duplicateOf, int similarGroup) {
+			String thread, String callSite, String error, Integer duplicateOf, int similarGroup, long bytesRead,
+			String widestColumn) {
 
 		static QueryDescriptor of(AnalyzedQuery analyzed, boolean showParameters) {
 			QueryEvent event = analyzed.event();
@@ -87,7 +90,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 					RecordingSummaryDescriptor.millis(event.offsetNanos()), event.connectionId(), event.dataSource(),
 					event.phase().name().toLowerCase(Locale.ROOT), event.thread(),
 					(event.callSite() != null) ? event.callSite().toString() : null, event.error(),
-					analyzed.duplicateOf(), analyzed.similarGroup());
+					analyzed.duplicateOf(), analyzed.similarGroup(), event.bytesRead(), event.widestColumn());
 		}
 
 		private static List<Object> hide(List<Object> parameters) {

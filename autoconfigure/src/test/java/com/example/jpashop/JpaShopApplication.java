@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A Spring Data JPA application on Hibernate with every costly pattern the detectors know and its fix, for
- * integration tests over real HTTP: 12 orders of 4 customers, 2 items each, each item its own product, and 50
- * products in all.
+ * integration tests over real HTTP: 12 orders of 4 customers, 2 items each, each item its own product, 50
+ * products in all, and 25 guides of 8,000 characters of text each.
  */
 @SpringBootApplication
 public class JpaShopApplication {
@@ -28,6 +28,10 @@ public class JpaShopApplication {
 	static final int CUSTOMERS = 4;
 
 	static final int PRODUCTS = 50;
+
+	static final int GUIDES = 25;
+
+	static final int GUIDE_LENGTH = 8000;
 
 	@Component
 	static class Seeder implements ApplicationRunner {
@@ -62,6 +66,11 @@ public class JpaShopApplication {
 					this.entityManager.persist(new OrderItem(item, order, products[(int) item - 1]));
 					item++;
 				}
+			}
+			for (int i = 0; i < GUIDES; i++) {
+				String title = "Guide " + (i + 1);
+				this.entityManager.persist(new Guide(i + 1L, title, (title + ". ").repeat(GUIDE_LENGTH)
+					.substring(0, GUIDE_LENGTH)));
 			}
 		}
 
@@ -103,6 +112,16 @@ public class JpaShopApplication {
 		@GetMapping("/products/{variant}")
 		List<String> products(@PathVariable String variant) {
 			return variant.equals("fast") ? this.shop.productsFast() : this.shop.productsSlow();
+		}
+
+		@GetMapping("/guides/{variant}")
+		List<String> guides(@PathVariable String variant) {
+			return variant.equals("fast") ? this.shop.guideTitlesFast() : this.shop.guideTitlesSlow();
+		}
+
+		@GetMapping("/guides/{id}/content")
+		int guideContent(@PathVariable long id) {
+			return this.shop.guideContent(id).length();
 		}
 
 		@PostMapping("/audit-events")

@@ -26,13 +26,28 @@ public class ShopService {
 
 	private final JdbcTemplate jdbc;
 
+	private final GuideRepository guides;
+
 	ShopService(OrderRepository orders, ProductRepository products, AuditEventRepository auditEvents,
-			TagRepository tags, JdbcTemplate jdbc) {
+			TagRepository tags, JdbcTemplate jdbc, GuideRepository guides) {
 		this.orders = orders;
 		this.products = products;
 		this.auditEvents = auditEvents;
 		this.tags = tags;
 		this.jdbc = jdbc;
+		this.guides = guides;
+	}
+
+	public List<String> guideTitlesSlow() {
+		return this.guides.findAllByOrderByIdAsc().stream().map(Guide::getTitle).toList();
+	}
+
+	public List<String> guideTitlesFast() {
+		return this.guides.findAllTitlesByOrderByIdAsc().stream().map(GuideRepository.GuideTitle::getTitle).toList();
+	}
+
+	public String guideContent(long id) {
+		return this.guides.findById(id).orElseThrow().getContent();
 	}
 
 	public List<String> customersSlow() {

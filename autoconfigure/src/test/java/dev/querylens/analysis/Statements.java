@@ -29,12 +29,24 @@ final class Statements {
 
 	private String error;
 
+	private long bytesRead;
+
+	private String widestColumn;
+
 	static Statements recording() {
 		return new Statements();
 	}
 
 	Statements rows(long rows) {
 		this.rows = rows;
+		return this;
+	}
+
+	/** Reads rows of values of this size in all, the largest in the given column, as the result set reports them. */
+	Statements read(long rows, long bytesRead, String widestColumn) {
+		this.rows = rows;
+		this.bytesRead = bytesRead;
+		this.widestColumn = widestColumn;
 		return this;
 	}
 
@@ -68,9 +80,12 @@ final class Statements {
 	}
 
 	private Statements runWith(String sql, List<Object> parameters) {
-		this.recording.record(sql, parameters, this.batchSize, this.rows, System.nanoTime(), this.durationNanos,
-				this.connectionId, "dataSource", SERVICE, this.error);
+		int index = this.recording.record(sql, parameters, this.batchSize, this.rows, System.nanoTime(),
+				this.durationNanos, this.connectionId, "dataSource", SERVICE, this.error);
+		this.recording.addRead(index, 0, this.bytesRead, this.widestColumn);
 		this.rows = 1;
+		this.bytesRead = 0;
+		this.widestColumn = null;
 		this.batchSize = 1;
 		this.durationNanos = 1_000;
 		this.error = null;

@@ -1,5 +1,7 @@
 package dev.querylens.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,6 +14,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingType;
+import dev.querylens.analysis.RecordingAnalyzer;
+import dev.querylens.capture.Kind;
+import dev.querylens.capture.Recording;
 import dev.querylens.jdbc.RecordingDataSource;
 import dev.querylens.store.FindingLogger;
 import dev.querylens.store.InMemoryRecordingStore;
@@ -109,6 +116,30 @@ class QueryLensAutoConfigurationTests {
 		TaskDecorator own = (task) -> task;
 		this.contextRunner.withBean(TaskDecorator.class, () -> own)
 			.run((context) -> assertThat(context.getBean(TaskDecorator.class)).isSameAs(own));
+	}
+
+	@Test
+	void theWideRowsPropertiesReachTheDetector() {
+		this.contextRunner.withPropertyValues("querylens.wide-rows.bytes-per-row=100", "querylens.wide-rows.min-rows=3")
+			.run((context) -> {
+				Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
+				int index = recording.record("select d.id, d.body from document d", List.of(), 1, 0, 0, 1000, 1,
+						"dataSource", null, null);
+				recording.addRead(index, 3, 3 * 100, null);
+				recording.finish(0, null);
+				assertThat(context.getBean(RecordingAnalyzer.class).analyze(recording).findings())
+					.extracting(Finding::type)
+					.containsExactly(FindingType.WIDE_ROWS);
+			});
+	}
+
+	@Test
+	void aWideRowsMinimumOfOneRowFailsTheStart() {
+		this.contextRunner.withPropertyValues("querylens.wide-rows.min-rows=1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'querylens.wide-rows.min-rows' must be at least 2"));
 	}
 
 }

@@ -166,6 +166,32 @@ abstract class JpaShopIntegrationTests {
 	}
 
 	@Test
+	void entitiesWithALargeColumnListedAreWideRowsAndTheProjectionAndTheDetailPageAreNot() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/guides/slow");
+		assertThat(recording.queries()).singleElement().satisfies((query) -> {
+			assertThat(query.event().rows()).isEqualTo(25);
+			assertThat(query.event().bytesRead()).isGreaterThanOrEqualTo(25L * 8000);
+			assertThat(query.event().widestColumn()).isEqualToIgnoringCase("content");
+		});
+		Finding finding = only(recording, FindingType.WIDE_ROWS);
+		assertThat(finding.message()).contains("read 25 rows of")
+			.contains("`jps_guide.content`")
+			.contains("com.example.jpashop.ShopService.guideTitlesSlow");
+		assertThat(finding.suggestion()).contains("interface projection").contains("@Basic(fetch = FetchType.LAZY)");
+		AnalyzedRecording projection = recordingOf("GET", "/guides/fast");
+		assertThat(projection.findings()).isEmpty();
+		assertThat(projection.queries()).singleElement().satisfies((query) -> {
+			assertThat(query.event().rows()).isEqualTo(25);
+			assertThat(query.event().bytesRead()).isLessThan(25L * 20);
+			assertThat(query.event().widestColumn()).isNull();
+		});
+		AnalyzedRecording detail = recordingOf("GET", "/guides/3/content");
+		assertThat(detail.queries()).singleElement()
+			.satisfies((query) -> assertThat(query.event().widestColumn()).isEqualToIgnoringCase("content"));
+		assertThat(detail.findings()).isEmpty();
+	}
+
+	@Test
 	void aStatementOverTheThresholdIsReportedAndAFastOneIsNot() throws Exception {
 		AnalyzedRecording recording = recordingOf("GET", "/report/slow");
 		Finding finding = only(recording, FindingType.SLOW_QUERY);

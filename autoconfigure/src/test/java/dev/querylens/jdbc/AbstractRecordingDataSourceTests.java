@@ -222,6 +222,72 @@ abstract class AbstractRecordingDataSourceTests {
 	}
 
 	@Test
+	void textValuesReadAreSizedAndTheWidestColumnIsNamed() throws Exception {
+		Recording recording = record((connection) -> {
+			try (PreparedStatement statement = connection
+				.prepareStatement("select id, name, repeat('x', 3000) as body from " + this.table + " order by id");
+					ResultSet resultSet = statement.executeQuery()) {
+				while (resultSet.next()) {
+					resultSet.getLong(1);
+					resultSet.getString(2);
+					assertThat(resultSet.getString(3)).hasSize(3000);
+				}
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.rows()).isEqualTo(3);
+			assertThat(query.bytesRead()).isEqualTo(3 + 3 * 3000);
+			assertThat(query.widestColumn()).isEqualToIgnoringCase("body");
+		});
+	}
+
+	@Test
+	void narrowValuesAreSizedWithoutNamingAColumn() throws Exception {
+		Recording recording = record((connection) -> {
+			try (Statement statement = connection.createStatement();
+					ResultSet resultSet = statement.executeQuery("select id, name from " + this.table)) {
+				while (resultSet.next()) {
+					resultSet.getLong("id");
+					assertThat(resultSet.getObject("name")).isInstanceOf(String.class);
+				}
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.rows()).isEqualTo(3);
+			assertThat(query.bytesRead()).isEqualTo(3);
+			assertThat(query.widestColumn()).isNull();
+		});
+	}
+
+	@Test
+	void aWideValueReadByLabelIsNamed() throws Exception {
+		Recording recording = record((connection) -> {
+			try (Statement statement = connection.createStatement();
+					ResultSet resultSet = statement
+						.executeQuery("select id, repeat('y', 2000) as body from " + this.table + " order by id")) {
+				while (resultSet.next()) {
+					resultSet.getObject("body");
+				}
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.bytesRead()).isEqualTo(3 * 2000);
+			assertThat(query.widestColumn()).isEqualToIgnoringCase("body");
+		});
+	}
+
+	@Test
+	void valuesNotReadAreNotSized() throws Exception {
+		Recording recording = record((connection) -> {
+			try (Statement statement = connection.createStatement();
+					ResultSet resultSet = statement.executeQuery("select id, name from " + this.table)) {
+				readAll(resultSet);
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().extracting(QueryEvent::bytesRead).isEqualTo(0L);
+	}
+
+	@Test
 	void rowsAreCountedWhenOnlyTheStatementIsClosed() throws Exception {
 		Recording recording = record((connection) -> {
 			PreparedStatement statement = connection.prepareStatement("select id from " + this.table + " order by id");

@@ -42,6 +42,28 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 	}
 
 	@Test
+	void binaryValuesAreSizedByTheirBytes() throws Exception {
+		Recording recording = record((connection) -> {
+			try (Statement statement = connection.createStatement();
+					ResultSet resultSet = statement
+						.executeQuery("select cast(repeat('ab', 1000) as varbinary(2000)) as payload, id from " + this.table
+								+ " order by id")) {
+				resultSet.next();
+				assertThat(resultSet.getBytes(1)).hasSize(2000);
+				resultSet.next();
+				assertThat(resultSet.getObject("payload")).isInstanceOf(byte[].class);
+				resultSet.next();
+				assertThat(resultSet.getObject(1, byte[].class)).hasSize(2000);
+			}
+		});
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.rows()).isEqualTo(3);
+			assertThat(query.bytesRead()).isEqualTo(3 * 2000);
+			assertThat(query.widestColumn()).isEqualToIgnoringCase("payload");
+		});
+	}
+
+	@Test
 	void callableStatementsAreRecorded() throws Exception {
 		Recording recording = record((connection) -> {
 			try (CallableStatement statement = connection.prepareCall("{call UPPER(?)}")) {

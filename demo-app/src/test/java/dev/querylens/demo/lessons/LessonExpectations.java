@@ -19,10 +19,10 @@ final class LessonExpectations {
 
 	/**
 	 * The finding types whose presence and absence the lessons assert: every type QueryLens reports except
-	 * {@code SLOW_QUERY}, which depends on the machine's speed ({@code WIDE_ROWS} is declared but not reported).
+	 * {@code SLOW_QUERY}, which depends on the machine's speed.
 	 */
 	static final Set<String> DETECTED = Set.of("N_PLUS_ONE", "DUPLICATE_QUERY", "BATCHABLE_WRITES",
-			"READ_MODIFY_WRITE", "UNBOUNDED_RESULT", "LAZY_LOAD_IN_VIEW");
+			"READ_MODIFY_WRITE", "UNBOUNDED_RESULT", "WIDE_ROWS", "LAZY_LOAD_IN_VIEW");
 
 	/** The databases the lessons run on, as {@code @TestDatabase} names them, with their names in README.md. */
 	static final Map<String, String> DATABASES = Map.of("h2", "H2", "postgres", "PostgreSQL", "mariadb", "MariaDB");
@@ -38,7 +38,8 @@ final class LessonExpectations {
 			variant("collection-fetch-paging", "fast", 2),
 			variant("filtered-children", "slow", 51, "N_PLUS_ONE"),
 			variant("filtered-children", "fast", 2),
-			variant("projections", "slow", 1),
+			// 20 entries of 50 kB descriptions read as entities; the projections leave the description out.
+			variant("projections", "slow", 1, "WIDE_ROWS"),
 			variant("projections", "fast", 1),
 			variant("projections", "record", 1),
 			variant("report-tuples", "slow", 1),
