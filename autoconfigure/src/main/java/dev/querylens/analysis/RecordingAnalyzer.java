@@ -95,6 +95,14 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
+	 * Returns what silences a finding.
+	 * @return the ignore rules
+	 */
+	public IgnoreRules getIgnoreRules() {
+		return this.ignoreRules;
+	}
+
+	/**
 	 * Analyses a recording.
 	 * @param finishedRecording the recording, finished so that its queries no longer change
 	 * @return the analysis, with findings most severe first, then most statements first

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(locations = "classpath:com/example/jpashop/jpashop.properties", properties = {
 		"spring.datasource.url=jdbc:h2:mem:ignoring;DB_CLOSE_DELAY=-1", "jpashop.sleep-sql=select 1",
 		"querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].association=Order.items" })
+@TestDatabase("h2")
 @ExtendWith(OutputCaptureExtension.class)
 class IgnoreIntegrationTests {
 
