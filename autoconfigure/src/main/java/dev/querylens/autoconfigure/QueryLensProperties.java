@@ -392,7 +392,6 @@ public class QueryLensProperties {
 
 	}
 
-
 	/**
 	 * Rules that silence findings, each matching a finding type and/or patterns of its fingerprint, call site or
 	 * association ('*' for any run of characters). An ignored finding is still shown, greyed out, but is not counted,
