@@ -63,6 +63,9 @@ class IgnoreIntegrationTests {
 	void anNPlusOneUnderAnAnnotatedHandlerMethodIsIgnored(CapturedOutput output) throws Exception {
 		assertIgnored(recordingOf("/ignoring/handler"), "Order.customer");
 		assertThat(output).doesNotContain("N+1 queries in GET /ignoring/handler");
+		assertThat(send(HttpRequest.newBuilder(uri("/querylens?uri=/ignoring/handler")).build()).body())
+			.contains("class=\"ql-pill ql-ignored\"")
+			.contains(">1 ignored<");
 	}
 
 	@Test
