@@ -448,10 +448,15 @@
 		var findings = (data.findings || []).filter(function (f) {
 			return !f.ignored;
 		});
+		// Silenced by querylens.ignore or @QueryLensIgnore: still shown, after the others and greyed out.
+		var ignored = (data.findings || []).filter(function (f) {
+			return f.ignored;
+		});
 		var list = el('div', 'ql-list');
-		if (findings.length) {
-			var section = el('section', 'ql-findings', el('h3', 'ql-h', plural(findings.length, 'finding', 'findings')));
-			findings.forEach(function (finding) {
+		if (findings.length || ignored.length) {
+			var section = el('section', 'ql-findings', el('h3', 'ql-h', plural(findings.length, 'finding', 'findings')
+				+ (ignored.length ? ' · ' + ignored.length + ' ignored' : '')));
+			findings.concat(ignored).forEach(function (finding) {
 				section.appendChild(findingCard(finding, function () {
 					state.highlighted = finding.queryIndexes;
 					state.grouped = false;
@@ -513,9 +518,10 @@
 	}
 
 	function findingCard(finding, onHighlight) {
-		var card = el('article', 'ql-finding ql-sev-' + finding.severity, [
+		var card = el('article', 'ql-finding ql-sev-' + finding.severity + (finding.ignored ? ' ql-ignored' : ''), [
 			el('div', 'ql-finding-head', [
 				el('span', 'ql-pill ql-pill-warn', '⚠ ' + findingLabel(finding.type)),
+				finding.ignored ? el('span', 'ql-pill ql-pill-ignored', 'ignored') : null,
 				finding.association ? el('code', 'ql-assoc', finding.association) : null,
 				el('span', 'ql-muted', '×' + finding.count)
 			]),

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import dev.querylens.capture.Recording;
 
 /**
- * Analyses finished recordings: groups their queries and runs every {@link FindingDetector}. A
- * failing detector is logged once and skipped; analysis never throws.
+ * Analyses finished recordings: groups their queries, runs every {@link FindingDetector}, and marks the findings
+ * its {@link IgnoreRules} silence. A failing detector is logged once and skipped; analysis never throws.
  */
 public final class RecordingAnalyzer {
 
@@ -29,6 +29,8 @@ public final class RecordingAnalyzer {
 
 	private final SqlFingerprintCache cache;
 
+	private final IgnoreRules ignoreRules;
+
 	// Names of what already failed, so a broken detector logs once rather than on every request.
 	private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
 
@@ -38,8 +40,28 @@ public final class RecordingAnalyzer {
 	 * @param cache the fingerprints by SQL string, shared with whatever else fingerprints
 	 */
 	public RecordingAnalyzer(List<FindingDetector> detectors, SqlFingerprintCache cache) {
+		this(detectors, cache, IgnoreRules.annotationsOnly());
+	}
+
+	/**
+	 * Creates an analyzer that silences findings by rules.
+	 * @param detectors the detectors to run, in order
+	 * @param cache the fingerprints by SQL string, shared with whatever else fingerprints
+	 * @param ignoreRules what silences a finding
+	 */
+	public RecordingAnalyzer(List<FindingDetector> detectors, SqlFingerprintCache cache, IgnoreRules ignoreRules) {
 		this.detectors = List.copyOf(detectors);
 		this.cache = cache;
+		this.ignoreRules = ignoreRules;
+	}
+
+	/**
+	 * Returns an analyzer with the same detectors that silences findings by these rules instead.
+	 * @param ignoreRules what silences a finding
+	 * @return the analyzer
+	 */
+	public RecordingAnalyzer withIgnoreRules(IgnoreRules ignoreRules) {
+		return new RecordingAnalyzer(this.detectors, this.cache, ignoreRules);
 	}
 
 	/**
@@ -75,6 +97,14 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
+	 * Returns what silences a finding.
+	 * @return the ignore rules
+	 */
+	public IgnoreRules getIgnoreRules() {
+		return this.ignoreRules;
+	}
+
+	/**
 	 * Analyses a recording.
 	 * @param finishedRecording the recording, finished so that its queries no longer change
 	 * @return the analysis, with findings most severe first, then most statements first
@@ -101,6 +131,12 @@ public final class RecordingAnalyzer {
 			}
 		}
 		findings.sort(MOST_SEVERE_FIRST);
+		try {
+			findings = this.ignoreRules.apply(findings, finishedRecording);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logOnce(IgnoreRules.class.getName(), ex);
+		}
 		return new AnalyzedRecording(finishedRecording, groups.getQueries(), groups.getDuplicateCount(),
 				groups.getSimilarCount(), findings);
 	}

@@ -1,5 +1,7 @@
 package dev.querylens.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +18,8 @@ import org.springframework.core.task.TaskDecorator;
 import dev.querylens.analysis.AssociationResolver;
 import dev.querylens.analysis.DetectorSettings;
 import dev.querylens.analysis.IdentityKeyTables;
+import dev.querylens.analysis.IgnoreRule;
+import dev.querylens.analysis.IgnoreRules;
 import dev.querylens.analysis.RecordingAnalyzer;
 import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.CurrentRecording;
@@ -59,8 +63,11 @@ public final class QueryLensAutoConfiguration {
 				properties.getBatchableWrites().getThreshold(), properties.getUnboundedResult().getRows(),
 				properties.getSlowQuery().getThreshold(), properties.getWideRows().getBytesPerRow(),
 				properties.getWideRows().getMinRows());
-		return RecordingAnalyzer.withDefaultDetectors(settings, associations.getIfAvailable(AssociationResolver::none),
-				identityKeys.getIfAvailable(IdentityKeyTables::none));
+		List<IgnoreRule> ignoreRules = properties.getIgnore().stream().map(QueryLensProperties.Ignore::toRule).toList();
+		return RecordingAnalyzer
+			.withDefaultDetectors(settings, associations.getIfAvailable(AssociationResolver::none),
+					identityKeys.getIfAvailable(IdentityKeyTables::none))
+			.withIgnoreRules(new IgnoreRules(ignoreRules, true));
 	}
 
 	@Bean

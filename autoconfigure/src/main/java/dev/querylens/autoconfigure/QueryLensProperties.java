@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
+import dev.querylens.analysis.FindingType;
+import dev.querylens.analysis.IgnoreRule;
 import dev.querylens.capture.CallSiteMode;
 
 /**
@@ -428,6 +431,98 @@ public class QueryLensProperties {
 		public void setMinRows(long minRows) {
 			Assert.isTrue(minRows >= 2, "'querylens.wide-rows.min-rows' must be at least 2");
 			this.minRows = minRows;
+		}
+
+	}
+
+	/**
+	 * Rules that silence findings, each matching a finding type and/or patterns of its fingerprint, call site or
+	 * association ('*' for any run of characters). An ignored finding is still shown, greyed out, but is not counted,
+	 * logged, measured or failed on.
+	 */
+	private List<Ignore> ignore = new ArrayList<>();
+
+	public List<Ignore> getIgnore() {
+		return this.ignore;
+	}
+
+	public void setIgnore(List<Ignore> ignore) {
+		for (int i = 0; i < ignore.size(); i++) {
+			Ignore rule = ignore.get(i);
+			int index = i;
+			Assert.isTrue(rule != null && !rule.isEmpty(), () -> "'querylens.ignore[" + index
+					+ "]' must have a 'type', 'fingerprint', 'call-site' or 'association'; an empty rule would "
+					+ "silence every finding");
+		}
+		this.ignore = ignore;
+	}
+
+	/**
+	 * A rule that silences the findings it matches. Every part that is given must match.
+	 */
+	public static class Ignore {
+
+		/**
+		 * Finding type silenced, such as 'n-plus-one'. Any type when not set.
+		 */
+		private FindingType type;
+
+		/**
+		 * Pattern of the statement fingerprint, matched ignoring case and whitespace, such as 'select * from
+		 * audit_event*'.
+		 */
+		private String fingerprint;
+
+		/**
+		 * Pattern of the call site, matched against 'com.example.Job.run(Job.java:12)' and 'com.example.Job.run',
+		 * such as 'com.example.batch.*'.
+		 */
+		private String callSite;
+
+		/**
+		 * Pattern of the JPA association, such as 'Order.customer' or 'Order.*'.
+		 */
+		private String association;
+
+		public FindingType getType() {
+			return this.type;
+		}
+
+		public void setType(FindingType type) {
+			this.type = type;
+		}
+
+		public String getFingerprint() {
+			return this.fingerprint;
+		}
+
+		public void setFingerprint(String fingerprint) {
+			this.fingerprint = fingerprint;
+		}
+
+		public String getCallSite() {
+			return this.callSite;
+		}
+
+		public void setCallSite(String callSite) {
+			this.callSite = callSite;
+		}
+
+		public String getAssociation() {
+			return this.association;
+		}
+
+		public void setAssociation(String association) {
+			this.association = association;
+		}
+
+		boolean isEmpty() {
+			return this.type == null && !StringUtils.hasText(this.fingerprint) && !StringUtils.hasText(this.callSite)
+					&& !StringUtils.hasText(this.association);
+		}
+
+		IgnoreRule toRule() {
+			return new IgnoreRule(this.type, this.fingerprint, this.callSite, this.association);
 		}
 
 	}

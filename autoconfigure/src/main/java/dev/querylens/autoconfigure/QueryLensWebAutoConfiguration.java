@@ -19,6 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.web.AsyncRecordingInterceptor;
+import dev.querylens.web.IgnoredFindingsInterceptor;
 import dev.querylens.web.RecordingFilter;
 import dev.querylens.web.ResponseVeto;
 import dev.querylens.web.ToolbarInjector;
@@ -63,6 +64,7 @@ public final class QueryLensWebAutoConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(new ViewPhaseInterceptor());
+				registry.addInterceptor(new IgnoredFindingsInterceptor());
 			}
 
 			@Override

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
@@ -47,6 +49,8 @@ public final class Recording {
 	private volatile String viewName;
 
 	private volatile boolean finished;
+
+	private volatile Set<String> ignoredFindingTypes = Set.of();
 
 	private final Object lock = new Object();
 
@@ -257,6 +261,30 @@ public final class Recording {
 	public void enterView(String viewName) {
 		this.viewName = viewName;
 		this.phase = Phase.VIEW;
+	}
+
+	/**
+	 * Silences findings of these types for the whole recording, such as those the handler method of a request is
+	 * annotated to ignore. Adds to the types given before.
+	 * @param types the finding type names, as the JSON shows them ({@code N_PLUS_ONE})
+	 */
+	public void ignoreFindings(Set<String> types) {
+		if (types.isEmpty()) {
+			return;
+		}
+		synchronized (this.lock) {
+			Set<String> all = new HashSet<>(this.ignoredFindingTypes);
+			all.addAll(types);
+			this.ignoredFindingTypes = Set.copyOf(all);
+		}
+	}
+
+	/**
+	 * Returns the finding types silenced for the whole recording.
+	 * @return the finding type names, empty unless {@link #ignoreFindings} was called
+	 */
+	public Set<String> getIgnoredFindingTypes() {
+		return this.ignoredFindingTypes;
 	}
 
 	/**

@@ -197,6 +197,7 @@ public final class DashboardFilter extends OncePerRequestFilter {
 			row.put("duration", millis(summary.durationMs()));
 			row.put("findingCount", summary.findingCount());
 			row.put("findingTypes", String.join(", ", findingTypes(analyzed)));
+			row.put("ignoredCount", analyzed.findings().size() - summary.findingCount());
 			row.put("href", base + "/recordings/" + summary.id());
 			rows.add(row);
 		}

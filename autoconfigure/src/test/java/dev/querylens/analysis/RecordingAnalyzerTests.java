@@ -10,6 +10,7 @@ import dev.querylens.capture.Recording;
 
 import static dev.querylens.analysis.Recordings.LOAD_CUSTOMER;
 import static dev.querylens.analysis.Recordings.ORDER_SERVICE;
+import static dev.querylens.analysis.Recordings.REPORT_SERVICE;
 import static dev.querylens.analysis.Recordings.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -84,6 +85,27 @@ class RecordingAnalyzerTests {
 				assertThat(finding.suggestion()).contains("join fetch o.customer");
 			});
 		}
+	}
+
+	@Test
+	void findingsMatchingAnIgnoreRuleAreKeptButMarkedIgnored() {
+		Recording recording = recording().nPlusOne(5, ORDER_SERVICE).query(LOAD_CUSTOMER, REPORT_SERVICE, 100)
+			.query(LOAD_CUSTOMER, REPORT_SERVICE, 100)
+			.finish();
+		RecordingAnalyzer analyzer = RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none())
+			.withIgnoreRules(new IgnoreRules(List.of(IgnoreRule.ofType(FindingType.N_PLUS_ONE)), true));
+		AnalyzedRecording analyzed = analyzer.analyze(recording);
+		assertThat(analyzed.findings()).extracting(Finding::type, Finding::ignored)
+			.containsExactly(tuple(FindingType.N_PLUS_ONE, true), tuple(FindingType.DUPLICATE_QUERY, false));
+		assertThat(analyzed.activeFindings()).extracting(Finding::type).containsExactly(FindingType.DUPLICATE_QUERY);
+		assertThat(analyzed.hasFinding(FindingType.N_PLUS_ONE)).isFalse();
+	}
+
+	@Test
+	void withoutRulesNothingIsIgnored() {
+		AnalyzedRecording analyzed = RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none())
+			.analyze(recording().nPlusOne(5, ORDER_SERVICE).finish());
+		assertThat(analyzed.findings()).extracting(Finding::ignored).containsExactly(false);
 	}
 
 }

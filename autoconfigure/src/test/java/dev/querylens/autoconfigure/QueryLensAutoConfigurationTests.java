@@ -16,7 +16,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.querylens.analysis.Finding;
 import dev.querylens.analysis.FindingType;
+import dev.querylens.analysis.IgnoreRule;
+import dev.querylens.analysis.IgnoreRules;
 import dev.querylens.analysis.RecordingAnalyzer;
+import dev.querylens.analysis.Severity;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
 import dev.querylens.jdbc.RecordingDataSource;
@@ -140,6 +143,48 @@ class QueryLensAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("'querylens.wide-rows.min-rows' must be at least 2"));
+	}
+
+	@Test
+	void ignoreRulesBindFromIndexedProperties() {
+		this.contextRunner
+			.withPropertyValues("querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].call-site=com.example.batch.*",
+					"querylens.ignore[1].association=Order.customer",
+					"querylens.ignore[2].fingerprint=select * from audit_event*")
+			.run((context) -> {
+				IgnoreRules rules = context.getBean(RecordingAnalyzer.class).getIgnoreRules();
+				assertThat(rules.getRules()).containsExactly(
+						new IgnoreRule(FindingType.N_PLUS_ONE, null, "com.example.batch.*", null),
+						new IgnoreRule(null, null, null, "Order.customer"),
+						new IgnoreRule(null, "select * from audit_event*", null, null));
+				Finding batch = finding(FindingType.N_PLUS_ONE, "com.example.batch.Job.run(Job.java:3)", null);
+				Finding customer = finding(FindingType.DUPLICATE_QUERY, "com.example.Web.home(Web.java:3)",
+						"Order.customer");
+				Finding other = finding(FindingType.DUPLICATE_QUERY, "com.example.batch.Job.run(Job.java:3)", null);
+				Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
+				assertThat(rules.apply(List.of(batch, customer, other), recording)).extracting(Finding::ignored)
+					.containsExactly(true, true, false);
+			});
+	}
+
+	@Test
+	void withoutIgnoreRulesTheAnalyzerStillHonoursTheAnnotation() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(RecordingAnalyzer.class).getIgnoreRules()
+			.getRules()).isEmpty());
+	}
+
+	@Test
+	void anIgnoreRuleWithNothingToMatchFailsTheStartWithAClearMessage() {
+		this.contextRunner.withPropertyValues("querylens.ignore[0].type=n-plus-one", "querylens.ignore[1].call-site=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'querylens.ignore[1]' must have a 'type', 'fingerprint', 'call-site' or "
+						+ "'association'"));
+	}
+
+	private static Finding finding(FindingType type, String callSite, String association) {
+		return new Finding(type, Severity.WARNING, "m", "select 1", 3, callSite, association, "s", List.of(0), false);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,16 @@ class RecordingTests {
 		thread.start();
 		thread.join();
 		assertThat(CurrentRecording.wrap(task)).isSameAs(task);
+	}
+
+	@Test
+	void ignoredFindingTypesAddUp() {
+		Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10);
+		assertThat(recording.getIgnoredFindingTypes()).isEmpty();
+		recording.ignoreFindings(Set.of("N_PLUS_ONE"));
+		recording.ignoreFindings(Set.of("DUPLICATE_QUERY"));
+		recording.ignoreFindings(Set.of());
+		assertThat(recording.getIgnoredFindingTypes()).containsExactlyInAnyOrder("N_PLUS_ONE", "DUPLICATE_QUERY");
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.querylens.metrics;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +55,21 @@ class RecordingMetricsTests {
 			.tags("type", "N_PLUS_ONE", "pattern", "/orders/slow", "dataSource", "orders", "method", "GET")
 			.counter()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void anIgnoredNPlusOneIsNotCounted() {
+		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
+		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
+		for (int id = 1; id <= 3; id++) {
+			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders",
+					site(20), null);
+		}
+		recording.ignoreFindings(Set.of("N_PLUS_ONE"));
+		recording.finish(200, "/orders/slow");
+		this.metrics.onFinished(this.analyzer.analyze(recording));
+		assertThat(this.registry.find(RecordingMetrics.FINDINGS).counters()).isEmpty();
+		assertThat(this.registry.get(RecordingMetrics.QUERIES).summary().totalAmount()).isEqualTo(4);
 	}
 
 	@Test

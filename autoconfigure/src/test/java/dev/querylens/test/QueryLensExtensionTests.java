@@ -3,6 +3,7 @@ package dev.querylens.test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.example.ignoring.AcceptedLoops;
 import com.example.lens.LensShop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -64,6 +65,7 @@ class QueryLensExtensionTests {
 	void failOnFindingsFailsATestWithAnNPlusOneNamingIt() {
 		run(FailOnFindingsFixture.class).assertThatEvents()
 			.haveExactly(1, event(test("joined"), finishedSuccessfully()))
+			.haveExactly(1, event(test("ignoredNPlusOne"), finishedSuccessfully()))
 			.haveExactly(1, event(test("nPlusOne"), finishedWithFailure(instanceOf(AssertionError.class),
 					message((text) -> text.startsWith("@FailOnFindings: found 1 forbidden finding:")
 							&& text.contains("N_PLUS_ONE: 4 × `select name from customer where id = ?` at com.example.lens.LensShop.")))))
@@ -239,6 +241,11 @@ class QueryLensExtensionTests {
 		@Test
 		void nPlusOne() {
 			this.shop.customerNamesOneByOne();
+		}
+
+		@Test
+		void ignoredNPlusOne() throws Exception {
+			new AcceptedLoops(this.shop.getDataSource()).ordersPerCustomer();
 		}
 
 		@Nested

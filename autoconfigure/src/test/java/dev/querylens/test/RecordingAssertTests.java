@@ -1,14 +1,20 @@
 package dev.querylens.test;
 
+import java.util.List;
+
+import com.example.ignoring.AcceptedLoops;
 import com.example.lens.LensShop;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.analysis.Finding;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.StatementType;
 
 import static dev.querylens.test.RecordingAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link RecordingAssert}: the AssertJ form of the same checks, with the same messages.
@@ -62,6 +68,21 @@ class RecordingAssertTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThat(recording).as("orders like '%%'").hasQueryCount(3))
 			.withMessageContaining("Expected 3 queries but 1 query ran");
+	}
+
+	@Test
+	void anIgnoredFindingFailsNoCheck() throws Exception {
+		AcceptedLoops loops = new AcceptedLoops(this.shop.getDataSource());
+		AnalyzedRecording recording = QueryLens.record(() -> loops.ordersPerCustomer());
+		assertThat(recording).hasQueryCount(1 + LensShop.ORDERS).hasNoFindings().hasNoFinding(FindingType.N_PLUS_ONE);
+		Assertions.assertThat(recording.findings())
+			.extracting(Finding::type, Finding::ignored)
+			.containsExactly(tuple(FindingType.N_PLUS_ONE, true));
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThat(recording).hasFinding(FindingType.N_PLUS_ONE))
+			.withMessageContaining("Expected a N_PLUS_ONE finding but found none");
+		Assertions.assertThat(new FindingFailure(List.of(FindingType.N_PLUS_ONE)).findFailure(recording))
+			.isNull();
 	}
 
 }
