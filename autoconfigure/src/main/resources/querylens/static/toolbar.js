@@ -436,8 +436,8 @@
 			stat(data.similarCount, 'similar', 'similar'),
 			stat(millis(data.queryTimeMs), 'DB time', 'db'),
 			stat(millis(data.durationMs), 'request', 'request'),
-			stat(connections, connections === 1 ? 'connection' : 'connections', 'connections'),
-			stat(millis(data.connectionAcquireMs), 'getting connections', 'acquire')
+			stat(connections, (connections === 1 ? 'connection' : 'connections')
+				+ ' (' + fineMillis(data.connectionAcquireMs) + ' to get)', 'connections')
 		]);
 		container.appendChild(summary);
 		if (data.truncated) {
@@ -477,6 +477,11 @@
 		container.appendChild(controls);
 		container.appendChild(list);
 		renderList(list, data, queries, maxDuration, total, duplicateSizes, similarSizes, controls);
+	}
+
+	// Getting a pooled connection takes microseconds: two decimals keep it from reading as nothing.
+	function fineMillis(value) {
+		return (value === null || value === undefined) ? '–' : value < 1 ? value.toFixed(2) + ' ms' : millis(value);
 	}
 
 	function stat(value, label, key) {

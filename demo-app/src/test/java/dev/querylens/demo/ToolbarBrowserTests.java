@@ -76,7 +76,8 @@ class ToolbarBrowserTests {
 		SearchContext panel = openPanel();
 		String summary = panel.findElement(By.cssSelector(".ql-summary")).getText();
 		assertThat(summary).contains("11 statements", "0 duplicates", "9 similar", "DB time", "request",
-				"1 connection");
+				"1 connection (");
+		assertThat(summary).containsPattern("1 connection \\(\\d+\\.\\d\\d ms to get\\)");
 		List<WebElement> sections = panel.findElements(By.cssSelector(".ql-findings, .ql-queries"));
 		assertThat(sections.get(0).getAttribute("class")).isEqualTo("ql-findings");
 		WebElement finding = panel.findElement(By.cssSelector(".ql-finding"));
