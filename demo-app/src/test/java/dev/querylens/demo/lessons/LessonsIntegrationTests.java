@@ -210,17 +210,10 @@ abstract class LessonsIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	// The filter stores a recording once the response is written, so the client may be a moment ahead of it.
-	private AnalyzedRecording recordingOf(HttpResponse<String> response) throws InterruptedException {
+	// Stored before the body left: a client holding the response always finds its recording.
+	private AnalyzedRecording recordingOf(HttpResponse<String> response) {
 		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
-		for (int i = 0; i < 1000; i++) {
-			AnalyzedRecording recording = this.store.findById(id).orElse(null);
-			if (recording != null) {
-				return recording;
-			}
-			Thread.sleep(10);
-		}
-		throw new AssertionError("No recording " + id + " in the store");
+		return this.store.findById(id).orElseThrow(() -> new AssertionError("No recording " + id + " in the store"));
 	}
 
 	private static Map<String, String> cells(String html, String cssClass) {
