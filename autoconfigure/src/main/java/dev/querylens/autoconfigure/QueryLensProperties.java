@@ -238,6 +238,12 @@ public class QueryLensProperties {
 		 */
 		private boolean trustForwardedHeaders = false;
 
+		/**
+		 * Host names a request may be addressed to (its Host header) to see the toolbar, besides literal IP
+		 * addresses; '*.example.test' allows the subdomains of example.test. Guards against DNS rebinding.
+		 */
+		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "*.localhost"));
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -270,6 +276,14 @@ public class QueryLensProperties {
 
 		public void setTrustForwardedHeaders(boolean trustForwardedHeaders) {
 			this.trustForwardedHeaders = trustForwardedHeaders;
+		}
+
+		public List<String> getAllowedHosts() {
+			return this.allowedHosts;
+		}
+
+		public void setAllowedHosts(List<String> allowedHosts) {
+			this.allowedHosts = allowedHosts;
 		}
 
 	}

@@ -39,7 +39,8 @@ public final class QueryLensToolbarAutoConfiguration {
 	@ConditionalOnMissingBean
 	ToolbarAccess toolbarAccess(QueryLensProperties properties) {
 		QueryLensProperties.Toolbar toolbar = properties.getToolbar();
-		return ToolbarAccess.of(toolbar.getAllowedAddresses(), toolbar.isTrustForwardedHeaders());
+		return ToolbarAccess.of(toolbar.getAllowedAddresses(), toolbar.getAllowedHosts(),
+				toolbar.isTrustForwardedHeaders());
 	}
 
 	@Bean

@@ -4,12 +4,15 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Decides who may see QueryLens in a browser: clients whose TCP peer address is in an allowed range, and, unless
- * forwarding headers are trusted, only requests that did not come through a proxy.
+ * Decides who may see QueryLens in a browser: clients whose TCP peer address is in an allowed range; unless
+ * forwarding headers are trusted, only requests that did not come through a proxy; and only under an allowed host
+ * name, so that a web page whose name an attacker points at 127.0.0.1 (DNS rebinding) cannot read the dashboard from
+ * the developer's own browser.
  */
 public final class ToolbarAccess {
 
@@ -19,8 +22,11 @@ public final class ToolbarAccess {
 
 	private final boolean trustForwardedHeaders;
 
-	private ToolbarAccess(List<AddressRange> ranges, boolean trustForwardedHeaders) {
+	private final List<String> hosts;
+
+	private ToolbarAccess(List<AddressRange> ranges, List<String> hosts, boolean trustForwardedHeaders) {
 		this.ranges = ranges;
+		this.hosts = hosts;
 		this.trustForwardedHeaders = trustForwardedHeaders;
 	}
 
@@ -33,11 +39,27 @@ public final class ToolbarAccess {
 	 * @throws IllegalArgumentException when an entry is not an address or a range
 	 */
 	public static ToolbarAccess of(List<String> allowedAddresses, boolean trustForwardedHeaders) {
+		return of(allowedAddresses, List.of("localhost"), trustForwardedHeaders);
+	}
+
+	/**
+	 * Creates the rule.
+	 * @param allowedAddresses literal addresses or CIDR ranges ({@code 127.0.0.0/8}, {@code ::1},
+	 * {@code 10.1.0.0/16}); host names are refused, so no lookup ever happens
+	 * @param allowedHosts host names the request may be addressed to besides literal IP addresses
+	 * ({@code localhost}; {@code *.example.test} for its subdomains)
+	 * @param trustForwardedHeaders whether a request with a forwarding header may still be allowed
+	 * @return the rule
+	 * @throws IllegalArgumentException when an entry is not an address or a range
+	 */
+	public static ToolbarAccess of(List<String> allowedAddresses, List<String> allowedHosts,
+			boolean trustForwardedHeaders) {
 		List<AddressRange> ranges = new ArrayList<>();
 		for (String entry : allowedAddresses) {
 			ranges.add(AddressRange.parse(entry));
 		}
-		return new ToolbarAccess(List.copyOf(ranges), trustForwardedHeaders);
+		List<String> hosts = allowedHosts.stream().map((host) -> host.trim().toLowerCase(Locale.ROOT)).toList();
+		return new ToolbarAccess(List.copyOf(ranges), hosts, trustForwardedHeaders);
 	}
 
 	/**
@@ -53,7 +75,29 @@ public final class ToolbarAccess {
 				}
 			}
 		}
-		return isAllowed(request.getRemoteAddr());
+		return isAllowedHost(request.getServerName()) && isAllowed(request.getRemoteAddr());
+	}
+
+	/**
+	 * Whether a request addressed to this host name may see QueryLens: any literal IP address, or an allowed name.
+	 * @param host the host the request names (its {@code Host} header, without the port)
+	 * @return whether it is allowed
+	 */
+	public boolean isAllowedHost(String host) {
+		if (host == null || host.isEmpty()) {
+			return false;
+		}
+		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		if (AddressRange.literal(bare) != null) {
+			return true;
+		}
+		String name = bare.toLowerCase(Locale.ROOT);
+		for (String allowed : this.hosts) {
+			if (allowed.equals(name) || (allowed.startsWith("*.") && name.endsWith(allowed.substring(1)))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -80,8 +124,9 @@ public final class ToolbarAccess {
 		for (AddressRange range : this.ranges) {
 			text.append((text.length() > 0) ? ", " : "").append(range);
 		}
-		return text + (this.trustForwardedHeaders ? " (forwarding headers trusted)"
-				: " (requests with forwarding headers refused)");
+		return text + " under " + String.join(", ", this.hosts) + " or an IP address"
+				+ (this.trustForwardedHeaders ? " (forwarding headers trusted)"
+						: " (requests with forwarding headers refused)");
 	}
 
 	private record AddressRange(String text, byte[] network, int prefixLength) {

@@ -44,7 +44,7 @@ class QueryLensToolbarAutoConfigurationTests {
 				.containsExactly("/actuator", "/querylens");
 		});
 		assertThat(output).containsOnlyOnce("QueryLens toolbar: badge on HTML pages and dashboard at /querylens, "
-				+ "for clients 127.0.0.0/8, ::1 (requests with forwarding headers refused)");
+				+ "for clients 127.0.0.0/8, ::1 under localhost, *.localhost or an IP address (requests with forwarding headers refused)");
 	}
 
 	@Test

@@ -84,6 +84,18 @@ class ToolbarAccessIntegrationTests {
 		}
 	}
 
+	@Test
+	void aLoopbackPeerAddressingAnotherHostNameGetsNotFoundAgainstDnsRebinding() throws Exception {
+		for (String path : QUERYLENS_PATHS) {
+			assertThat(perform(get(path), "127.0.0.1", "rebound.attacker.example").getResponse().getStatus()).as(path)
+				.isEqualTo(404);
+		}
+		assertThat(perform(get("/page"), "127.0.0.1", "rebound.attacker.example").getResponse()
+			.getContentAsString()).isEqualTo(ToolbarTestApplication.PAGE);
+		assertThat(perform(get("/querylens"), "127.0.0.1", "127.0.0.1").getResponse().getStatus()).isEqualTo(200);
+		assertThat(perform(get("/querylens"), "127.0.0.1", "shop.localhost").getResponse().getStatus()).isEqualTo(200);
+	}
+
 	private void assertBadgeless(MockHttpServletRequestBuilder request, String peer) throws Exception {
 		MvcResult result = perform(request, peer);
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
@@ -91,8 +103,13 @@ class ToolbarAccessIntegrationTests {
 	}
 
 	private MvcResult perform(MockHttpServletRequestBuilder request, String peer) throws Exception {
+		return perform(request, peer, "localhost");
+	}
+
+	private MvcResult perform(MockHttpServletRequestBuilder request, String peer, String host) throws Exception {
 		return this.mvc.perform(request.with((mock) -> {
 			mock.setRemoteAddr(peer);
+			mock.setServerName(host);
 			return mock;
 		})).andReturn();
 	}

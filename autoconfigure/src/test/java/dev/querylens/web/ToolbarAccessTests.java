@@ -42,6 +42,21 @@ class ToolbarAccessTests {
 	}
 
 	@Test
+	void requestsMayBeAddressedToAnIpAddressOrAnAllowedHostNameOnly() {
+		ToolbarAccess access = ToolbarAccess.of(List.of("127.0.0.0/8"), List.of("localhost", "*.test"), false);
+		assertThat(access.isAllowedHost("localhost")).isTrue();
+		assertThat(access.isAllowedHost("LOCALHOST")).isTrue();
+		assertThat(access.isAllowedHost("127.0.0.1")).isTrue();
+		assertThat(access.isAllowedHost("[::1]")).isTrue();
+		assertThat(access.isAllowedHost("shop.test")).isTrue();
+		assertThat(access.isAllowedHost("rebound.attacker.example")).isFalse();
+		assertThat(access.isAllowedHost("localhost.attacker.example")).isFalse();
+		assertThat(access.isAllowedHost("test")).isFalse();
+		assertThat(access.isAllowedHost("")).isFalse();
+		assertThat(access.isAllowedHost(null)).isFalse();
+	}
+
+	@Test
 	void cidrRangesMatchOnTheirPrefix() {
 		ToolbarAccess access = ToolbarAccess.of(List.of("10.1.0.0/16", "192.168.1.7", "2001:db8::/32", "172.16.0.0/12"),
 				false);
@@ -103,7 +118,8 @@ class ToolbarAccessTests {
 
 	@Test
 	void itDescribesItselfForTheStartUpLine() {
-		assertThat(this.loopback).hasToString("127.0.0.0/8, ::1 (requests with forwarding headers refused)");
+		assertThat(this.loopback)
+			.hasToString("127.0.0.0/8, ::1 under localhost or an IP address (requests with forwarding headers refused)");
 	}
 
 }
