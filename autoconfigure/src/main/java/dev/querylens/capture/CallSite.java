@@ -19,15 +19,6 @@ public record CallSite(String className, String methodName, String fileName, int
 		return new CallSite(description, null, null, -1);
 	}
 
-	/**
-	 * Returns the class name without its package.
-	 * @return the simple class name
-	 */
-	public String simpleClassName() {
-		int dot = this.className.lastIndexOf('.');
-		return (dot < 0) ? this.className : this.className.substring(dot + 1);
-	}
-
 	@Override
 	public String toString() {
 		if (this.methodName == null) {

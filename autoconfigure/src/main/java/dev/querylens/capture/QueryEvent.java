@@ -207,10 +207,6 @@ public final class QueryEvent {
 	}
 
 	// Called by the recording, under its lock, while it runs.
-	void addRows(long rows) {
-		this.rows += rows;
-	}
-
 	// Called by the recording, under its lock, while it runs.
 	void addRead(long rows, long bytes, String widestColumn) {
 		this.rows += rows;

@@ -178,24 +178,8 @@ public final class Recording {
 	}
 
 	/**
-	 * Adds rows read from a query's result set after it was recorded.
-	 * @param index the index {@link #record} returned
-	 * @param rows the number of rows read
-	 */
-	public void addRows(int index, long rows) {
-		if (index < 0 || rows == 0) {
-			return;
-		}
-		synchronized (this.lock) {
-			if (!this.finished && index < this.queries.size()) {
-				this.queries.get(index).addRows(rows);
-			}
-		}
-	}
-
-	/**
-	 * Adds rows read from a query's result set together with the size of the values read from them. Ignored once
-	 * the recording is finished, or for a query past the limit.
+	 * Adds what a query read after it was recorded: rows from its result set with the size of their values, or an
+	 * update count the application read later. Ignored once the recording is finished, or for a query past the limit.
 	 * @param index the index {@link #record} returned
 	 * @param rows the number of rows read
 	 * @param bytes characters of text and bytes of binary values read from those rows

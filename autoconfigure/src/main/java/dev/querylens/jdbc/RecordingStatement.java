@@ -126,15 +126,6 @@ class RecordingStatement implements Statement {
 		}
 	}
 
-	final void addRows(int index, long rows) {
-		try {
-			this.recording.addRows(index, rows);
-		}
-		catch (RuntimeException ex) {
-			FailureLog.logOnce(ex);
-		}
-	}
-
 	final void addRead(int index, long rows, long bytes, String widestColumn) {
 		try {
 			this.recording.addRead(index, rows, bytes, widestColumn);
@@ -472,7 +463,7 @@ class RecordingStatement implements Statement {
 	public int getUpdateCount() throws SQLException {
 		int count = this.delegate.getUpdateCount();
 		if (this.pendingUpdateIndex >= 0) {
-			addRows(this.pendingUpdateIndex, Math.max(count, 0));
+			addRead(this.pendingUpdateIndex, Math.max(count, 0), 0, null);
 			this.pendingUpdateIndex = -1;
 		}
 		return count;
@@ -482,7 +473,7 @@ class RecordingStatement implements Statement {
 	public long getLargeUpdateCount() throws SQLException {
 		long count = this.delegate.getLargeUpdateCount();
 		if (this.pendingUpdateIndex >= 0) {
-			addRows(this.pendingUpdateIndex, Math.max(count, 0));
+			addRead(this.pendingUpdateIndex, Math.max(count, 0), 0, null);
 			this.pendingUpdateIndex = -1;
 		}
 		return count;

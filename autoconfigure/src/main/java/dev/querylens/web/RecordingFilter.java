@@ -53,16 +53,6 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	private final ResponseVeto veto;
 
 	/**
-	 * Creates the filter.
-	 * @param collector where finished recordings go
-	 * @param maxQueries how many queries each recording keeps in full
-	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
-	 */
-	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths) {
-		this(collector, maxQueries, excludedPaths, null, null);
-	}
-
-	/**
 	 * Creates the filter with the toolbar's badge and a veto.
 	 * @param collector where finished recordings go
 	 * @param maxQueries how many queries each recording keeps in full

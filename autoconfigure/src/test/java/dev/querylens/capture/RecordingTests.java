@@ -70,7 +70,7 @@ class RecordingTests {
 	void rowsReadAfterRecordingAreAdded() {
 		Recording recording = start(10);
 		int index = recording.record("select * from t", List.of(), 1, 0, 1_000, 10, 1, "ds", null, null);
-		recording.addRows(index, 50);
+		recording.addRead(index, 50, 0, null);
 		recording.finish(200, null);
 		assertThat(recording.getQueries().get(0).rows()).isEqualTo(50);
 	}
