@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.querylens.capture.CallSite;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Recording;
 
@@ -94,9 +95,15 @@ public final class RecordingDataSource implements DataSource {
 			return wrap(this.delegate.getConnection());
 		}
 		long startNanos = System.nanoTime();
-		Connection connection = this.delegate.getConnection();
-		recording.recordConnection(System.nanoTime() - startNanos);
-		return wrap(connection);
+		Connection connection;
+		try {
+			connection = this.delegate.getConnection();
+		}
+		catch (Throwable ex) {
+			recordFailure(recording, startNanos, ex);
+			throw ex;
+		}
+		return acquired(recording, connection, startNanos);
 	}
 
 	@Override
@@ -106,13 +113,48 @@ public final class RecordingDataSource implements DataSource {
 			return wrap(this.delegate.getConnection(username, password));
 		}
 		long startNanos = System.nanoTime();
-		Connection connection = this.delegate.getConnection(username, password);
+		Connection connection;
+		try {
+			connection = this.delegate.getConnection(username, password);
+		}
+		catch (Throwable ex) {
+			recordFailure(recording, startNanos, ex);
+			throw ex;
+		}
+		return acquired(recording, connection, startNanos);
+	}
+
+	// A connection that is already a recording one comes from a recorded data source this one delegates to (a
+	// routing data source over pool beans): that one has counted it and records its statements, so it is handed
+	// on as it is and nothing is recorded twice.
+	private Connection acquired(Recording recording, Connection connection, long startNanos) {
+		if (connection instanceof RecordingConnection) {
+			return connection;
+		}
 		recording.recordConnection(System.nanoTime() - startNanos);
-		return wrap(connection);
+		return new RecordingConnection(connection, this.connectionIds.incrementAndGet(), this.name, this.settings);
 	}
 
 	private Connection wrap(Connection connection) {
+		if (connection instanceof RecordingConnection) {
+			return connection;
+		}
 		return new RecordingConnection(connection, this.connectionIds.incrementAndGet(), this.name, this.settings);
+	}
+
+	private void recordFailure(Recording recording, long startNanos, Throwable failure) {
+		long durationNanos = System.nanoTime() - startNanos;
+		try {
+			if (RecordedFailures.isRecordedElseMark(failure)) {
+				return;
+			}
+			CallSite callSite = this.settings.callSites().isEnabled() ? this.settings.callSites().resolve() : null;
+			recording.recordConnectionFailure(this.name, startNanos, durationNanos, callSite,
+					RecordedFailures.describe(failure));
+		}
+		catch (RuntimeException ex) {
+			FailureLog.logOnce(ex);
+		}
 	}
 
 	/**
