@@ -44,8 +44,8 @@ class QueryLensAutoConfigurationTests {
 	void theDataSourceIsWrappedAndStillReachesThePool() {
 		this.contextRunner.run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(dataSource).isInstanceOf(RecordingDataSource.class);
-			assertThat(((RecordingDataSource) dataSource).getName()).isEqualTo("dataSource");
+			assertThat(dataSource).isInstanceOf(HikariDataSource.class);
+			assertThat(dataSource.unwrap(RecordingDataSource.class).getName()).isEqualTo("dataSource");
 			assertThat(dataSource.unwrap(HikariDataSource.class)).isInstanceOf(HikariDataSource.class);
 			assertThat(dataSource.isWrapperFor(HikariDataSource.class)).isTrue();
 		});
@@ -54,7 +54,7 @@ class QueryLensAutoConfigurationTests {
 	@Test
 	void whenDisabledThenTheDataSourceIsLeftUnwrappedAndNothingIsRegistered() {
 		this.contextRunner.withPropertyValues("querylens.enabled=false").run((context) -> {
-			assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
+			assertThat(context.getBean(DataSource.class)).isExactlyInstanceOf(HikariDataSource.class);
 			assertThat(context).doesNotHaveBean(RecordingCollector.class);
 			assertThat(context).doesNotHaveBean(RecordingStore.class);
 		});
@@ -67,8 +67,8 @@ class QueryLensAutoConfigurationTests {
 			.withBean("reports", DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:reports"))
 			.run((context) -> {
 				assertThat(context.getBeansOfType(DataSource.class)).hasSize(2)
-					.allSatisfy((name, dataSource) -> assertThat(dataSource).isInstanceOfSatisfying(
-							RecordingDataSource.class, (wrapped) -> assertThat(wrapped.getName()).isEqualTo(name)));
+					.allSatisfy((name, dataSource) -> assertThat(dataSource.unwrap(RecordingDataSource.class).getName())
+						.isEqualTo(name));
 			});
 	}
 
