@@ -1,6 +1,7 @@
 package dev.querylens.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -66,9 +67,10 @@ class QueryLensAutoConfigurationTests {
 			.withBean("orders", DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:orders"))
 			.withBean("reports", DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:reports"))
 			.run((context) -> {
-				assertThat(context.getBeansOfType(DataSource.class)).hasSize(2)
-					.allSatisfy((name, dataSource) -> assertThat(dataSource.unwrap(RecordingDataSource.class).getName())
-						.isEqualTo(name));
+				assertThat(context.getBeansOfType(DataSource.class)).hasSize(2);
+				for (Map.Entry<String, DataSource> bean : context.getBeansOfType(DataSource.class).entrySet()) {
+					assertThat(bean.getValue().unwrap(RecordingDataSource.class).getName()).isEqualTo(bean.getKey());
+				}
 			});
 	}
 
