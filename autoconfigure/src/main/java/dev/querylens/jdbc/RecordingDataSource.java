@@ -23,6 +23,10 @@ import dev.querylens.capture.Recording;
  * Every connection it hands out is a thin wrapper, numbered in the order connections are
  * acquired, since a connection may be acquired before a recording starts. Statements created
  * while no recording is current are the driver's own and cost nothing more.
+ * <p>
+ * A connection that could not be obtained is kept in the recording with its error, and the exception reaches the
+ * application unchanged. Over another recording data source (a router over recorded pools) the connections the
+ * inner one hands out are passed on as they are, so that each statement is recorded once, under the inner name.
  */
 public final class RecordingDataSource implements DataSource {
 
@@ -132,7 +136,7 @@ public final class RecordingDataSource implements DataSource {
 			return connection;
 		}
 		recording.recordConnection(System.nanoTime() - startNanos);
-		return new RecordingConnection(connection, this.connectionIds.incrementAndGet(), this.name, this.settings);
+		return wrap(connection);
 	}
 
 	private Connection wrap(Connection connection) {
