@@ -116,7 +116,17 @@ public final class ToolbarInjector {
 	 * @return its offset, or -1
 	 */
 	static int lastIndexOfBodyEnd(byte[] body) {
-		outer: for (int i = body.length - BODY_END.length; i >= 0; i--) {
+		return lastIndexOfBodyEnd(body, body.length);
+	}
+
+	/**
+	 * Finds the last {@code </body}, in any letter case, among the first bytes of an array.
+	 * @param body the page's bytes in an ASCII-compatible encoding
+	 * @param length how many of them are the page
+	 * @return its offset, or -1
+	 */
+	static int lastIndexOfBodyEnd(byte[] body, int length) {
+		outer: for (int i = length - BODY_END.length; i >= 0; i--) {
 			for (int j = 0; j < BODY_END.length; j++) {
 				byte b = body[i + j];
 				if (b >= 'A' && b <= 'Z') {
