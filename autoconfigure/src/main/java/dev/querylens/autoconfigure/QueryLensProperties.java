@@ -244,6 +244,13 @@ public class QueryLensProperties {
 		 */
 		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "*.localhost"));
 
+		/**
+		 * Whether the badge goes into HTML pages in contexts built by Spring's test framework (@SpringBootTest,
+		 * @WebMvcTest, ...). Off by default, so that a test sees the page exactly as the application renders it;
+		 * recording, assertions, headers and the dashboard stay on.
+		 */
+		private boolean badgeInTests = false;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -284,6 +291,14 @@ public class QueryLensProperties {
 
 		public void setAllowedHosts(List<String> allowedHosts) {
 			this.allowedHosts = allowedHosts;
+		}
+
+		public boolean isBadgeInTests() {
+			return this.badgeInTests;
+		}
+
+		public void setBadgeInTests(boolean badgeInTests) {
+			this.badgeInTests = badgeInTests;
 		}
 
 	}
