@@ -303,6 +303,34 @@ public class QueryLensProperties {
 
 	}
 
+	private final Record record = new Record();
+
+	public Record getRecord() {
+		return this.record;
+	}
+
+	/**
+	 * Which HTTP requests are recorded.
+	 */
+	public static class Record {
+
+		/**
+		 * Path patterns (as Spring MVC's: '/static/**', '/**' + '/*.css', '/favicon.ico') of requests that are not
+		 * recorded at all, matched against the path within the application (servlet path included). Requests that
+		 * ran no statement and were served by a static resource handler or ended 404 are never kept anyway.
+		 */
+		private List<String> excludePatterns = new ArrayList<>();
+
+		public List<String> getExcludePatterns() {
+			return this.excludePatterns;
+		}
+
+		public void setExcludePatterns(List<String> excludePatterns) {
+			this.excludePatterns = excludePatterns;
+		}
+
+	}
+
 	private final Metrics metrics = new Metrics();
 
 	public Metrics getMetrics() {
