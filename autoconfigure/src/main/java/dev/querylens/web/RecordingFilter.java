@@ -110,15 +110,17 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				// client that has the response (or the badge in it) can already look the recording up.
 				boolean finishedHere = current.finish(
 						failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), pattern(request));
-				AnalyzedRecording analyzed = (finishedHere && this.recorded.isKept(request, current))
-						? this.collector.collect(current) : null;
+				boolean kept = finishedHere && this.recorded.isKept(request, current);
+				AnalyzedRecording analyzed = kept ? this.collector.collect(current) : null;
 				if (!failed) {
 					String reason = (analyzed != null && this.veto != null) ? this.veto.veto(analyzed) : null;
 					if (reason != null) {
 						fail(buffered, response, current, reason);
 					}
 					else {
-						buffered.finish((this.injector != null) ? this.injector.rewriterFor(request, current) : null);
+						// A badge needs a recording to show: none for a static page that is not kept.
+						buffered.finish((this.injector != null && kept) ? this.injector.rewriterFor(request, current)
+								: null);
 					}
 				}
 			}

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = RecordedRequestsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:recorded-requests;DB_CLOSE_DELAY=-1",
 				"spring.web.resources.static-locations=classpath:/recorded-static/",
-				"querylens.record.exclude-patterns=/assets/**, /**/*.map" })
+				"querylens.record.exclude-patterns=/assets/**, /**/*.map", "querylens.toolbar.badge-in-tests=true" })
 class RecordedRequestsIntegrationTests {
 
 	@LocalServerPort
@@ -38,6 +38,14 @@ class RecordedRequestsIntegrationTests {
 		HttpResponse<String> response = get("/site.css");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("teal");
+		assertThat(isKept(response)).isFalse();
+	}
+
+	@Test
+	void aStaticHtmlPageIsNotKeptAndGetsNoBadgeThatWouldPointNowhere() throws Exception {
+		HttpResponse<String> response = get("/static.html");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("<!DOCTYPE html><html><body><p>static</p></body></html>\n");
 		assertThat(isKept(response)).isFalse();
 	}
 
