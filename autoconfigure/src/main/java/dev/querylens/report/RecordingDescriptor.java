@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.querylens.analysis.AnalyzedQuery;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
@@ -37,6 +39,7 @@ import dev.querylens.capture.Recording;
  * @param findings what is costly, most severe first
  * @param connectionFailures the failed {@code getConnection()} calls kept, in the order they failed
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecordingDescriptor(String id, String kind, String method, String uri, String query, String pattern,
 		int status, String startedAt, double durationMs, int queryCount, double queryTimeMs, int duplicateCount,
 		int similarCount, int findingCount, int connectionCount, double connectionAcquireMs,
@@ -83,6 +86,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param bytesRead characters of text and bytes of binary values read from the result set
 	 * @param widestColumn the column of the largest value read, or {@code null} when none was large
 	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record QueryDescriptor(int index, String sql, String fingerprint, List<Object> parameters, int batchSize,
 			long rows, double durationMs, double offsetMs, int connectionId, String dataSource, String phase,
 			String thread, String callSite, String error, Integer duplicateOf, int similarGroup, long bytesRead,
@@ -145,6 +149,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param queryIndexes the statements it covers
 	 * @param ignored whether an ignore rule silenced it
 	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record FindingDescriptor(String type, String severity, String message, String fingerprint, int count,
 			String callSite, String association, String suggestion, List<Integer> queryIndexes, boolean ignored) {
 

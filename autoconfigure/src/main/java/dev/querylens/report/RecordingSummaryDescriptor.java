@@ -2,6 +2,8 @@ package dev.querylens.report;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.Recording;
 
@@ -26,6 +28,7 @@ import dev.querylens.capture.Recording;
  * @param connectionAcquireMs time spent getting them (waiting for the pool, or connecting)
  * @param connectionFailureCount {@code getConnection()} calls that failed, such as a pool that timed out
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecordingSummaryDescriptor(String id, String kind, String method, String uri, String query,
 		String pattern, int status, String startedAt, double durationMs, int queryCount, double queryTimeMs,
 		int duplicateCount, int similarCount, int findingCount, int connectionCount, double connectionAcquireMs,

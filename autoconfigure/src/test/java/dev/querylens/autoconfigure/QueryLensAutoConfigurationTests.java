@@ -116,11 +116,12 @@ class QueryLensAutoConfigurationTests {
 	}
 
 	@Test
-	void aTaskDecoratorCarriesTheRecordingUnlessTheAppHasOne() {
+	void aTaskDecoratorCarriesTheRecordingBesideTheApplicationsOwn() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(TaskDecorator.class));
 		TaskDecorator own = (task) -> task;
-		this.contextRunner.withBean(TaskDecorator.class, () -> own)
-			.run((context) -> assertThat(context.getBean(TaskDecorator.class)).isSameAs(own));
+		this.contextRunner.withBean("ownTaskDecorator", TaskDecorator.class, () -> own)
+			.run((context) -> assertThat(context.getBeansOfType(TaskDecorator.class)).hasSize(2)
+				.containsEntry("ownTaskDecorator", own));
 	}
 
 	@Test
