@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * package starts like a framework's ({@code org.springframework.samples.petclinic}) still has call sites.
  * <p>
  * The verdict is computed once per class and cached, so a stack walk costs one lookup per frame; the walk stops
- * once the frames it needs are found.
+ * once the frames it needs are found: the call path's last application frame, the first frame of an
+ * {@linkplain #ENTRY_POINTS entry point} (the servlet container, a dispatcher, a test engine) past the call site, or a
+ * long run of framework frames past the last application frame.
  */
 public final class CallSiteResolver {
 
@@ -34,11 +36,21 @@ public final class CallSiteResolver {
 			"org.assertj.", "org.mockito.", "com.fasterxml.", "tools.jackson.", "org.aspectj.", "net.bytebuddy.",
 			"kotlin.", "kotlinx.", "reactor.", "org.jooq.", "org.mybatis.", "org.apache.ibatis.", "org.openjdk.jmh.");
 
+	/**
+	 * Package prefixes of the code that calls into an application from outside: the servlet container, the web
+	 * frameworks' dispatchers, test engines. A call path ends at the first of their frames, since no application
+	 * method that led to the statement lies below it.
+	 */
+	public static final List<String> ENTRY_POINTS = List.of("org.springframework.web.servlet.",
+			"org.springframework.web.reactive.", "jakarta.servlet.", "org.apache.catalina.", "org.apache.coyote.",
+			"org.apache.tomcat.", "org.eclipse.jetty.", "io.undertow.", "reactor.netty.", "org.junit.",
+			"org.openjdk.jmh.");
+
 	/** How many application frames a call path keeps by default, the call site included. */
 	public static final int DEFAULT_MAX_CALL_PATH = 8;
 
-	// A call path ends after this many frames in a row that are not application code: below the outermost
-	// controller, a web stack is a hundred frames of servlet container, worth no walk.
+	// A call path also ends after this many frames in a row that are not application code, for stacks that reach
+	// no known entry point: each frame walked costs about as much as the call site itself.
 	static final int MAX_FRAMES_BETWEEN_CALLERS = 32;
 
 	private static final String QUERYLENS_PACKAGE = "dev.querylens.";
@@ -53,11 +65,14 @@ public final class CallSiteResolver {
 
 	private final Function<Stream<StackFrame>, CallSite> applicationFrames = this::applicationFrames;
 
-	private final ClassValue<Boolean> verdicts = new ClassValue<>() {
+	private final ClassValue<Verdict> verdicts = new ClassValue<>() {
 
 		@Override
-		protected Boolean computeValue(Class<?> type) {
-			return isApplication(type);
+		protected Verdict computeValue(Class<?> type) {
+			if (isApplication(type)) {
+				return Verdict.APPLICATION;
+			}
+			return startsWithAny(type.getName(), ENTRY_POINTS) ? Verdict.ENTRY_POINT : Verdict.FRAMEWORK;
 		}
 
 	};
@@ -139,8 +154,9 @@ public final class CallSiteResolver {
 		int sinceLast = 0;
 		while (iterator.hasNext()) {
 			StackFrame frame = iterator.next();
-			if (!this.verdicts.get(frame.getDeclaringClass())) {
-				if (callSite != null && ++sinceLast > MAX_FRAMES_BETWEEN_CALLERS) {
+			Verdict verdict = this.verdicts.get(frame.getDeclaringClass());
+			if (verdict != Verdict.APPLICATION) {
+				if (callSite != null && (verdict == Verdict.ENTRY_POINT || ++sinceLast > MAX_FRAMES_BETWEEN_CALLERS)) {
 					break;
 				}
 				continue;
@@ -171,7 +187,16 @@ public final class CallSiteResolver {
 	 * @return {@code true} if its frames count as application frames
 	 */
 	boolean isApplicationClass(Class<?> type) {
-		return this.verdicts.get(type);
+		return this.verdicts.get(type) == Verdict.APPLICATION;
+	}
+
+	/**
+	 * Whether a class calls into the application from outside, so that a call path ends at its frames.
+	 * @param type the class
+	 * @return {@code true} for the servlet container, a dispatcher or a test engine
+	 */
+	boolean isEntryPoint(Class<?> type) {
+		return this.verdicts.get(type) == Verdict.ENTRY_POINT;
 	}
 
 	// Uncached: called once per class.
@@ -229,6 +254,15 @@ public final class CallSiteResolver {
 		return false;
 	}
 
+	private static boolean startsWithAny(String className, List<String> prefixes) {
+		for (String prefix : prefixes) {
+			if (className.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean isGenerated(String className) {
 		for (String marker : GENERATED_MARKERS) {
 			if (className.contains(marker)) {
@@ -255,6 +289,12 @@ public final class CallSiteResolver {
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private enum Verdict {
+
+		APPLICATION, FRAMEWORK, ENTRY_POINT
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.example.shop.OrderTree;
 import com.example.shop.ShopService;
+import org.apache.catalina.querylens.ServletContainer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,6 +126,18 @@ class CallSiteResolverTests {
 			.singleElement()
 			.asString()
 			.startsWith(CallSiteResolverTests.class.getName() + ".theCallPathIsBounded(");
+	}
+
+	@Test
+	void theCallPathEndsWhereTheServletContainerCalledIn() {
+		assertThat(this.resolver.isEntryPoint(ServletContainer.class)).isTrue();
+		assertThat(this.resolver.isEntryPoint(JdbcTemplate.class)).isFalse();
+		CallSite callSite = ServletContainer.dispatch(() -> OrderTree.branch(2, this.resolver::resolve));
+		// The leaf, three branches and this test's lambda; not this test method, below the container.
+		List<String> path = callSite.callPath();
+		assertThat(path).hasSize(5);
+		assertThat(path.subList(0, 4)).allMatch((frame) -> frame.startsWith("com.example.shop.OrderTree."));
+		assertThat(path.get(4)).startsWith(CallSiteResolverTests.class.getName() + ".lambda$");
 	}
 
 	@Test
