@@ -118,7 +118,7 @@ public final class CallSiteResolver {
 			.distinct()
 			.toArray(String[]::new);
 		List<String> all = new ArrayList<>(DEFAULT_EXCLUDES);
-		all.addAll(additionalExcludes);
+		additionalExcludes.stream().filter((prefix) -> prefix != null && !prefix.isBlank()).forEach(all::add);
 		this.excludes = all.toArray(String[]::new);
 		this.maxCallPath = maxCallPath;
 	}
