@@ -138,6 +138,14 @@ public final class CallSiteResolver {
 	}
 
 	/**
+	 * Whether call sites are captured at all.
+	 * @return {@code false} when the mode is {@link CallSiteMode#NONE}
+	 */
+	public boolean isEnabled() {
+		return this.mode != CallSiteMode.NONE;
+	}
+
+	/**
 	 * Returns the innermost application frame of the calling thread's stack, with the application frames that led
 	 * to it as its {@linkplain CallSite#callPath() call path}.
 	 * @return the call site, or {@code null} when no frame is application code

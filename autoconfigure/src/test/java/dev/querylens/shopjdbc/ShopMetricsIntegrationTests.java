@@ -98,7 +98,8 @@ class ShopMetricsIntegrationTests {
 			.flatMap((meter) -> meter.getId().getTags().stream())
 			.map(Tag::getValue)
 			.toList();
-		assertThat(values).contains("/shop/customers/{id}", "4xx")
+		// The 404 ran no statement, so it is not kept and not metered: it must not leak its path either way.
+		assertThat(values).contains("/shop/customers/{id}")
 			.noneMatch((value) -> value.contains("/shop/customers/3") || value.contains("/shop/customers/4"))
 			.noneMatch((value) -> value.contains("s3cr3t") || value.contains("no-such-page"))
 			.noneMatch((value) -> value.toLowerCase(Locale.ROOT).contains("select"));
