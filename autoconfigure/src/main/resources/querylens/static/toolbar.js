@@ -639,6 +639,9 @@
 			el('span', 'ql-muted ql-conn', q.dataSource + ' · conn ' + q.connectionId)
 		]);
 		item.appendChild(meta);
+		if (q.callPath && q.callPath.length > 1) {
+			item.appendChild(callPath(q.callPath));
+		}
 		var actions = el('div', 'ql-row-actions');
 		var runnable = inline(q.sql, q.parameters);
 		var copySql = button('Copy SQL', 'ql-copy-sql', function () {
@@ -674,6 +677,16 @@
 			item.appendChild(actions);
 		}
 		return item;
+	}
+
+	// The application frames that led to the statement, innermost first, folded like a stack trace.
+	function callPath(frames) {
+		return el('details', 'ql-callpath', [
+			el('summary', 'ql-muted', 'Call path (' + frames.length + ' application frames)'),
+			el('ol', null, frames.map(function (frame) {
+				return el('li', null, el('code', null, frame));
+			}))
+		]);
 	}
 
 	function showPlan(node, plan) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,7 +22,6 @@ import dev.querylens.analysis.IdentityKeyTables;
 import dev.querylens.analysis.IgnoreRule;
 import dev.querylens.analysis.IgnoreRules;
 import dev.querylens.analysis.RecordingAnalyzer;
-import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.jdbc.JdbcCaptureSettings;
 import dev.querylens.store.FindingLogger;
@@ -49,10 +49,10 @@ public final class QueryLensAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JdbcCaptureSettings jdbcCaptureSettings(QueryLensProperties properties) {
+	JdbcCaptureSettings jdbcCaptureSettings(QueryLensProperties properties, BeanFactory beanFactory) {
 		QueryLensProperties.Capture capture = properties.getCapture();
 		return new JdbcCaptureSettings(capture.isParameters(), capture.getMaxParameterLength(),
-				new CallSiteResolver(capture.getCallSite(), capture.getCallSiteExcludes()));
+				ApplicationCallSites.resolver(capture, beanFactory));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.querylens.autoconfigure;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 
-import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.hibernate.LazyLoadIntegrator;
 import dev.querylens.hibernate.LazyLoadRecorder;
 
@@ -28,9 +28,8 @@ public final class QueryLensHibernateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LazyLoadRecorder queryLensLazyLoadRecorder(QueryLensProperties properties) {
-		QueryLensProperties.Capture capture = properties.getCapture();
-		return new LazyLoadRecorder(new CallSiteResolver(capture.getCallSite(), capture.getCallSiteExcludes()));
+	LazyLoadRecorder queryLensLazyLoadRecorder(QueryLensProperties properties, BeanFactory beanFactory) {
+		return new LazyLoadRecorder(ApplicationCallSites.resolver(properties.getCapture(), beanFactory));
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import org.springframework.util.StringUtils;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.IgnoreRule;
 import dev.querylens.capture.CallSiteMode;
+import dev.querylens.capture.CallSiteResolver;
 
 /**
  * Configuration properties of QueryLens.
@@ -109,6 +110,19 @@ public class QueryLensProperties {
 		 */
 		private List<String> callSiteExcludes = new ArrayList<>();
 
+		/**
+		 * Packages of application code, besides those of the '@SpringBootApplication' class (which are always
+		 * included): their classes are application frames even when an exclude, such as 'org.springframework.',
+		 * matches them.
+		 */
+		private List<String> callSiteIncludes = new ArrayList<>();
+
+		/**
+		 * How many application frames each call site keeps as its call path, the call site itself included; 1
+		 * keeps the call site alone.
+		 */
+		private int callPathDepth = CallSiteResolver.DEFAULT_MAX_CALL_PATH;
+
 		public int getMaxQueries() {
 			return this.maxQueries;
 		}
@@ -149,6 +163,23 @@ public class QueryLensProperties {
 
 		public void setCallSiteExcludes(List<String> callSiteExcludes) {
 			this.callSiteExcludes = callSiteExcludes;
+		}
+
+		public List<String> getCallSiteIncludes() {
+			return this.callSiteIncludes;
+		}
+
+		public void setCallSiteIncludes(List<String> callSiteIncludes) {
+			this.callSiteIncludes = callSiteIncludes;
+		}
+
+		public int getCallPathDepth() {
+			return this.callPathDepth;
+		}
+
+		public void setCallPathDepth(int callPathDepth) {
+			Assert.isTrue(callPathDepth > 0, "'querylens.capture.call-path-depth' must be at least 1");
+			this.callPathDepth = callPathDepth;
 		}
 
 	}

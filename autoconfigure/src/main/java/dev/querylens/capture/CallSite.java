@@ -1,14 +1,55 @@
 package dev.querylens.capture;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
 /**
- * The place in application code that caused a query, in {@link StackTraceElement} form.
- *
- * @param className the fully qualified class name
- * @param methodName the method name
- * @param fileName the source file name, or {@code null} when unknown
- * @param lineNumber the line number, or a negative number when unknown
+ * The place in application code that caused a query, in {@link StackTraceElement} form, with the application frames
+ * that called it (its call path).
+ * <p>
+ * Two call sites are equal when their frames are: the callers take no part, so findings grouped by call site and
+ * ignore rules see the innermost application frame only, whatever path led to it.
  */
-public record CallSite(String className, String methodName, String fileName, int lineNumber) {
+public final class CallSite {
+
+	private static final StackTraceElement[] NO_CALLERS = {};
+
+	private final String className;
+
+	private final String methodName;
+
+	private final String fileName;
+
+	private final int lineNumber;
+
+	// Kept as the walker gave them and formatted only when a report asks: most call sites are never shown.
+	private final StackTraceElement[] callers;
+
+	/**
+	 * Creates a call site without callers.
+	 * @param className the fully qualified class name
+	 * @param methodName the method name
+	 * @param fileName the source file name, or {@code null} when unknown
+	 * @param lineNumber the line number, or a negative number when unknown
+	 */
+	public CallSite(String className, String methodName, String fileName, int lineNumber) {
+		this(className, methodName, fileName, lineNumber, NO_CALLERS);
+	}
+
+	CallSite(StackTraceElement frame, StackTraceElement[] callers) {
+		this(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber(), callers);
+	}
+
+	private CallSite(String className, String methodName, String fileName, int lineNumber,
+			StackTraceElement[] callers) {
+		this.className = className;
+		this.methodName = methodName;
+		this.fileName = fileName;
+		this.lineNumber = lineNumber;
+		this.callers = callers;
+	}
 
 	/**
 	 * A call site that is not a stack frame, such as the view being rendered.
@@ -19,14 +60,80 @@ public record CallSite(String className, String methodName, String fileName, int
 		return new CallSite(description, null, null, -1);
 	}
 
+	/**
+	 * Returns the fully qualified class name.
+	 * @return the class name, or the description of a call site that is not a frame
+	 */
+	public String className() {
+		return this.className;
+	}
+
+	/**
+	 * Returns the method name.
+	 * @return the method name, or {@code null} for a call site that is not a frame
+	 */
+	public String methodName() {
+		return this.methodName;
+	}
+
+	/**
+	 * Returns the source file name.
+	 * @return the file name, or {@code null} when unknown
+	 */
+	public String fileName() {
+		return this.fileName;
+	}
+
+	/**
+	 * Returns the line number.
+	 * @return the line number, or a negative number when unknown
+	 */
+	public int lineNumber() {
+		return this.lineNumber;
+	}
+
+	/**
+	 * Returns the application frames from this one outwards: this call site first, then the application method
+	 * that called it, and so on, as far as they were captured.
+	 * @return the frames in {@link #toString()} form, innermost first
+	 */
+	public List<String> callPath() {
+		List<String> path = new ArrayList<>(1 + this.callers.length);
+		path.add(toString());
+		for (StackTraceElement caller : this.callers) {
+			path.add(format(caller.getClassName(), caller.getMethodName(), caller.getFileName(),
+					caller.getLineNumber()));
+		}
+		return Collections.unmodifiableList(path);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		if (this == other) {
+			return true;
+		}
+		return other instanceof CallSite that && this.lineNumber == that.lineNumber
+				&& Objects.equals(this.className, that.className) && Objects.equals(this.methodName, that.methodName)
+				&& Objects.equals(this.fileName, that.fileName);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.className, this.methodName, this.fileName, this.lineNumber);
+	}
+
 	@Override
 	public String toString() {
 		if (this.methodName == null) {
 			return this.className;
 		}
-		String location = (this.fileName == null) ? "Unknown Source"
-				: (this.lineNumber >= 0) ? this.fileName + ":" + this.lineNumber : this.fileName;
-		return this.className + "." + this.methodName + "(" + location + ")";
+		return format(this.className, this.methodName, this.fileName, this.lineNumber);
+	}
+
+	private static String format(String className, String methodName, String fileName, int lineNumber) {
+		String location = (fileName == null) ? "Unknown Source"
+				: (lineNumber >= 0) ? fileName + ":" + lineNumber : fileName;
+		return className + "." + methodName + "(" + location + ")";
 	}
 
 }

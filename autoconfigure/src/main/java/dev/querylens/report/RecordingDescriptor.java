@@ -85,12 +85,14 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param similarGroup shared by statements of one fingerprint
 	 * @param bytesRead characters of text and bytes of binary values read from the result set
 	 * @param widestColumn the column of the largest value read, or {@code null} when none was large
+	 * @param callPath the application frames from the call site outwards (the call site first), empty when no
+	 * call site was captured
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record QueryDescriptor(int index, String sql, String fingerprint, List<Object> parameters, int batchSize,
 			long rows, double durationMs, double offsetMs, int connectionId, String dataSource, String phase,
 			String thread, String callSite, String error, Integer duplicateOf, int similarGroup, long bytesRead,
-			String widestColumn) {
+			String widestColumn, List<String> callPath) {
 
 		static QueryDescriptor of(AnalyzedQuery analyzed, boolean showParameters) {
 			QueryEvent event = analyzed.event();
@@ -100,7 +102,8 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 					RecordingSummaryDescriptor.millis(event.offsetNanos()), event.connectionId(), event.dataSource(),
 					event.phase().name().toLowerCase(Locale.ROOT), event.thread(),
 					(event.callSite() != null) ? event.callSite().toString() : null, event.error(),
-					analyzed.duplicateOf(), analyzed.similarGroup(), event.bytesRead(), event.widestColumn());
+					analyzed.duplicateOf(), analyzed.similarGroup(), event.bytesRead(), event.widestColumn(),
+					(event.callSite() != null) ? event.callSite().callPath() : List.of());
 		}
 
 		private static List<Object> hide(List<Object> parameters) {

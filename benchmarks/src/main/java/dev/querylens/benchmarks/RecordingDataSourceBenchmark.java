@@ -94,7 +94,9 @@ public class RecordingDataSourceBenchmark {
 		this.recorded = !"raw".equals(this.capture);
 		this.dataSource = this.recorded ? new RecordingDataSource(this.pool, "dataSource",
 				new JdbcCaptureSettings(true, JdbcCaptureSettings.DEFAULT_MAX_PARAMETER_LENGTH,
-						new CallSiteResolver(CallSiteMode.valueOf(this.capture), List.of())))
+						// Shaded into one jar with QueryLens, the benchmark is application code only when named so.
+						new CallSiteResolver(CallSiteMode.valueOf(this.capture), List.of("dev.querylens.benchmarks"),
+								List.of(), CallSiteResolver.DEFAULT_MAX_CALL_PATH)))
 				: this.pool;
 	}
 

@@ -98,6 +98,30 @@ class ToolbarBrowserTests {
 	}
 
 	@Test
+	void eachStatementsCallPathIsFoldedAndOpensToItsApplicationFrames() {
+		driver.get(url("/orders/slow"));
+		SearchContext panel = openPanel();
+		WebElement lazy = panel.findElements(By.cssSelector(".ql-queries > .ql-query")).get(1);
+		WebElement path = lazy.findElement(By.cssSelector("details.ql-callpath"));
+		assertThat(path.getAttribute("open")).isNull();
+		List<WebElement> frames = path.findElements(By.cssSelector("li"));
+		assertThat(frames.get(0).isDisplayed()).isFalse();
+		WebElement summary = path.findElement(By.cssSelector("summary"));
+		assertThat(summary.getText()).isEqualTo("Call path (" + frames.size() + " application frames)");
+		js("arguments[0].scrollIntoView({block: 'center'});", summary);
+		summary.click();
+		assertThat(path.getAttribute("open")).isNotNull();
+		assertThat(frames).allMatch(WebElement::isDisplayed)
+			.extracting(WebElement::getText)
+			.allMatch((frame) -> frame.startsWith("dev.querylens.demo."));
+		assertThat(frames.get(0).getText()).isEqualTo(lazy.findElement(By.cssSelector(".ql-meta .ql-callsite")).getText())
+			.startsWith("dev.querylens.demo.shop.OrderRow.of(OrderRow.java:");
+		assertThat(frames.get(frames.size() - 1).getText())
+			.startsWith("dev.querylens.demo.shop.OrderController.ordersSlow(OrderController.java:");
+		Browser.screenshot(driver, "panel-call-path");
+	}
+
+	@Test
 	void theFindingsLinkHighlightsItsStatements() {
 		driver.get(url("/orders/slow"));
 		SearchContext panel = openPanel();
