@@ -2,4 +2,7 @@
  * Micrometer meters of finished recordings ({@code querylens.*}, low-cardinality tags only) and the key values
  * QueryLens adds to the HTTP server observation. The only package that uses Micrometer.
  */
+@NullMarked
 package dev.querylens.metrics;
+
+import org.jspecify.annotations.NullMarked;
