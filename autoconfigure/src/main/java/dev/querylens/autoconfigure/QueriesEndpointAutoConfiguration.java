@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 import dev.querylens.actuate.QueriesEndpoint;
@@ -23,6 +24,7 @@ import dev.querylens.store.RecordingStore;
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 @ConditionalOnAvailableEndpoint(QueriesEndpoint.class)
 @ConditionalOnBean(RecordingStore.class)
+@Conditional(NotReactiveWebApplicationCondition.class)
 public final class QueriesEndpointAutoConfiguration {
 
 	@Bean
