@@ -1,14 +1,16 @@
 package dev.querylens.capture;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The place in application code that caused a query, in {@link StackTraceElement} form.
  *
  * @param className the fully qualified class name
- * @param methodName the method name
+ * @param methodName the method name, or {@code null} for a call site that is not a stack frame
  * @param fileName the source file name, or {@code null} when unknown
  * @param lineNumber the line number, or a negative number when unknown
  */
-public record CallSite(String className, String methodName, String fileName, int lineNumber) {
+public record CallSite(String className, @Nullable String methodName, @Nullable String fileName, int lineNumber) {
 
 	/**
 	 * A call site that is not a stack frame, such as the view being rendered.
