@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.querylens.capture.Recording;
 
@@ -17,7 +17,7 @@ import dev.querylens.capture.Recording;
  */
 public final class RecordingAnalyzer {
 
-	private static final Logger logger = LoggerFactory.getLogger(RecordingAnalyzer.class);
+	private static final Log logger = LogFactory.getLog(RecordingAnalyzer.class);
 
 	private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
 		.comparing(Finding::severity, Comparator.reverseOrder())
@@ -143,7 +143,7 @@ public final class RecordingAnalyzer {
 
 	private void logOnce(String failed, Throwable ex) {
 		if (this.loggedFailures.add(failed)) {
-			logger.warn("QueryLens analysis step {} failed and is skipped; later failures are not logged", failed,
+			logger.warn("QueryLens analysis step " + failed + " failed and is skipped; later failures are not logged",
 					ex);
 		}
 	}

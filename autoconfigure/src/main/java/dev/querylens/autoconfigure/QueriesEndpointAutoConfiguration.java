@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 import dev.querylens.actuate.QueriesEndpoint;
 import dev.querylens.store.RecordingStore;
@@ -21,6 +22,7 @@ import dev.querylens.store.RecordingStore;
 @ConditionalOnAvailableEndpoint(QueriesEndpoint.class)
 @ConditionalOnBean(RecordingStore.class)
 @EnableConfigurationProperties(QueriesEndpointProperties.class)
+@Conditional(NotReactiveWebApplicationCondition.class)
 public final class QueriesEndpointAutoConfiguration {
 
 	@Bean

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import dev.querylens.metrics.RecordingMetrics;
@@ -26,6 +27,7 @@ import dev.querylens.store.RecordingCollector;
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(RecordingCollector.class)
+@Conditional(NotReactiveWebApplicationCondition.class)
 @ConditionalOnBooleanProperty(name = "querylens.metrics.enabled", matchIfMissing = true)
 public final class QueryLensMetricsAutoConfiguration {
 

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The place in application code that caused a query, in {@link StackTraceElement} form, with the application frames
  * that called it (its call path).
@@ -18,9 +20,9 @@ public final class CallSite {
 
 	private final String className;
 
-	private final String methodName;
+	private final @Nullable String methodName;
 
-	private final String fileName;
+	private final @Nullable String fileName;
 
 	private final int lineNumber;
 

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Registers a {@link LazyLoadRecorder}'s listeners with one entity manager factory, through the
@@ -22,7 +22,7 @@ public final class LazyLoadIntegrator implements Integrator {
 	/** Hibernate's setting for integrators of one JPA persistence unit. */
 	public static final String INTEGRATOR_PROVIDER = "hibernate.integrator_provider";
 
-	private static final Logger logger = LoggerFactory.getLogger(LazyLoadIntegrator.class);
+	private static final Log logger = LogFactory.getLog(LazyLoadIntegrator.class);
 
 	private final LazyLoadRecorder recorder;
 
@@ -49,8 +49,8 @@ public final class LazyLoadIntegrator implements Integrator {
 		Object existing = hibernateProperties.get(INTEGRATOR_PROVIDER);
 		if (existing != null && !(existing instanceof IntegratorProvider)) {
 			// A class name or class is instantiated by Hibernate itself; replacing it would drop the app's integrators.
-			logger.info("QueryLens does not follow Hibernate lazy loads: '{}' is set to {}", INTEGRATOR_PROVIDER,
-					existing);
+			logger.info("QueryLens does not follow Hibernate lazy loads: '" + INTEGRATOR_PROVIDER + "' is set to "
+					+ existing);
 			return;
 		}
 		IntegratorProvider previous = (IntegratorProvider) existing;

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -34,8 +36,6 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
 import org.hibernate.type.Type;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.CallSiteResolver;
@@ -56,7 +56,7 @@ import dev.querylens.capture.Recording;
  */
 public final class LazyLoadRecorder {
 
-	private static final Logger logger = LoggerFactory.getLogger(LazyLoadRecorder.class);
+	private static final Log logger = LogFactory.getLog(LazyLoadRecorder.class);
 
 	// Entities and proxies remembered per recording; past this a recording's later loads are not attributed.
 	static final int MAX_TRACKED = 50_000;

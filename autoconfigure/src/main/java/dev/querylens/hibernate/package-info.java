@@ -3,4 +3,7 @@
  * association each lazy load initialised. The only QueryLens package that imports Hibernate; depends on
  * {@code capture} only.
  */
+@NullMarked
 package dev.querylens.hibernate;
+
+import org.jspecify.annotations.NullMarked;

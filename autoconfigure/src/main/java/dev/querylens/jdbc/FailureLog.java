@@ -3,8 +3,8 @@ package dev.querylens.jdbc;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Reports failures of QueryLens's own code on the JDBC path: once per class of failure, so a
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FailureLog {
 
-	private static final Logger logger = LoggerFactory.getLogger(RecordingDataSource.class);
+	private static final Log logger = LogFactory.getLog(RecordingDataSource.class);
 
 	private static final Set<Class<?>> reported = ConcurrentHashMap.newKeySet();
 

@@ -3,4 +3,7 @@
  * QueryLens adds to the HTTP server observation, and the current recording's context-propagation accessor. The only
  * package that uses Micrometer.
  */
+@NullMarked
 package dev.querylens.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * default ({@code @JsonInclude(ALWAYS)}; the actuator's own mapper leaves nulls out), so every key of the contract is
  * always there; the annotations are read only where Jackson writes the JSON.
  */
+@NullMarked
 package dev.querylens.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * check behind {@code querylens.n-plus-one.action=fail}. JUnit and AssertJ are used only here, and only by the
  * types that name them.
  */
+@NullMarked
 package dev.querylens.test;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * see it, the badge injected into HTML pages, the dashboard with its JSON and EXPLAIN, rendered by QueryLens's own
  * Thymeleaf engine from {@code querylens/} class path resources.
  */
+@NullMarked
 package dev.querylens.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,11 +1,17 @@
 package dev.querylens.architecture;
 
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -130,7 +136,7 @@ class ArchitectureTests {
 	@Test
 	void theCaptureModelUsesNoOtherQueryLensPackage() {
 		noClasses().that().resideInAPackage("dev.querylens.capture..")
-			.should().dependOnClassesThat().resideOutsideOfPackages("dev.querylens.capture..", "java..")
+			.should().dependOnClassesThat().resideOutsideOfPackages("dev.querylens.capture..", "java..", "org.jspecify..")
 			.check(CLASSES);
 	}
 
@@ -140,6 +146,24 @@ class ArchitectureTests {
 				"dev.querylens.analysis..", "dev.querylens.hibernate..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
 			.check(CLASSES);
+	}
+
+	@Test
+	void theLibraryLogsThroughCommonsLoggingAsSpringBootDoes() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.slf4j..", "org.apache.logging.log4j..", "ch.qos.logback..")
+			.because("a library logs through one API, the Log of Spring and Boot")
+			.check(CLASSES);
+	}
+
+	@Test
+	void everyPackageIsNullMarked() {
+		for (String packageName : CLASSES.stream()
+			.map(JavaClass::getPackageName)
+			.collect(Collectors.toCollection(TreeSet::new))) {
+			assertThat(CLASSES.getPackage(packageName).isAnnotatedWith(NullMarked.class)).as(packageName).isTrue();
+		}
 	}
 
 }

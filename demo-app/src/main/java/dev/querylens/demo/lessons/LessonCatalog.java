@@ -47,8 +47,9 @@ public class LessonCatalog {
 										(m) -> collection.batchFetch())),
 						Extra.NONE),
 				new Lesson("collection-fetch-paging", "A collection fetch with paging", "prefetch_related() with slicing",
-						"A collection fetch returns one row per child, so the database cannot limit it to 10 parents. "
-								+ "Hibernate then reads every parent's children and pages in memory (warning HHH90003004).",
+						"A collection fetch returns one row per child, so a plain LIMIT cannot keep 10 parents whole. "
+								+ "Hibernate before 7.4 reads every parent's children and pages in memory (warning HHH90003004); "
+								+ "7.4 limits the parents in a derived table, but only if no unpaged query of the same text ran first.",
 						"Page the ids in SQL, then fetch those parents with their children; or batch-fetch the collection.",
 						List.of(new Variant("slow", "join fetch + Pageable", "findPageWithItems(PageRequest.of(0, 10))",
 								(m) -> paging.fetchThenPage()),

@@ -23,8 +23,8 @@ public class PagingLesson {
 	}
 
 	/**
-	 * Pages a query that fetches the items: Hibernate reads every order's items and keeps the first 10 orders in
-	 * memory (and logs HHH90003004).
+	 * Pages a query that fetches the items: Hibernate before 7.4 reads every order's items and keeps the first 10
+	 * orders in memory (and logs HHH90003004); 7.4 limits the orders in a derived table.
 	 * @return the page's orders with their item count and total
 	 */
 	public List<OrderSummary> fetchThenPage() {
