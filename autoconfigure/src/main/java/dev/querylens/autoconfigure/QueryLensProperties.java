@@ -11,7 +11,6 @@ import org.springframework.util.StringUtils;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.IgnoreRule;
 import dev.querylens.capture.CallSiteMode;
-import dev.querylens.capture.CallSiteResolver;
 
 /**
  * Configuration properties of QueryLens.
@@ -121,7 +120,7 @@ public class QueryLensProperties {
 		 * How many application frames each call site keeps as its call path, the call site itself included; 1
 		 * keeps the call site alone.
 		 */
-		private int callPathDepth = CallSiteResolver.DEFAULT_MAX_CALL_PATH;
+		private int callPathDepth = 8;
 
 		public int getMaxQueries() {
 			return this.maxQueries;

@@ -6,8 +6,8 @@ import java.lang.reflect.Proxy;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -34,7 +34,7 @@ import dev.querylens.jdbc.RecordingDataSource;
  */
 final class RecordingDataSourcePostProcessor implements BeanPostProcessor, Ordered {
 
-	private static final Logger logger = LoggerFactory.getLogger(RecordingDataSourcePostProcessor.class);
+	private static final Log logger = LogFactory.getLog(RecordingDataSourcePostProcessor.class);
 
 	private static final String ROUTING_DATA_SOURCE = "org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource";
 
@@ -64,9 +64,9 @@ final class RecordingDataSourcePostProcessor implements BeanPostProcessor, Order
 				reason = "its class could not be proxied (" + ex + ")";
 			}
 		}
-		logger.info("QueryLens records data source '{}' through a wrapper that is only a javax.sql.DataSource, "
-				+ "because {}: inject it as DataSource, or unwrap it to {}", beanName, reason,
-				bean.getClass().getName());
+		logger.info("QueryLens records data source '" + beanName
+				+ "' through a wrapper that is only a javax.sql.DataSource, because " + reason
+				+ ": inject it as DataSource, or unwrap it to " + bean.getClass().getName());
 		return recording;
 	}
 

@@ -27,7 +27,9 @@ class ConfigurationMetadataTests {
 	/** Properties with no default to show, and why. */
 	private static final Map<String, String> WITHOUT_DEFAULT = Map.of("querylens.capture.call-site-excludes",
 			"empty: application frames are found positively first", "querylens.ignore",
-			"a list of rules, none by default");
+			"a list of rules, none by default", "querylens.capture.call-site-includes",
+			"empty: the application's own packages are found from its @SpringBootApplication",
+			"querylens.record.exclude-patterns", "empty: every request is recorded");
 
 	@Test
 	void everyQueryLensPropertyHasADescriptionAndADefault() throws IOException {

@@ -28,11 +28,11 @@ class QueriesEndpointIntegrationTests {
 
 	private static final Set<String> SUMMARY_KEYS = Set.of("id", "kind", "method", "uri", "query", "pattern", "status",
 			"startedAt", "durationMs", "queryCount", "queryTimeMs", "duplicateCount", "similarCount", "findingCount",
-			"connectionCount", "connectionAcquireMs");
+			"connectionCount", "connectionAcquireMs", "connectionFailureCount");
 
 	private static final Set<String> QUERY_KEYS = Set.of("index", "sql", "fingerprint", "parameters", "batchSize",
 			"rows", "durationMs", "offsetMs", "connectionId", "dataSource", "phase", "thread", "callSite", "error",
-			"duplicateOf", "similarGroup", "bytesRead", "widestColumn");
+			"duplicateOf", "similarGroup", "bytesRead", "widestColumn", "callPath");
 
 	private static final Set<String> FINDING_KEYS = Set.of("type", "severity", "message", "fingerprint", "count",
 			"callSite", "association", "suggestion", "queryIndexes", "ignored");
@@ -47,7 +47,7 @@ class QueriesEndpointIntegrationTests {
 		assertThat(defaults.list().get("recordings").get(0).propertyNames()).containsExactlyInAnyOrderElementsOf(
 				SUMMARY_KEYS);
 		Set<String> detailKeys = new TreeSet<>(SUMMARY_KEYS);
-		detailKeys.addAll(Set.of("truncated", "queries", "findings"));
+		detailKeys.addAll(Set.of("truncated", "queries", "findings", "connectionFailures"));
 		assertThat(defaults.detail().propertyNames()).containsExactlyInAnyOrderElementsOf(detailKeys);
 		assertThat(defaults.detail().get("queries").get(0).propertyNames())
 			.containsExactlyInAnyOrderElementsOf(QUERY_KEYS);
