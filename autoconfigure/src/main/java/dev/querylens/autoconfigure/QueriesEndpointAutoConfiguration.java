@@ -2,6 +2,7 @@ package dev.querylens.autoconfigure;
 
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.querylens.actuate.QueriesEndpoint;
+import dev.querylens.explain.QueryPlans;
 import dev.querylens.store.RecordingStore;
 
 /**
@@ -27,11 +29,11 @@ public final class QueriesEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	QueriesEndpoint queriesEndpoint(RecordingStore store, Environment environment) {
+	QueriesEndpoint queriesEndpoint(RecordingStore store, Environment environment, ObjectProvider<QueryPlans> plans) {
 		Show showValues = environment.getProperty("management.endpoint.queries.show-values", Show.class, Show.NEVER);
 		Set<String> roles = Set.of(environment.getProperty("management.endpoint.queries.roles", String[].class,
 				new String[0]));
-		return new QueriesEndpoint(store, showValues, roles);
+		return new QueriesEndpoint(store, showValues, roles, plans.getIfAvailable(QueryPlans::none));
 	}
 
 }
