@@ -1,18 +1,32 @@
 package dev.querylens.architecture;
 
+import java.sql.Connection;
+import java.sql.Statement;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.capture.Recording;
+import dev.querylens.store.RecordingStore;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → report →
- * (web | actuate | metrics), test reads capture and analysis only, with no cycles, and each optional third-party
- * library stays inside its one package.
+ * (web | actuate | metrics) with explain beside store, test reads capture and analysis only, with no cycles, each
+ * optional third-party library stays inside its one package, only explain runs statements of QueryLens's own, and
+ * the store never changes a recording.
  */
 class ArchitectureTests {
 
@@ -33,6 +47,7 @@ class ArchitectureTests {
 			.layer("analysis").definedBy("dev.querylens.analysis..")
 			.layer("hibernate").definedBy("dev.querylens.hibernate..")
 			.layer("store").definedBy("dev.querylens.store..")
+			.layer("explain").definedBy("dev.querylens.explain..")
 			.layer("report").definedBy("dev.querylens.report..")
 			.layer("web").definedBy("dev.querylens.web..")
 			.layer("actuate").definedBy("dev.querylens.actuate..")
@@ -45,12 +60,13 @@ class ArchitectureTests {
 			.whereLayer("metrics").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("test").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("report").mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
+			.whereLayer("explain").mayOnlyBeAccessedByLayers("report", "web", "actuate", "autoconfigure")
 			.whereLayer("store").mayOnlyBeAccessedByLayers("report", "web", "actuate", "metrics", "autoconfigure")
-			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "report", "web", "actuate", "metrics", "test",
+			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "explain", "report", "web", "actuate", "metrics", "test",
 					"autoconfigure")
 			.whereLayer("jdbc").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("hibernate").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "store", "report", "web",
+			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "store", "explain", "report", "web",
 					"actuate", "metrics", "test", "autoconfigure")
 			.check(CLASSES);
 	}
@@ -139,6 +155,30 @@ class ArchitectureTests {
 		noClasses().that().resideInAnyPackage("dev.querylens.capture..", "dev.querylens.jdbc..",
 				"dev.querylens.analysis..", "dev.querylens.hibernate..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void onlyTheExplainPackageRunsStatementsOfItsOwn() {
+		// jdbc only passes the application's statements on to the driver; QueryLens's own statements are EXPLAIN's.
+		noClasses().that().resideOutsideOfPackages("dev.querylens.explain..", "dev.querylens.jdbc..")
+			.should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+					JavaClass.Predicates.assignableTo(Connection.class).or(JavaClass.Predicates.assignableTo(Statement.class))))
+				.and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+						"prepareStatement|prepareCall|createStatement|nativeSQL|execute.*|addBatch"))))
+			.check(CLASSES);
+	}
+
+	@Test
+	void theStoreNeverChangesARecording() {
+		methods().that().areDeclaredIn(RecordingStore.class).should().haveNameMatching("add|findAll|findById|clear")
+			.check(CLASSES);
+		noClasses().that().resideInAPackage("dev.querylens.store..")
+			.should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+					JavaClass.Predicates.belongToAnyOf(Recording.class, AnalyzedRecording.class)))
+				.and(DescribedPredicate.not(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+						"(get|is|has|find|to|hash|equals|recording|queries|findings|activeFindings|duplicateCount"
+								+ "|similarCount).*")))))
 			.check(CLASSES);
 	}
 
