@@ -3,6 +3,9 @@ package dev.querylens.actuate;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -17,6 +20,8 @@ import dev.querylens.store.RecordingStore;
 
 /**
  * {@code /actuator/queries}: the recent recordings, newest first; one recording in full by id; and clearing them.
+ * Its answers are {@link OperationResponseBody}, so the actuator writes them with its own JSON mapper and they keep
+ * the documented shape whatever the application's Jackson settings.
  */
 @Endpoint(id = "queries")
 public final class QueriesEndpoint {
@@ -73,9 +78,12 @@ public final class QueriesEndpoint {
 	 * @return the recording, or {@code null} (a 404) once it has been evicted
 	 */
 	@ReadOperation
-	public RecordingDescriptor recording(SecurityContext securityContext, @Selector String id) {
+	public RecordingDetailDescriptor recording(SecurityContext securityContext, @Selector String id) {
 		boolean showParameters = this.showValues.isShown(securityContext, this.roles);
-		return this.store.findById(id).map((recording) -> RecordingDescriptor.of(recording, showParameters, this.plans)).orElse(null);
+		return this.store.findById(id)
+			.map((recording) -> new RecordingDetailDescriptor(
+					RecordingDescriptor.of(recording, showParameters, this.plans)))
+			.orElse(null);
 	}
 
 	/**
@@ -91,7 +99,17 @@ public final class QueriesEndpoint {
 	 *
 	 * @param recordings summaries, newest first
 	 */
-	public record RecordingsDescriptor(List<RecordingSummaryDescriptor> recordings) {
+	public record RecordingsDescriptor(
+			List<RecordingSummaryDescriptor> recordings) implements OperationResponseBody {
+	}
+
+	/**
+	 * One recording in full: the report's descriptor, its fields at the top level of the answer.
+	 *
+	 * @param recording the recording
+	 */
+	public record RecordingDetailDescriptor(@JsonUnwrapped RecordingDescriptor recording)
+			implements OperationResponseBody {
 	}
 
 }

@@ -1,16 +1,13 @@
 package dev.querylens.autoconfigure;
 
-import java.util.Set;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
-import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 import dev.querylens.actuate.QueriesEndpoint;
 import dev.querylens.explain.QueryPlans;
@@ -25,15 +22,15 @@ import dev.querylens.store.RecordingStore;
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 @ConditionalOnAvailableEndpoint(QueriesEndpoint.class)
 @ConditionalOnBean(RecordingStore.class)
+@EnableConfigurationProperties(QueriesEndpointProperties.class)
 public final class QueriesEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	QueriesEndpoint queriesEndpoint(RecordingStore store, Environment environment, ObjectProvider<QueryPlans> plans) {
-		Show showValues = environment.getProperty("management.endpoint.queries.show-values", Show.class, Show.NEVER);
-		Set<String> roles = Set.of(environment.getProperty("management.endpoint.queries.roles", String[].class,
-				new String[0]));
-		return new QueriesEndpoint(store, showValues, roles, plans.getIfAvailable(QueryPlans::none));
+	QueriesEndpoint queriesEndpoint(RecordingStore store, QueriesEndpointProperties properties,
+			ObjectProvider<QueryPlans> plans) {
+		return new QueriesEndpoint(store, properties.getShowValues(), properties.getRoles(),
+				plans.getIfAvailable(QueryPlans::none));
 	}
 
 }

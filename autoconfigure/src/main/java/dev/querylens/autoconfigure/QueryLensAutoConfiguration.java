@@ -89,8 +89,9 @@ public final class QueryLensAutoConfiguration {
 		return new FindingLogger();
 	}
 
+	// Not @ConditionalOnMissingBean: Boot composes every TaskDecorator bean into its task executors, so the
+	// application's own decorators run beside this one instead of switching async recording off.
 	@Bean
-	@ConditionalOnMissingBean(TaskDecorator.class)
 	TaskDecorator recordingTaskDecorator() {
 		return CurrentRecording::wrap;
 	}

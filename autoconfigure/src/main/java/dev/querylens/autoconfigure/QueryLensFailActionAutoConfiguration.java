@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -25,17 +24,13 @@ import dev.querylens.web.ResponseVeto;
  * error by accident.
  * <p>
  * A test is an application whose environment has the {@code test} profile active, or whose context Spring's
- * TestContext framework built (its environment then holds the {@value #TEST_PROPERTY_SOURCE} property source, which
- * Spring Boot's test bootstrapper always adds). JUnit or spring-test on the classpath is not enough: a
+ * TestContext framework built (see {@link TestFramework}). JUnit or spring-test on the classpath is not enough: a
  * production jar may carry them.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnBean(RecordingCollector.class)
 @ConditionalOnProperty(name = "querylens.n-plus-one.action", havingValue = "fail")
 public final class QueryLensFailActionAutoConfiguration {
-
-	/** Name of the property source Spring's TestContext framework adds to the contexts it builds. */
-	static final String TEST_PROPERTY_SOURCE = "Inlined Test Properties";
 
 	@Bean
 	FindingFailure nPlusOneFailure(Environment environment) {
@@ -52,8 +47,7 @@ public final class QueryLensFailActionAutoConfiguration {
 		if (environment.acceptsProfiles(Profiles.of("test"))) {
 			return true;
 		}
-		return environment instanceof ConfigurableEnvironment configurable
-				&& configurable.getPropertySources().contains(TEST_PROPERTY_SOURCE);
+		return TestFramework.builtContextOf(environment);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -12,13 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.querylens.metrics.RecordingMetrics;
-import dev.querylens.metrics.RecordingObservationFilter;
 import dev.querylens.metrics.RecordingObservationListener;
 import dev.querylens.store.RecordingCollector;
 
 /**
- * Auto-configuration of QueryLens's Micrometer meters ({@code querylens.*}) and of the key values it adds to the
- * HTTP server observation, when Micrometer is in use.
+ * Auto-configuration of QueryLens's Micrometer meters ({@code querylens.*}) and of the high-cardinality key values
+ * it adds to the HTTP server observation (its trace span; the application's meters keep their tags), when
+ * Micrometer is in use.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -45,12 +45,6 @@ public final class QueryLensMetricsAutoConfiguration {
 		@ConditionalOnMissingBean
 		RecordingObservationListener recordingObservationListener(ObservationRegistry registry) {
 			return new RecordingObservationListener(registry);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		RecordingObservationFilter recordingObservationFilter() {
-			return new RecordingObservationFilter();
 		}
 
 	}

@@ -244,6 +244,13 @@ public class QueryLensProperties {
 		 */
 		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "*.localhost"));
 
+		/**
+		 * Whether the badge goes into HTML pages in contexts built by Spring's test framework (@SpringBootTest,
+		 * @WebMvcTest, ...). Off by default, so that a test sees the page exactly as the application renders it;
+		 * recording, assertions, headers and the dashboard stay on.
+		 */
+		private boolean badgeInTests = false;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -284,6 +291,42 @@ public class QueryLensProperties {
 
 		public void setAllowedHosts(List<String> allowedHosts) {
 			this.allowedHosts = allowedHosts;
+		}
+
+		public boolean isBadgeInTests() {
+			return this.badgeInTests;
+		}
+
+		public void setBadgeInTests(boolean badgeInTests) {
+			this.badgeInTests = badgeInTests;
+		}
+
+	}
+
+	private final Record record = new Record();
+
+	public Record getRecord() {
+		return this.record;
+	}
+
+	/**
+	 * Which HTTP requests are recorded.
+	 */
+	public static class Record {
+
+		/**
+		 * Path patterns (as Spring MVC's: '/static/**', '/**' + '/*.css', '/favicon.ico') of requests that are not
+		 * recorded at all, matched against the path within the application (servlet path included). Requests that
+		 * ran no statement and were served by a static resource handler or ended 404 are never kept anyway.
+		 */
+		private List<String> excludePatterns = new ArrayList<>();
+
+		public List<String> getExcludePatterns() {
+			return this.excludePatterns;
+		}
+
+		public void setExcludePatterns(List<String> excludePatterns) {
+			this.excludePatterns = excludePatterns;
 		}
 
 	}

@@ -1,15 +1,17 @@
 package dev.querylens.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.web.AsyncRecordingInterceptor;
 import dev.querylens.web.IgnoredFindingsInterceptor;
+import dev.querylens.web.RecordedRequests;
 import dev.querylens.web.RecordingFilter;
 import dev.querylens.web.ResponseVeto;
 import dev.querylens.web.ToolbarInjector;
@@ -40,16 +43,19 @@ public final class QueryLensWebAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RecordingFilter> recordingFilter(RecordingCollector collector,
-			QueryLensProperties properties, Environment environment, ObjectProvider<ToolbarInjector> toolbar,
-			ObjectProvider<ResponseVeto> veto) {
-		String actuatorPath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
-		List<String> excludedPaths = new ArrayList<>(List.of(actuatorPath.isEmpty() ? "/actuator" : actuatorPath));
+			QueryLensProperties properties, ObjectProvider<ToolbarInjector> toolbar, ObjectProvider<ResponseVeto> veto,
+			ObjectProvider<ActuatorEndpointPaths> actuatorPaths) {
 		ToolbarInjector injector = toolbar.getIfAvailable();
-		if (injector != null) {
-			excludedPaths.add(injector.getPath());
-		}
-		RecordingFilter filter = new RecordingFilter(collector, properties.getCapture().getMaxQueries(),
-				excludedPaths, injector, veto.getIfAvailable());
+		List<String> excludedPaths = (injector != null) ? List.of(injector.getPath()) : List.of();
+		// Asked at the first request: by then the actuator's endpoints are mapped.
+		Supplier<List<String>> endpointPaths = () -> {
+			ActuatorEndpointPaths paths = actuatorPaths.getIfAvailable();
+			return (paths != null) ? paths.get() : List.of();
+		};
+		RecordedRequests recorded = new RecordedRequests(excludedPaths, endpointPaths,
+				properties.getRecord().getExcludePatterns());
+		RecordingFilter filter = new RecordingFilter(collector, properties.getCapture().getMaxQueries(), recorded,
+				injector, veto.getIfAvailable());
 		FilterRegistrationBean<RecordingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("queryLensRecordingFilter");
 		registration.setOrder(FILTER_ORDER);
@@ -73,6 +79,19 @@ public final class QueryLensWebAutoConfiguration {
 			}
 
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints",
+			"org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType" })
+	static final class ActuatorConfiguration {
+
+		@Bean
+		ActuatorEndpointPaths queryLensActuatorEndpointPaths(ObjectProvider<PathMappedEndpoints> endpoints,
+				Environment environment) {
+			return new ActuatorEndpointPaths(endpoints, environment);
+		}
+
 	}
 
 }

@@ -10,9 +10,10 @@ import org.springframework.beans.factory.BeanFactory;
 import dev.querylens.jdbc.RecordingDataSource;
 
 /**
- * Finds, by bean name, the pool behind the {@link RecordingDataSource} of a recorded query, so that QueryLens's own
- * statements (EXPLAIN) run on it unrecorded. Reaches it through {@code unwrap}, so that another decorator around
- * ours (datasource-micrometer, a {@code LazyConnectionDataSourceProxy}) does not hide it.
+ * Finds, by bean name, the pool behind the recorded data source of a recorded query, so that QueryLens's own
+ * statements (EXPLAIN) run on it unrecorded. A recorded query names the pool that ran it (for a routing data source,
+ * the target it chose), so this reaches the database that ran the statement. Reaches the pool through
+ * {@code unwrap}, so that another decorator around the bean (datasource-micrometer) does not hide it.
  */
 final class RecordedDataSources implements Function<String, DataSource> {
 

@@ -57,6 +57,14 @@ public final class CallSiteResolver {
 	}
 
 	/**
+	 * Whether call sites are captured at all.
+	 * @return {@code false} when the mode is {@link CallSiteMode#NONE}
+	 */
+	public boolean isEnabled() {
+		return this.mode != CallSiteMode.NONE;
+	}
+
+	/**
 	 * Returns the first application frame of the calling thread's stack.
 	 * @return the call site, or {@code null} when no frame is application code
 	 */

@@ -33,6 +33,20 @@ public final class CurrentRecording {
 	}
 
 	/**
+	 * Binds a recording to this thread with no scope to close, for a propagation library (Micrometer's
+	 * context-propagation) that keeps the previous value and restores it itself.
+	 * @param recording the recording, or {@code null} to bind none
+	 */
+	public static void set(Recording recording) {
+		if (recording == null) {
+			CURRENT.remove();
+		}
+		else {
+			CURRENT.set(recording);
+		}
+	}
+
+	/**
 	 * Wraps a task so that it runs bound to the recording current now, for work handed to another
 	 * thread.
 	 * @param task the task

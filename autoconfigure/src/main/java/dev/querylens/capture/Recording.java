@@ -65,6 +65,10 @@ public final class Recording {
 
 	private long connectionAcquireNanos;
 
+	private int connectionFailureCount;
+
+	private List<ConnectionFailure> connectionFailures = new ArrayList<>();
+
 	private Map<String, SqlTally> overflow = Collections.emptyMap();
 
 	private final Map<String, Integer> callSiteSamples = new HashMap<>();
@@ -173,6 +177,30 @@ public final class Recording {
 			if (!this.finished) {
 				this.connectionCount++;
 				this.connectionAcquireNanos += acquireNanos;
+			}
+		}
+	}
+
+	/**
+	 * Adds a connection a data source failed to hand out while the recording ran, such as a pool that timed out.
+	 * Counted always; kept for at most as many failures as statements are kept. Ignored once finished.
+	 * @param dataSource the data source's name
+	 * @param startNanos when {@code getConnection()} was called, from the same source as the recording's
+	 * @param durationNanos how long it took to fail
+	 * @param callSite where in application code it was asked for, or {@code null}
+	 * @param error the exception's class and message
+	 */
+	public void recordConnectionFailure(String dataSource, long startNanos, long durationNanos, CallSite callSite,
+			String error) {
+		String thread = Thread.currentThread().getName();
+		synchronized (this.lock) {
+			if (this.finished) {
+				return;
+			}
+			this.connectionFailureCount++;
+			if (this.connectionFailures.size() < Math.max(this.maxQueries, 1)) {
+				this.connectionFailures.add(new ConnectionFailure(dataSource, startNanos - this.startNanos,
+						durationNanos, thread, callSite, error));
 			}
 		}
 	}
@@ -288,6 +316,7 @@ public final class Recording {
 			this.queries = List.copyOf(this.queries);
 			this.overflow = Collections.unmodifiableMap(this.overflow);
 			this.lazyLoads = List.copyOf(this.lazyLoads);
+			this.connectionFailures = List.copyOf(this.connectionFailures);
 			this.finished = true;
 			return true;
 		}
@@ -442,6 +471,26 @@ public final class Recording {
 	public long getConnectionAcquireNanos() {
 		synchronized (this.lock) {
 			return this.connectionAcquireNanos;
+		}
+	}
+
+	/**
+	 * Returns how many times a data source failed to hand out a connection while the recording ran.
+	 * @return the number of failed {@code getConnection()} calls, kept in full or not
+	 */
+	public int getConnectionFailureCount() {
+		synchronized (this.lock) {
+			return this.connectionFailureCount;
+		}
+	}
+
+	/**
+	 * Returns the failed connection acquisitions kept, in the order they failed.
+	 * @return the failures (a snapshot while running)
+	 */
+	public List<ConnectionFailure> getConnectionFailures() {
+		synchronized (this.lock) {
+			return this.finished ? this.connectionFailures : List.copyOf(this.connectionFailures);
 		}
 	}
 

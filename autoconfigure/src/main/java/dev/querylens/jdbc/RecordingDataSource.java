@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.querylens.capture.CallSite;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Recording;
 
@@ -22,6 +23,10 @@ import dev.querylens.capture.Recording;
  * Every connection it hands out is a thin wrapper, numbered in the order connections are
  * acquired, since a connection may be acquired before a recording starts. Statements created
  * while no recording is current are the driver's own and cost nothing more.
+ * <p>
+ * A connection that could not be obtained is kept in the recording with its error, and the exception reaches the
+ * application unchanged. Over another recording data source (a router over recorded pools) the connections the
+ * inner one hands out are passed on as they are, so that each statement is recorded once, under the inner name.
  */
 public final class RecordingDataSource implements DataSource {
 
@@ -94,9 +99,15 @@ public final class RecordingDataSource implements DataSource {
 			return wrap(this.delegate.getConnection());
 		}
 		long startNanos = System.nanoTime();
-		Connection connection = this.delegate.getConnection();
-		recording.recordConnection(System.nanoTime() - startNanos);
-		return wrap(connection);
+		Connection connection;
+		try {
+			connection = this.delegate.getConnection();
+		}
+		catch (Throwable ex) {
+			recordFailure(recording, startNanos, ex);
+			throw ex;
+		}
+		return acquired(recording, connection, startNanos);
 	}
 
 	@Override
@@ -106,13 +117,48 @@ public final class RecordingDataSource implements DataSource {
 			return wrap(this.delegate.getConnection(username, password));
 		}
 		long startNanos = System.nanoTime();
-		Connection connection = this.delegate.getConnection(username, password);
+		Connection connection;
+		try {
+			connection = this.delegate.getConnection(username, password);
+		}
+		catch (Throwable ex) {
+			recordFailure(recording, startNanos, ex);
+			throw ex;
+		}
+		return acquired(recording, connection, startNanos);
+	}
+
+	// A connection that is already a recording one comes from a recorded data source this one delegates to (a
+	// routing data source over pool beans): that one has counted it and records its statements, so it is handed
+	// on as it is and nothing is recorded twice.
+	private Connection acquired(Recording recording, Connection connection, long startNanos) {
+		if (connection instanceof RecordingConnection) {
+			return connection;
+		}
 		recording.recordConnection(System.nanoTime() - startNanos);
 		return wrap(connection);
 	}
 
 	private Connection wrap(Connection connection) {
+		if (connection instanceof RecordingConnection) {
+			return connection;
+		}
 		return new RecordingConnection(connection, this.connectionIds.incrementAndGet(), this.name, this.settings);
+	}
+
+	private void recordFailure(Recording recording, long startNanos, Throwable failure) {
+		long durationNanos = System.nanoTime() - startNanos;
+		try {
+			if (RecordedFailures.isRecordedElseMark(failure)) {
+				return;
+			}
+			CallSite callSite = this.settings.callSites().isEnabled() ? this.settings.callSites().resolve() : null;
+			recording.recordConnectionFailure(this.name, startNanos, durationNanos, callSite,
+					RecordedFailures.describe(failure));
+		}
+		catch (RuntimeException ex) {
+			FailureLog.logOnce(ex);
+		}
 	}
 
 	/**

@@ -99,16 +99,11 @@ class RecordingStatement implements Statement {
 		this.lastIndex = -1;
 		try {
 			this.recording.record(sql, parameters(batch), batchSize, 0, startNanos, durationNanos, this.connection.id,
-					this.connection.dataSourceName, callSite, describe(failure));
+					this.connection.dataSourceName, callSite, RecordedFailures.describe(failure));
 		}
 		catch (RuntimeException ex) {
 			FailureLog.logOnce(ex);
 		}
-	}
-
-	private static String describe(Throwable failure) {
-		String message = failure.getMessage();
-		return (message != null) ? failure.getClass().getName() + ": " + message : failure.getClass().getName();
 	}
 
 	final ResultSet wrap(ResultSet resultSet, int index) {

@@ -14,17 +14,18 @@ import dev.querylens.capture.Recording;
 import dev.querylens.store.RecordingListener;
 
 /**
- * Adds what QueryLens saw to the HTTP server observation of the request ({@code http.server.requests} in Boot), so
- * that its metrics can be split by finding and a trace links to the recording. The recording finishes inside the
- * request's observation scope (the recording filter runs after Boot's observation filter), so the observation is
- * the current one, or an ancestor of it.
+ * Adds what QueryLens saw to the HTTP server observation of the request ({@code http.server.requests} in Boot), as
+ * high-cardinality key values only, so that the request's trace span links to the recording while the
+ * application's own {@code http.server.requests} meter keeps exactly the tags it had. The recording finishes
+ * inside the request's observation scope (the recording filter runs after Boot's observation filter), so the
+ * observation is the current one, or an ancestor of it.
  */
 public final class RecordingObservationListener implements RecordingListener {
 
-	/** Low-cardinality key: the finding types seen, sorted and comma-separated, or {@value #NO_FINDINGS}. */
+	/** High-cardinality key: the finding types seen, sorted and comma-separated, or {@value #NO_FINDINGS}. */
 	public static final String FINDINGS_KEY = "querylens.findings";
 
-	/** Value of {@link #FINDINGS_KEY} for a request without findings, or one QueryLens did not record. */
+	/** Value of {@link #FINDINGS_KEY} for a request without findings. */
 	public static final String NO_FINDINGS = "none";
 
 	/** High-cardinality key: the number of statements of the request. */
@@ -53,7 +54,7 @@ public final class RecordingObservationListener implements RecordingListener {
 		if (observation == null) {
 			return;
 		}
-		observation.lowCardinalityKeyValue(FINDINGS_KEY, findingTypes(analyzed));
+		observation.highCardinalityKeyValue(FINDINGS_KEY, findingTypes(analyzed));
 		observation.highCardinalityKeyValue(QUERY_COUNT_KEY, Integer.toString(recording.getQueryCount()));
 		observation.highCardinalityKeyValue(ID_KEY, recording.getId());
 	}

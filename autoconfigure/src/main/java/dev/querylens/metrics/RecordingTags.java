@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.Tags;
 import dev.querylens.capture.Recording;
 
 /**
- * The low-cardinality tags of a finished HTTP recording: {@code method}, {@code pattern} and {@code status}. Never
- * the raw URI, SQL or parameters, so the number of time series stays bounded by the application's handlers.
+ * The low-cardinality tags of a finished HTTP recording: {@code method}, {@code pattern}, {@code status} and
+ * {@code outcome}, with the values Boot gives the same tags of {@code http.server.requests} (only its {@code uri}
+ * is named {@code pattern} here). Never the raw URI, SQL or parameters, so the number of time series stays bounded
+ * by the application's handlers.
  */
 public final class RecordingTags {
 
@@ -25,10 +27,11 @@ public final class RecordingTags {
 	/**
 	 * Returns the tags of a finished recording.
 	 * @param recording the recording
-	 * @return {@code method}, {@code pattern} and {@code status}
+	 * @return {@code method}, {@code pattern}, {@code status} and {@code outcome}
 	 */
 	public static Tags of(Recording recording) {
-		return Tags.of("method", method(recording), "pattern", pattern(recording), "status", status(recording));
+		return Tags.of("method", method(recording), "pattern", pattern(recording), "status", status(recording),
+				"outcome", outcome(recording));
 	}
 
 	/**
@@ -60,13 +63,34 @@ public final class RecordingTags {
 	}
 
 	/**
-	 * Returns the {@code status} tag: the status class, {@code 2xx} to {@code 5xx}, or {@value #UNKNOWN}.
+	 * Returns the {@code status} tag: the response's status code, such as {@code 200}, or {@value #UNKNOWN} for a
+	 * value outside 100 to 599.
 	 * @param recording the recording
 	 * @return the value
 	 */
 	public static String status(Recording recording) {
 		int status = recording.getStatus();
-		return (status >= 100 && status < 600) ? (status / 100) + "xx" : UNKNOWN;
+		return (status >= 100 && status < 600) ? Integer.toString(status) : UNKNOWN;
+	}
+
+	/**
+	 * Returns the {@code outcome} tag, the status code's class as Boot names it: {@code INFORMATIONAL},
+	 * {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, or {@value #UNKNOWN}.
+	 * @param recording the recording
+	 * @return the value
+	 */
+	public static String outcome(Recording recording) {
+		int status = recording.getStatus();
+		if (status < 100 || status >= 600) {
+			return UNKNOWN;
+		}
+		return switch (status / 100) {
+			case 1 -> "INFORMATIONAL";
+			case 2 -> "SUCCESS";
+			case 3 -> "REDIRECTION";
+			case 4 -> "CLIENT_ERROR";
+			default -> "SERVER_ERROR";
+		};
 	}
 
 }

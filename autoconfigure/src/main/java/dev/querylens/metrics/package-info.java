@@ -1,5 +1,6 @@
 /**
  * Micrometer meters of finished recordings ({@code querylens.*}, low-cardinality tags only) and the key values
- * QueryLens adds to the HTTP server observation. The only package that uses Micrometer.
+ * QueryLens adds to the HTTP server observation, and the current recording's context-propagation accessor. The only
+ * package that uses Micrometer.
  */
 package dev.querylens.metrics;

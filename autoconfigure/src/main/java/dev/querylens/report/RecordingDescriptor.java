@@ -5,10 +5,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.querylens.analysis.AnalyzedQuery;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
 import dev.querylens.analysis.FindingType;
+import dev.querylens.capture.ConnectionFailure;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
 import dev.querylens.explain.QueryPlan;
@@ -33,14 +36,18 @@ import dev.querylens.explain.QueryPlans;
  * @param findingCount active findings
  * @param connectionCount connections taken from data sources
  * @param connectionAcquireMs time spent getting them (waiting for the pool, or connecting)
+ * @param connectionFailureCount {@code getConnection()} calls that failed, such as a pool that timed out
  * @param truncated whether statements past the limit were counted but not kept
  * @param queries the statements kept, in execution order
  * @param findings what is costly, most severe first
+ * @param connectionFailures the failed {@code getConnection()} calls kept, in the order they failed
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecordingDescriptor(String id, String kind, String method, String uri, String query, String pattern,
 		int status, String startedAt, double durationMs, int queryCount, double queryTimeMs, int duplicateCount,
-		int similarCount, int findingCount, int connectionCount, double connectionAcquireMs, boolean truncated,
-		List<QueryDescriptor> queries, List<FindingDescriptor> findings) {
+		int similarCount, int findingCount, int connectionCount, double connectionAcquireMs,
+		int connectionFailureCount, boolean truncated, List<QueryDescriptor> queries, List<FindingDescriptor> findings,
+		List<ConnectionFailureDescriptor> connectionFailures) {
 
 	public static final String HIDDEN = "******";
 
@@ -69,7 +76,9 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 		return new RecordingDescriptor(summary.id(), summary.kind(), summary.method(), summary.uri(), summary.query(),
 				summary.pattern(), summary.status(), summary.startedAt(), summary.durationMs(), summary.queryCount(),
 				summary.queryTimeMs(), summary.duplicateCount(), summary.similarCount(), summary.findingCount(),
-				summary.connectionCount(), summary.connectionAcquireMs(), recording.isTruncated(), queries, findings);
+				summary.connectionCount(), summary.connectionAcquireMs(), summary.connectionFailureCount(),
+				recording.isTruncated(), queries, findings,
+				recording.getConnectionFailures().stream().map(ConnectionFailureDescriptor::of).toList());
 	}
 
 	/**
@@ -94,6 +103,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param bytesRead characters of text and bytes of binary values read from the result set
 	 * @param widestColumn the column of the largest value read, or {@code null} when none was large
 	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record QueryDescriptor(int index, String sql, String fingerprint, List<Object> parameters, int batchSize,
 			long rows, double durationMs, double offsetMs, int connectionId, String dataSource, String phase,
 			String thread, String callSite, String error, Integer duplicateOf, int similarGroup, long bytesRead,
@@ -121,6 +131,28 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	}
 
 	/**
+	 * One connection a data source could not hand out.
+	 *
+	 * @param dataSource the data source's bean name
+	 * @param offsetMs when it was asked for, from the recording's start
+	 * @param durationMs how long it took to fail (the wait for the pool, or the failed connect)
+	 * @param thread the thread's name
+	 * @param callSite where in application code it was asked for, or {@code null}
+	 * @param error the exception's class and message
+	 */
+	public record ConnectionFailureDescriptor(String dataSource, double offsetMs, double durationMs, String thread,
+			String callSite, String error) {
+
+		static ConnectionFailureDescriptor of(ConnectionFailure failure) {
+			return new ConnectionFailureDescriptor(failure.dataSource(),
+					RecordingSummaryDescriptor.millis(failure.offsetNanos()),
+					RecordingSummaryDescriptor.millis(failure.durationNanos()), failure.thread(),
+					(failure.callSite() != null) ? failure.callSite().toString() : null, failure.error());
+		}
+
+	}
+
+	/**
 	 * One finding.
 	 *
 	 * @param type the finding type's name
@@ -134,6 +166,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param queryIndexes the statements it covers
 	 * @param ignored whether an ignore rule silenced it
 	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record FindingDescriptor(String type, String severity, String message, String fingerprint, int count,
 			String callSite, String association, String suggestion, List<Integer> queryIndexes, boolean ignored) {
 

@@ -2,6 +2,8 @@ package dev.querylens.report;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.Recording;
 
@@ -24,10 +26,13 @@ import dev.querylens.capture.Recording;
  * @param findingCount active findings
  * @param connectionCount connections taken from data sources
  * @param connectionAcquireMs time spent getting them (waiting for the pool, or connecting)
+ * @param connectionFailureCount {@code getConnection()} calls that failed, such as a pool that timed out
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecordingSummaryDescriptor(String id, String kind, String method, String uri, String query,
 		String pattern, int status, String startedAt, double durationMs, int queryCount, double queryTimeMs,
-		int duplicateCount, int similarCount, int findingCount, int connectionCount, double connectionAcquireMs) {
+		int duplicateCount, int similarCount, int findingCount, int connectionCount, double connectionAcquireMs,
+		int connectionFailureCount) {
 
 	public static RecordingSummaryDescriptor of(AnalyzedRecording analyzed) {
 		Recording recording = analyzed.recording();
@@ -36,7 +41,7 @@ public record RecordingSummaryDescriptor(String id, String kind, String method, 
 				recording.getStatus(), recording.getStartedAt().toString(), millis(recording.getDurationNanos()),
 				recording.getQueryCount(), millis(recording.getQueryTimeNanos()), analyzed.duplicateCount(),
 				analyzed.similarCount(), analyzed.activeFindings().size(), recording.getConnectionCount(),
-				millis(recording.getConnectionAcquireNanos()));
+				millis(recording.getConnectionAcquireNanos()), recording.getConnectionFailureCount());
 	}
 
 	public static double millis(long nanos) {

@@ -19,7 +19,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 /**
  * Holds back the body until the request ends, the application flushes, or the body outgrows the buffer, so that
  * headers computed from the whole recording ({@code Server-Timing}) can still be set. The bytes written are the
- * application's, unchanged; a flush by the application still reaches the client at once.
+ * application's, unchanged; a flush by the application ends the holding: what was held reaches the client at once,
+ * as written, and the rest streams. One flush is not taken as a request to stream: a writer's flush of an HTML page
+ * that is already complete (it holds its {@code </body>}), which is how template engines end rendering.
  */
 final class BufferedResponse extends HttpServletResponseWrapper {
 
@@ -29,7 +31,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 	private final boolean holdFlushes;
 
-	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+	private final HeldBytes buffer = new HeldBytes();
 
 	private boolean committing;
 
@@ -263,10 +265,36 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * Where the writer's bytes go. A template engine flushes its writer once it has rendered a page (Thymeleaf
-	 * does): for an HTML page that is the end of the page, not a request to stream it, so the page is held until the
-	 * request ends and the badge can go in. A flush of the byte stream, or {@code flushBuffer()}, still goes out at
-	 * once.
+	 * Whether the held bytes are a complete HTML page: written in an ASCII-compatible encoding, they hold a
+	 * {@code </body}.
+	 */
+	private boolean holdsCompletePage() {
+		String contentType = getContentType();
+		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
+				&& ToolbarInjector.lastIndexOfBodyEnd(this.buffer.bytes(), this.buffer.size()) >= 0;
+	}
+
+	/**
+	 * The held bytes, readable without a copy.
+	 */
+	private static final class HeldBytes extends ByteArrayOutputStream {
+
+		HeldBytes() {
+			super(1024);
+		}
+
+		byte[] bytes() {
+			return this.buf;
+		}
+
+	}
+
+	/**
+	 * Where the writer's bytes go. Template engines flush their writer once they have rendered a page (Thymeleaf and
+	 * FreeMarker do): when the held HTML is complete, that flush is the end of the page, not a request to stream it,
+	 * so the page stays held until the request ends and the badge can go in. Any other flush (a page flushed part
+	 * way, so the browser can start while the application works on) goes out at once, like a flush of the byte
+	 * stream or {@code flushBuffer()}.
 	 */
 	private final class WriterSink extends OutputStream {
 
@@ -282,9 +310,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void flush() throws IOException {
-			String contentType = getContentType();
-			boolean html = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
-			if (!html || BufferedResponse.this.passThrough) {
+			if (BufferedResponse.this.passThrough || !holdsCompletePage()) {
 				stream().flush();
 			}
 		}

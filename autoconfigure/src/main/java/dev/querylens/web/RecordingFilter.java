@@ -2,7 +2,6 @@ package dev.querylens.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.AsyncEvent;
@@ -46,7 +45,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final int maxQueries;
 
-	private final List<String> excludedPaths;
+	private final RecordedRequests recorded;
 
 	private final ToolbarInjector injector;
 
@@ -56,15 +55,15 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	 * Creates the filter with the toolbar's badge and a veto.
 	 * @param collector where finished recordings go
 	 * @param maxQueries how many queries each recording keeps in full
-	 * @param excludedPaths path prefixes never recorded (the actuator's, QueryLens's own)
+	 * @param recorded which requests are recorded, and which recordings kept
 	 * @param injector adds the badge to the HTML pages of allowed clients, or {@code null}
 	 * @param veto consulted before a response leaves, or {@code null}
 	 */
-	public RecordingFilter(RecordingCollector collector, int maxQueries, List<String> excludedPaths,
+	public RecordingFilter(RecordingCollector collector, int maxQueries, RecordedRequests recorded,
 			ToolbarInjector injector, ResponseVeto veto) {
 		this.collector = collector;
 		this.maxQueries = maxQueries;
-		this.excludedPaths = List.copyOf(excludedPaths);
+		this.recorded = recorded;
 		this.injector = injector;
 		this.veto = veto;
 	}
@@ -76,13 +75,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		for (String excluded : this.excludedPaths) {
-			if (path.equals(excluded) || path.startsWith(excluded.endsWith("/") ? excluded : excluded + "/")) {
-				return true;
-			}
-		}
-		return false;
+		return !this.recorded.isRecorded(request);
 	}
 
 	@Override
@@ -117,14 +110,17 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				// client that has the response (or the badge in it) can already look the recording up.
 				boolean finishedHere = current.finish(
 						failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), pattern(request));
-				AnalyzedRecording analyzed = finishedHere ? this.collector.collect(current) : null;
+				boolean kept = finishedHere && this.recorded.isKept(request, current);
+				AnalyzedRecording analyzed = kept ? this.collector.collect(current) : null;
 				if (!failed) {
 					String reason = (analyzed != null && this.veto != null) ? this.veto.veto(analyzed) : null;
 					if (reason != null) {
 						fail(buffered, response, current, reason);
 					}
 					else {
-						buffered.finish((this.injector != null) ? this.injector.rewriterFor(request, current) : null);
+						// A badge needs a recording to show: none for a static page that is not kept.
+						buffered.finish((this.injector != null && kept) ? this.injector.rewriterFor(request, current)
+								: null);
 					}
 				}
 			}
@@ -185,7 +181,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		public void onComplete(AsyncEvent event) {
 			HttpServletRequest request = (HttpServletRequest) event.getAsyncContext().getRequest();
 			HttpServletResponse response = (HttpServletResponse) event.getAsyncContext().getResponse();
-			if (this.recording.finish(response.getStatus(), pattern(request))) {
+			if (this.recording.finish(response.getStatus(), pattern(request))
+					&& RecordingFilter.this.recorded.isKept(request, this.recording)) {
 				RecordingFilter.this.collector.collect(this.recording);
 			}
 		}

@@ -27,14 +27,27 @@ public final class ToolbarInjector {
 
 	private final String path;
 
+	private final boolean badge;
+
 	/**
-	 * Creates an injector.
+	 * Creates an injector that adds the badge.
 	 * @param access who may see the badge
 	 * @param path the toolbar's path within the application, e.g. {@code /querylens}
 	 */
 	public ToolbarInjector(ToolbarAccess access, String path) {
+		this(access, path, true);
+	}
+
+	/**
+	 * Creates an injector.
+	 * @param access who may see the badge
+	 * @param path the toolbar's path within the application, e.g. {@code /querylens}
+	 * @param badge whether pages get the badge at all (off in tests unless asked for)
+	 */
+	public ToolbarInjector(ToolbarAccess access, String path, boolean badge) {
 		this.access = access;
 		this.path = path;
+		this.badge = badge;
 	}
 
 	/**
@@ -49,10 +62,10 @@ public final class ToolbarInjector {
 	 * Returns how the body of a request's response is to be rewritten.
 	 * @param request the request
 	 * @param recording the request's recording
-	 * @return the rewriter, or {@code null} when the client may not see the badge
+	 * @return the rewriter, or {@code null} when pages get no badge or the client may not see it
 	 */
 	BufferedResponse.BodyRewriter rewriterFor(HttpServletRequest request, Recording recording) {
-		if (!this.access.isAllowed(request)) {
+		if (!this.badge || !this.access.isAllowed(request)) {
 			return null;
 		}
 		String base = request.getContextPath() + this.path;
@@ -116,7 +129,17 @@ public final class ToolbarInjector {
 	 * @return its offset, or -1
 	 */
 	static int lastIndexOfBodyEnd(byte[] body) {
-		outer: for (int i = body.length - BODY_END.length; i >= 0; i--) {
+		return lastIndexOfBodyEnd(body, body.length);
+	}
+
+	/**
+	 * Finds the last {@code </body}, in any letter case, among the first bytes of an array.
+	 * @param body the page's bytes in an ASCII-compatible encoding
+	 * @param length how many of them are the page
+	 * @return its offset, or -1
+	 */
+	static int lastIndexOfBodyEnd(byte[] body, int length) {
+		outer: for (int i = length - BODY_END.length; i >= 0; i--) {
 			for (int j = 0; j < BODY_END.length; j++) {
 				byte b = body[i + j];
 				if (b >= 'A' && b <= 'Z') {

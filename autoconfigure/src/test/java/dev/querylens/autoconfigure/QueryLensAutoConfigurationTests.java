@@ -1,6 +1,7 @@
 package dev.querylens.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -44,8 +45,8 @@ class QueryLensAutoConfigurationTests {
 	void theDataSourceIsWrappedAndStillReachesThePool() {
 		this.contextRunner.run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(dataSource).isInstanceOf(RecordingDataSource.class);
-			assertThat(((RecordingDataSource) dataSource).getName()).isEqualTo("dataSource");
+			assertThat(dataSource).isInstanceOf(HikariDataSource.class);
+			assertThat(dataSource.unwrap(RecordingDataSource.class).getName()).isEqualTo("dataSource");
 			assertThat(dataSource.unwrap(HikariDataSource.class)).isInstanceOf(HikariDataSource.class);
 			assertThat(dataSource.isWrapperFor(HikariDataSource.class)).isTrue();
 		});
@@ -54,7 +55,7 @@ class QueryLensAutoConfigurationTests {
 	@Test
 	void whenDisabledThenTheDataSourceIsLeftUnwrappedAndNothingIsRegistered() {
 		this.contextRunner.withPropertyValues("querylens.enabled=false").run((context) -> {
-			assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
+			assertThat(context.getBean(DataSource.class)).isExactlyInstanceOf(HikariDataSource.class);
 			assertThat(context).doesNotHaveBean(RecordingCollector.class);
 			assertThat(context).doesNotHaveBean(RecordingStore.class);
 		});
@@ -66,9 +67,10 @@ class QueryLensAutoConfigurationTests {
 			.withBean("orders", DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:orders"))
 			.withBean("reports", DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:reports"))
 			.run((context) -> {
-				assertThat(context.getBeansOfType(DataSource.class)).hasSize(2)
-					.allSatisfy((name, dataSource) -> assertThat(dataSource).isInstanceOfSatisfying(
-							RecordingDataSource.class, (wrapped) -> assertThat(wrapped.getName()).isEqualTo(name)));
+				assertThat(context.getBeansOfType(DataSource.class)).hasSize(2);
+				for (Map.Entry<String, DataSource> bean : context.getBeansOfType(DataSource.class).entrySet()) {
+					assertThat(bean.getValue().unwrap(RecordingDataSource.class).getName()).isEqualTo(bean.getKey());
+				}
 			});
 	}
 
@@ -114,11 +116,12 @@ class QueryLensAutoConfigurationTests {
 	}
 
 	@Test
-	void aTaskDecoratorCarriesTheRecordingUnlessTheAppHasOne() {
+	void aTaskDecoratorCarriesTheRecordingBesideTheApplicationsOwn() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(TaskDecorator.class));
 		TaskDecorator own = (task) -> task;
-		this.contextRunner.withBean(TaskDecorator.class, () -> own)
-			.run((context) -> assertThat(context.getBean(TaskDecorator.class)).isSameAs(own));
+		this.contextRunner.withBean("ownTaskDecorator", TaskDecorator.class, () -> own)
+			.run((context) -> assertThat(context.getBeansOfType(TaskDecorator.class)).hasSize(2)
+				.containsEntry("ownTaskDecorator", own));
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class QueryLensFailActionAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("querylens.n-plus-one.action=fail")
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource(QueryLensFailActionAutoConfiguration.TEST_PROPERTY_SOURCE,
+				.addFirst(new MapPropertySource(TestFramework.INLINED_PROPERTIES,
 						Map.of("org.springframework.boot.test.context.SpringBootTestContextBootstrapper", "true"))))
 			.run((context) -> assertThat(context).hasSingleBean(FindingFailure.class));
 	}

@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
 import dev.querylens.metrics.RecordingMetrics;
-import dev.querylens.metrics.RecordingObservationFilter;
 import dev.querylens.metrics.RecordingObservationListener;
 import dev.querylens.store.RecordingCollector;
 
@@ -46,7 +45,6 @@ class QueryLensMetricsAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(RecordingMetrics.class);
 			assertThat(context).hasSingleBean(RecordingObservationListener.class);
-			assertThat(context).hasSingleBean(RecordingObservationFilter.class);
 			collect(context.getBean(RecordingCollector.class), 7);
 			assertThat(context.getBean(MeterRegistry.class).get(RecordingMetrics.QUERIES).summary().totalAmount())
 				.isEqualTo(7);
@@ -58,7 +56,6 @@ class QueryLensMetricsAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("querylens.metrics.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(RecordingMetrics.class);
 			assertThat(context).doesNotHaveBean(RecordingObservationListener.class);
-			assertThat(context).doesNotHaveBean(RecordingObservationFilter.class);
 			collect(context.getBean(RecordingCollector.class), 7);
 			assertThat(context.getBean(MeterRegistry.class).find(RecordingMetrics.QUERIES).meters()).isEmpty();
 		});
@@ -127,7 +124,7 @@ class QueryLensMetricsAutoConfigurationTests {
 				String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
 				assertThat(scrape).contains("querylens_recording_queries_bucket{")
 					.contains("querylens_recording_query_time_seconds_bucket{")
-					.contains("querylens_recording_queries_count{method=\"GET\",pattern=\"/orders/{id}\",status=\"2xx\"} 1");
+					.contains("querylens_recording_queries_count{method=\"GET\",outcome=\"SUCCESS\",pattern=\"/orders/{id}\",status=\"200\"} 1");
 			});
 		this.contextRunner.withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class))
 			.run((context) -> {

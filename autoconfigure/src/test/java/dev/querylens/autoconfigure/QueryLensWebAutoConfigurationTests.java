@@ -52,4 +52,22 @@ class QueryLensWebAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
 	}
 
+	@Test
+	void anInvalidExcludePatternFailsTheStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("querylens.record.exclude-patterns=/static/**, /a/**/b")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("querylens.record.exclude-patterns[1] '/a/**/b' is not a path pattern"));
+	}
+
+	@Test
+	void withoutTheActuatorNoPathIsLeftOutForIt() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ActuatorEndpointPaths.class);
+				assertThat(context.getBean(FilterRegistrationBean.class).getFilterName())
+					.isEqualTo("queryLensRecordingFilter");
+			});
+	}
+
 }

@@ -408,6 +408,35 @@ abstract class AbstractRecordingDataSourceTests {
 	}
 
 	@Test
+	void aStatementThatFailsWhereverTheDriverRefusesItIsRecordedOnceAsFailed() throws Exception {
+		// H2 refuses it in prepareStatement, PostgreSQL and MariaDB's client-side prepare only when it runs.
+		String sql = "select * from ql_jdbc_no_such_table where id = ?";
+		SQLException expected;
+		try (Connection connection = this.pool.getConnection()) {
+			expected = catchThrowableOfType(SQLException.class, () -> {
+				try (PreparedStatement statement = connection.prepareStatement(sql)) {
+					statement.setInt(1, 1);
+					statement.executeQuery();
+				}
+			});
+		}
+		SQLException[] thrown = new SQLException[1];
+		Recording recording = record((connection) -> thrown[0] = catchThrowableOfType(SQLException.class, () -> {
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setInt(1, 1);
+				statement.executeQuery();
+			}
+		}));
+		assertThat((Throwable) thrown[0]).isNotNull().hasSameClassAs(expected).hasMessage(expected.getMessage());
+		assertThat(recording.getQueryCount()).isEqualTo(1);
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.sql()).isEqualTo(sql);
+			assertThat(query.dataSource()).isEqualTo("dataSource");
+			assertThat(query.error()).isEqualTo(expected.getClass().getName() + ": " + expected.getMessage());
+		});
+	}
+
+	@Test
 	void connectionIdsDistinguishConnections() throws Exception {
 		String sql = "select id from " + this.table + " where id = 1";
 		Recording recording = startRecording();

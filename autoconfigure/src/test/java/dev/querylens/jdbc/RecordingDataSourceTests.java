@@ -3,12 +3,19 @@ package dev.querylens.jdbc;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.example.orders.OrderLookup;
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.querylens.capture.CallSiteMode;
 import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.CurrentRecording;
@@ -18,7 +25,9 @@ import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for {@link RecordingDataSource} on H2 in memory behind HikariCP.
@@ -39,6 +48,126 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 	@Override
 	Class<?> driverConnectionType() {
 		return JdbcConnection.class;
+	}
+
+	@Test
+	void aPrepareThatFailsIsRecordedWithoutATime() throws Exception {
+		String sql = "selec id from " + this.table;
+		Recording recording = record((connection) -> assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> connection.prepareStatement(sql)));
+		assertThat(recording.getQueries()).singleElement().satisfies((query) -> {
+			assertThat(query.sql()).isEqualTo(sql);
+			assertThat(query.failed()).isTrue();
+			assertThat(query.durationNanos()).isZero();
+			assertThat(query.error()).startsWith("org.h2.jdbc.JdbcSQLSyntaxErrorException: ");
+		});
+	}
+
+	@Test
+	void aConnectionThePoolCouldNotHandOutIsRecordedWithItsError() throws Exception {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl("jdbc:h2:mem:querylens-exhausted;DB_CLOSE_DELAY=-1");
+		config.setMaximumPoolSize(1);
+		config.setConnectionTimeout(250);
+		try (HikariDataSource pool = new HikariDataSource(config); Connection held = pool.getConnection()) {
+			RecordingDataSource dataSource = new RecordingDataSource(pool, "orders", settings(true, 200));
+			Recording recording = startRecording();
+			SQLException thrown;
+			try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+				thrown = catchThrowableOfType(SQLException.class, dataSource::getConnection);
+			}
+			recording.finish(0, null);
+			// Hikari's own exception, whose message says how long it waited.
+			assertThat((Throwable) thrown).isExactlyInstanceOf(SQLTransientConnectionException.class)
+				.hasMessageContaining("Connection is not available, request timed out after");
+			assertThat(recording.getConnectionCount()).isZero();
+			assertThat(recording.getConnectionFailureCount()).isEqualTo(1);
+			assertThat(recording.getConnectionFailures()).singleElement().satisfies((failure) -> {
+				assertThat(failure.dataSource()).isEqualTo("orders");
+				assertThat(failure.durationNanos()).isPositive();
+				assertThat(failure.thread()).isEqualTo(Thread.currentThread().getName());
+				assertThat(failure.error()).isEqualTo(thrown.getClass().getName() + ": " + thrown.getMessage());
+			});
+		}
+	}
+
+	@Test
+	void aConnectionFailureOutsideARecordingIsOnlyThrown() throws Exception {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl("jdbc:h2:mem:querylens-exhausted-unrecorded;DB_CLOSE_DELAY=-1");
+		config.setMaximumPoolSize(1);
+		config.setConnectionTimeout(250);
+		try (HikariDataSource pool = new HikariDataSource(config); Connection held = pool.getConnection()) {
+			RecordingDataSource dataSource = new RecordingDataSource(pool, "orders", settings(true, 200));
+			assertThatExceptionOfType(SQLTransientConnectionException.class).isThrownBy(dataSource::getConnection);
+		}
+	}
+
+	@Test
+	void aRecordingConnectionHandedOnByAnotherRecordingDataSourceIsRecordedOnce() throws Exception {
+		RecordingDataSource inner = new RecordingDataSource(this.pool, "pool", settings(true, 200));
+		// A data source that only passes connections on, as a routing data source does, and does not say so.
+		DataSource passing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> switch (method.getName()) {
+					case "getConnection" -> inner.getConnection();
+					case "isWrapperFor" -> false;
+					default -> throw new UnsupportedOperationException(method.getName());
+				});
+		RecordingDataSource outer = new RecordingDataSource(passing, "router", settings(true, 200));
+		Recording recording = startRecording();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording); Connection connection = outer.getConnection();
+				PreparedStatement statement = connection.prepareStatement("select id from " + this.table)) {
+			readAll(statement.executeQuery());
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.prepareStatement("selec 1"));
+		}
+		recording.finish(0, null);
+		assertThat(recording.getConnectionCount()).isEqualTo(1);
+		assertThat(recording.getQueries()).extracting(QueryEvent::dataSource).containsExactly("pool", "pool");
+	}
+
+	@Test
+	void aStatementHandedOnByAConnectionOverARecordingOneIsRecordedOnce() throws Exception {
+		RecordingDataSource inner = new RecordingDataSource(this.pool, "pool", settings(true, 200));
+		// A data source that hands out its own connections, lazily over the inner one's, as
+		// LazyConnectionDataSourceProxy does, and does not say it wraps a recorded one.
+		DataSource lazy = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> switch (method.getName()) {
+					case "getConnection" -> lazyConnection(inner);
+					case "isWrapperFor" -> false;
+					default -> throw new UnsupportedOperationException(method.getName());
+				});
+		RecordingDataSource outer = new RecordingDataSource(lazy, "lazy", settings(true, 200));
+		Recording recording = startRecording();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording); Connection connection = outer.getConnection()) {
+			try (PreparedStatement statement = connection.prepareStatement("select id from " + this.table)) {
+				readAll(statement.executeQuery());
+			}
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.prepareStatement("selec 1"));
+		}
+		recording.finish(0, null);
+		assertThat(recording.getQueries()).extracting(QueryEvent::dataSource).containsExactly("pool", "pool");
+	}
+
+	private static Connection lazyConnection(DataSource target) {
+		Connection[] connection = new Connection[1];
+		return (Connection) Proxy.newProxyInstance(RecordingDataSourceTests.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("close")) {
+						if (connection[0] != null) {
+							connection[0].close();
+						}
+						return null;
+					}
+					if (connection[0] == null) {
+						connection[0] = target.getConnection();
+					}
+					try {
+						return method.invoke(connection[0], arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	@Test

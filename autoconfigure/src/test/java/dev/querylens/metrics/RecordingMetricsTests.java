@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class RecordingMetricsTests {
 		this.metrics.onFinished(this.analyzer.analyze(request("GET", "/orders/fast", "/orders/fast", 200, 1)));
 		this.metrics.onFinished(this.analyzer.analyze(request("GET", "/orders/fast", "/orders/fast", 200, 3)));
 		assertThat(this.registry.get(RecordingMetrics.QUERIES)
-			.tags("method", "GET", "pattern", "/orders/fast", "status", "2xx")
+			.tags("method", "GET", "pattern", "/orders/fast", "status", "200", "outcome", "SUCCESS")
 			.summary()
 			.totalAmount()).isEqualTo(4);
 		assertThat(this.registry.get(RecordingMetrics.QUERY_TIME).timer().count()).isEqualTo(2);
@@ -82,11 +83,22 @@ class RecordingMetricsTests {
 	}
 
 	@Test
+	void theStatusTagIsTheStatusCodeAndTheOutcomeItsClassAsBootNamesIt() {
+		assertThat(RecordingTags.of(request("GET", "/pot", "/pot", 200, 0)))
+			.containsExactlyInAnyOrder(Tag.of("method", "GET"), Tag.of("pattern", "/pot"), Tag.of("status", "200"),
+					Tag.of("outcome", "SUCCESS"));
+		assertThat(RecordingTags.status(request("POST", "/pot", "/pot", 503, 0))).isEqualTo("503");
+		assertThat(List.of(101, 204, 302, 418, 503)).map((status) -> request("GET", "/pot", "/pot", status, 0))
+			.map(RecordingTags::outcome)
+			.containsExactly("INFORMATIONAL", "SUCCESS", "REDIRECTION", "CLIENT_ERROR", "SERVER_ERROR");
+	}
+
+	@Test
 	void anUnusualMethodOrStatusBecomesUnknown() {
 		Recording recording = request("BREW", "/pot", "/pot", 999, 0);
 		assertThat(RecordingTags.method(recording)).isEqualTo("UNKNOWN");
 		assertThat(RecordingTags.status(recording)).isEqualTo("UNKNOWN");
-		assertThat(RecordingTags.status(request("POST", "/pot", "/pot", 503, 0))).isEqualTo("5xx");
+		assertThat(RecordingTags.outcome(recording)).isEqualTo("UNKNOWN");
 	}
 
 	@Test

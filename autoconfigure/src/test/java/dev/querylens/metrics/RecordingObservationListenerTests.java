@@ -3,6 +3,7 @@ package dev.querylens.metrics;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -18,7 +19,7 @@ import dev.querylens.capture.Recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RecordingObservationListener} and {@link RecordingObservationFilter}.
+ * Tests for {@link RecordingObservationListener}.
  */
 class RecordingObservationListenerTests {
 
@@ -43,7 +44,6 @@ class RecordingObservationListenerTests {
 			}
 
 		});
-		this.registry.observationConfig().observationFilter(new RecordingObservationFilter());
 	}
 
 	@Test
@@ -60,17 +60,30 @@ class RecordingObservationListenerTests {
 		}
 		request.stop();
 		Observation.Context context = this.stopped.get(1);
-		assertThat(context.getLowCardinalityKeyValue("querylens.findings").getValue()).isEqualTo("N_PLUS_ONE");
+		assertThat(context.getHighCardinalityKeyValue("querylens.findings").getValue()).isEqualTo("N_PLUS_ONE");
 		assertThat(context.getHighCardinalityKeyValue("db.query.count").getValue()).isEqualTo("4");
 		assertThat(context.getHighCardinalityKeyValue("querylens.id").getValue()).isEqualTo(recording.getId());
-		assertThat(this.stopped.get(0).getLowCardinalityKeyValue("querylens.findings")).isNull();
+		assertThat(this.stopped.get(0).getHighCardinalityKeyValue("querylens.findings")).isNull();
 	}
 
 	@Test
-	void aServerObservationQueryLensDidNotRecordStillHasTheKeySoEveryMeterHasTheSameTags() {
+	void theRequestObservationsLowCardinalityKeysAndSoItsMetersTagsAreLeftAsTheyWere() {
+		Observation request = Observation.start("http.server.requests", this::serverContext, this.registry);
+		request.lowCardinalityKeyValue("uri", "/orders/slow");
+		try (Observation.Scope scope = request.openScope()) {
+			new RecordingObservationListener(this.registry).onFinished(this.analyzer.analyze(nPlusOne()));
+		}
+		request.stop();
+		assertThat(this.stopped.get(0).getLowCardinalityKeyValues()).extracting(KeyValue::getKey)
+			.containsExactly("uri");
+	}
+
+	@Test
+	void aServerObservationQueryLensDidNotRecordGetsNoKey() {
 		Observation request = Observation.start("http.server.requests", this::serverContext, this.registry);
 		request.stop();
-		assertThat(this.stopped.get(0).getLowCardinalityKeyValue("querylens.findings").getValue()).isEqualTo("none");
+		assertThat(this.stopped.get(0).getLowCardinalityKeyValues()).isEmpty();
+		assertThat(this.stopped.get(0).getHighCardinalityKeyValues()).isEmpty();
 	}
 
 	@Test

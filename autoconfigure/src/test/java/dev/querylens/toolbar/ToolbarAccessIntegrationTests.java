@@ -21,7 +21,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * every QueryLens path and pages without the badge, whatever its forwarding headers claim.
  */
 @SpringBootTest(classes = ToolbarTestApplication.class,
-		properties = "spring.datasource.url=jdbc:h2:mem:toolbar-access;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:toolbar-access;DB_CLOSE_DELAY=-1",
+				"querylens.toolbar.badge-in-tests=true" })
 class ToolbarAccessIntegrationTests {
 
 	private static final String[] QUERYLENS_PATHS = { "/querylens", "/querylens/", "/querylens/endpoints",

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every other response leaves QueryLens byte for byte as the application wrote it. Over real HTTP.
  */
 @SpringBootTest(classes = ToolbarTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:toolbar-injection;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:toolbar-injection;DB_CLOSE_DELAY=-1",
+				"querylens.toolbar.badge-in-tests=true" })
 class ToolbarInjectionIntegrationTests {
 
 	private static final byte[] PAGE = ToolbarTestApplication.PAGE.getBytes(StandardCharsets.UTF_8);

@@ -2,7 +2,11 @@ package dev.querylens.toolbar;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +27,9 @@ public class ToolbarTestApplication {
 	/** A page with two {@code </body>}: the badge belongs before the last. */
 	static final String PAGE = "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p><!-- </body> -->"
 			+ "<p>café</p></body>\n</html>\n";
+
+	/** The start of {@link #PAGE}, which a streaming page flushes before it goes on working. */
+	static final String PAGE_START = PAGE.substring(0, PAGE.indexOf("<!--"));
 
 	static final String JSON = "{\"ok\":true,\"html\":\"</body>\"}";
 
@@ -78,6 +85,29 @@ public class ToolbarTestApplication {
 			response.getOutputStream().write(bytes, 0, 10);
 			response.flushBuffer();
 			response.getOutputStream().write(bytes, 10, bytes.length - 10);
+		}
+
+		@GetMapping("/flushed/writer")
+		void flushedThroughTheWriter(HttpServletResponse response) throws Exception {
+			this.jdbc.queryForObject("select 1", Integer.class);
+			response.setContentType("text/html;charset=UTF-8");
+			PrintWriter writer = response.getWriter();
+			writer.write(PAGE_START);
+			writer.flush();
+			FlushGate.awaitClient();
+			writer.write(PAGE.substring(PAGE_START.length()));
+		}
+
+		@GetMapping("/flushed/stream")
+		void flushedThroughTheStream(HttpServletResponse response) throws Exception {
+			this.jdbc.queryForObject("select 1", Integer.class);
+			response.setContentType("text/html;charset=UTF-8");
+			byte[] bytes = PAGE.getBytes(StandardCharsets.UTF_8);
+			int start = PAGE_START.getBytes(StandardCharsets.UTF_8).length;
+			response.getOutputStream().write(bytes, 0, start);
+			response.getOutputStream().flush();
+			FlushGate.awaitClient();
+			response.getOutputStream().write(bytes, start, bytes.length - start);
 		}
 
 		@GetMapping("/sized")
@@ -137,6 +167,41 @@ public class ToolbarTestApplication {
 			response.setStatus(status);
 			response.setContentType("text/html;charset=UTF-8");
 			response.getOutputStream().write(PAGE.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+	/**
+	 * Holds a streaming page after its flush until the test's client has received the flushed bytes. The wait is
+	 * bounded only so that a response held back by mistake fails the test instead of hanging it.
+	 */
+	static final class FlushGate {
+
+		private static volatile CountDownLatch clientHasBytes = new CountDownLatch(0);
+
+		private static volatile CompletableFuture<Boolean> releasedByClient = CompletableFuture.completedFuture(true);
+
+		/** Arms the gate for the next streaming page. */
+		static void arm() {
+			clientHasBytes = new CountDownLatch(1);
+			releasedByClient = new CompletableFuture<>();
+		}
+
+		/** Called by the test once its client has the flushed bytes. */
+		static void release() {
+			clientHasBytes.countDown();
+		}
+
+		/**
+		 * Whether the page was released by the client (rather than by the bound on the wait).
+		 * @return whether the client had the flushed bytes while the page was still waiting
+		 */
+		static boolean wasReleasedByClient() {
+			return releasedByClient.join();
+		}
+
+		static void awaitClient() throws InterruptedException {
+			releasedByClient.complete(clientHasBytes.await(10, TimeUnit.SECONDS));
 		}
 
 	}

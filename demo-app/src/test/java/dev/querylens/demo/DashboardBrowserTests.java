@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard at {@code /querylens}: the history, its filters and sorting, the detail view with EXPLAIN, the
  * endpoints view and clearing, in a real headless Chromium over HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "querylens.toolbar.badge-in-tests=true")
 class DashboardBrowserTests {
 
 	private static WebDriver driver;

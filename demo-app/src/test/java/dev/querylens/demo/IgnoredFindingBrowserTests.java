@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the panel still lists the finding, greyed out and labelled ignored.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].association=Order.customer" })
+		properties = { "querylens.toolbar.badge-in-tests=true", "querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].association=Order.customer" })
 class IgnoredFindingBrowserTests {
 
 	private static WebDriver driver;

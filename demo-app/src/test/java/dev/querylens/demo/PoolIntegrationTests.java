@@ -15,7 +15,7 @@ import dev.querylens.jdbc.RecordingDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pool behind QueryLens's wrapper stays reachable: by {@code unwrap}, and by Spring Boot's pool metrics.
+ * The recorded data source is still the pool: by its type, by {@code unwrap}, and for Spring Boot's pool metrics.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestDatabase("h2")
@@ -28,8 +28,9 @@ class PoolIntegrationTests {
 	private MeterRegistry registry;
 
 	@Test
-	void theDataSourceIsWrappedAndUnwrapReachesHikari() throws Exception {
-		assertThat(this.dataSource).isInstanceOf(RecordingDataSource.class);
+	void theDataSourceIsRecordedAndStillAHikariPool() throws Exception {
+		assertThat(this.dataSource).isInstanceOf(HikariDataSource.class);
+		assertThat(this.dataSource.isWrapperFor(RecordingDataSource.class)).isTrue();
 		HikariDataSource hikari = this.dataSource.unwrap(HikariDataSource.class);
 		assertThat(hikari.getHikariPoolMXBean()).isNotNull();
 	}
