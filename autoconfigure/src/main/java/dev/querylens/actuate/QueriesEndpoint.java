@@ -13,6 +13,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
+import dev.querylens.explain.QueryPlans;
 import dev.querylens.report.RecordingDescriptor;
 import dev.querylens.report.RecordingSummaryDescriptor;
 import dev.querylens.store.RecordingStore;
@@ -31,6 +32,8 @@ public final class QueriesEndpoint {
 
 	private final Set<String> roles;
 
+	private final QueryPlans plans;
+
 	/**
 	 * Creates the endpoint.
 	 * @param store the recordings
@@ -38,9 +41,21 @@ public final class QueriesEndpoint {
 	 * @param roles roles that count as authorized for {@link Show#WHEN_AUTHORIZED}
 	 */
 	public QueriesEndpoint(RecordingStore store, Show showValues, Set<String> roles) {
+		this(store, showValues, roles, QueryPlans.none());
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param store the recordings
+	 * @param showValues when bound parameter values are shown
+	 * @param roles roles that count as authorized for {@link Show#WHEN_AUTHORIZED}
+	 * @param plans the slow queries' plans, added to their findings
+	 */
+	public QueriesEndpoint(RecordingStore store, Show showValues, Set<String> roles, QueryPlans plans) {
 		this.store = store;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
+		this.plans = plans;
 	}
 
 	/**
@@ -66,7 +81,8 @@ public final class QueriesEndpoint {
 	public RecordingDetailDescriptor recording(SecurityContext securityContext, @Selector String id) {
 		boolean showParameters = this.showValues.isShown(securityContext, this.roles);
 		return this.store.findById(id)
-			.map((recording) -> new RecordingDetailDescriptor(RecordingDescriptor.of(recording, showParameters)))
+			.map((recording) -> new RecordingDetailDescriptor(
+					RecordingDescriptor.of(recording, showParameters, this.plans)))
 			.orElse(null);
 	}
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The shape of a SQL statement, so that statements differing only in their values share one key:
- * approximates pg_stat_statements' normalisation with a single-pass lexer instead of a parser.
+ * approximates pg_stat_statements' normalisation on the tokens of {@link SqlLexer} instead of a parser.
  * <p>
  * String, numeric, boolean, hex and {@code NULL} literals and PostgreSQL {@code $1} placeholders
  * become {@code ?}; an {@code IN (?, ?, …)} list of any length becomes {@code in (?)}; rows of a
@@ -33,8 +33,6 @@ public final class SqlFingerprint {
 	private final int length;
 
 	private final StringBuilder out;
-
-	private int pos;
 
 	// Whether whitespace or a comment was seen since the last token.
 	private boolean pendingSpace;
@@ -82,73 +80,36 @@ public final class SqlFingerprint {
 	}
 
 	private String run() {
-		while (this.pos < this.length) {
-			char c = this.sql.charAt(this.pos);
-			if (Character.isWhitespace(c)) {
-				this.pendingSpace = true;
-				this.pos++;
-			}
-			else if (c == '-' && peek(1) == '-') {
-				skipLine();
-			}
-			else if (c == '#' && peek(1) != '>' && peek(1) != '-') {
-				skipLine();
-			}
-			else if (c == '/' && peek(1) == '*') {
-				int end = this.sql.indexOf("*/", this.pos + 2);
-				this.pos = (end < 0) ? this.length : end + 2;
-				this.pendingSpace = true;
-			}
-			else if (c == '\'') {
-				this.pos = endOfString(this.pos + 1, false);
-				value();
-			}
-			else if (c == '"' || c == '`') {
-				int start = this.pos;
-				this.pos = endOfQuoted(this.pos + 1, c);
-				token(this.sql.substring(start, this.pos), true);
-			}
-			else if (c == '$') {
-				dollar();
-			}
-			else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
-				number();
-			}
-			else if (c == '-' && (isDigit(peek(1)) || (peek(1) == '.' && isDigit(peek(2)))) && isSignContext()) {
-				this.pos++;
-				number();
-			}
-			else if (Character.isLetter(c) || c == '_') {
-				word();
-			}
-			else {
-				this.pos++;
-				punctuation(c);
+		SqlLexer lexer = new SqlLexer(this.sql, SqlLexer.Rules.FINGERPRINT);
+		while (lexer.next()) {
+			switch (lexer.type()) {
+				case SPACE, COMMENT -> this.pendingSpace = true;
+				case STRING, NUMBER, PARAMETER -> value();
+				case QUOTED_NAME -> token(lexer.text(), true);
+				case WORD -> word(lexer);
+				case SYMBOL -> {
+					char c = lexer.first();
+					// A '-' directly before a number, where a sign can stand, folds into the number's '?'.
+					if (!(c == '-' && startsNumber(lexer.end()) && isSignContext())) {
+						punctuation(c);
+					}
+				}
 			}
 		}
 		return this.out.toString();
 	}
 
-	private void skipLine() {
-		int end = this.pos;
-		while (end < this.length && this.sql.charAt(end) != '\n' && this.sql.charAt(end) != '\r') {
-			end++;
-		}
-		this.pos = end;
-		this.pendingSpace = true;
+	private boolean startsNumber(int at) {
+		char c = charAt(at);
+		return isDigit(c) || (c == '.' && isDigit(charAt(at + 1)));
 	}
 
-	private char peek(int ahead) {
-		int at = this.pos + ahead;
+	private char charAt(int at) {
 		return (at < this.length) ? this.sql.charAt(at) : '\0';
 	}
 
 	private static boolean isDigit(char c) {
 		return c >= '0' && c <= '9';
-	}
-
-	private static boolean isWordPart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
 	}
 
 	private boolean isSignContext() {
@@ -158,116 +119,8 @@ public final class SqlFingerprint {
 		return (this.lastWord != null) ? SIGN_CONTEXT.contains(this.lastWord) : !this.lastWasOperand;
 	}
 
-	// Returns the index after the closing quote of a string whose body starts at from.
-	private int endOfString(int from, boolean backslashEscapes) {
-		int i = from;
-		while (i < this.length) {
-			char c = this.sql.charAt(i);
-			if (backslashEscapes && c == '\\') {
-				i += 2;
-			}
-			else if (c == '\'') {
-				if (i + 1 < this.length && this.sql.charAt(i + 1) == '\'') {
-					i += 2;
-				}
-				else {
-					return i + 1;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		return this.length;
-	}
-
-	private int endOfQuoted(int from, char quote) {
-		int i = from;
-		while (i < this.length) {
-			if (this.sql.charAt(i) == quote) {
-				if (i + 1 < this.length && this.sql.charAt(i + 1) == quote) {
-					i += 2;
-				}
-				else {
-					return i + 1;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		return this.length;
-	}
-
-	private void dollar() {
-		int start = this.pos;
-		if (isDigit(peek(1))) {
-			this.pos++;
-			while (this.pos < this.length && isDigit(this.sql.charAt(this.pos))) {
-				this.pos++;
-			}
-			value();
-			return;
-		}
-		int i = start + 1;
-		while (i < this.length && isTagPart(this.sql.charAt(i), i == start + 1)) {
-			i++;
-		}
-		if (i < this.length && this.sql.charAt(i) == '$') {
-			String delimiter = this.sql.substring(start, i + 1);
-			int end = this.sql.indexOf(delimiter, i + 1);
-			this.pos = (end < 0) ? this.length : end + delimiter.length();
-			value();
-			return;
-		}
-		this.pos++;
-		punctuation('$');
-	}
-
-	private static boolean isTagPart(char c, boolean first) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && isDigit(c));
-	}
-
-	private void number() {
-		char c = this.sql.charAt(this.pos);
-		if (c == '0' && (peek(1) == 'x' || peek(1) == 'X')) {
-			this.pos += 2;
-			while (this.pos < this.length && Character.digit(this.sql.charAt(this.pos), 16) >= 0) {
-				this.pos++;
-			}
-			value();
-			return;
-		}
-		while (this.pos < this.length) {
-			char d = this.sql.charAt(this.pos);
-			if (isDigit(d) || d == '.' || d == '_') {
-				this.pos++;
-			}
-			else if ((d == 'e' || d == 'E')
-					&& (isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && isDigit(peek(2))))) {
-				this.pos += 2;
-			}
-			else {
-				break;
-			}
-		}
-		value();
-	}
-
-	private void word() {
-		int start = this.pos;
-		while (this.pos < this.length && isWordPart(this.sql.charAt(this.pos))) {
-			this.pos++;
-		}
-		if (this.pos - start == 1 && this.pos < this.length && this.sql.charAt(this.pos) == '\'') {
-			char prefix = Character.toLowerCase(this.sql.charAt(start));
-			if (prefix == 'e' || prefix == 'n' || prefix == 'x' || prefix == 'b') {
-				this.pos = endOfString(this.pos + 1, prefix == 'e');
-				value();
-				return;
-			}
-		}
-		String word = this.sql.substring(start, this.pos).toLowerCase(Locale.ROOT);
+	private void word(SqlLexer lexer) {
+		String word = lexer.text().toLowerCase(Locale.ROOT);
 		// IS [NOT] NULL is a test, not a value.
 		boolean afterIs = "is".equals(this.lastWord)
 				|| ("not".equals(this.lastWord) && "is".equals(this.wordBeforeLast));

@@ -1,5 +1,6 @@
 package dev.querylens.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 import dev.querylens.actuate.QueriesEndpoint;
+import dev.querylens.explain.QueryPlans;
 import dev.querylens.store.RecordingStore;
 
 /**
@@ -27,8 +29,10 @@ public final class QueriesEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	QueriesEndpoint queriesEndpoint(RecordingStore store, QueriesEndpointProperties properties) {
-		return new QueriesEndpoint(store, properties.getShowValues(), properties.getRoles());
+	QueriesEndpoint queriesEndpoint(RecordingStore store, QueriesEndpointProperties properties,
+			ObjectProvider<QueryPlans> plans) {
+		return new QueriesEndpoint(store, properties.getShowValues(), properties.getRoles(),
+				plans.getIfAvailable(QueryPlans::none));
 	}
 
 }

@@ -4,6 +4,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,10 +15,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import dev.querylens.explain.QueryExplainer;
+import dev.querylens.explain.QueryPlans;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.store.RecordingStore;
 import dev.querylens.web.DashboardFilter;
-import dev.querylens.web.QueryExplainer;
 import dev.querylens.web.ToolbarAccess;
 import dev.querylens.web.ToolbarInjector;
 
@@ -60,10 +62,11 @@ public final class QueryLensToolbarAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<DashboardFilter> dashboardFilter(RecordingStore store, ToolbarAccess access,
-			QueryLensProperties properties, QueryExplainer explainer, Environment environment) {
+			QueryLensProperties properties, QueryExplainer explainer, ObjectProvider<QueryPlans> plans,
+			Environment environment) {
 		String path = properties.getToolbar().getPath();
 		DashboardFilter filter = new DashboardFilter(store, access, path, properties.getCapture().isParameters(),
-				explainer);
+				explainer, plans.getIfAvailable(QueryPlans::none));
 		FilterRegistrationBean<DashboardFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("queryLensDashboardFilter");
 		// Just before the recording filter: QueryLens's own requests are never recorded.

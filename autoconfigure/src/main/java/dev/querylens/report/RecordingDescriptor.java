@@ -10,9 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.querylens.analysis.AnalyzedQuery;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.ConnectionFailure;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
+import dev.querylens.explain.QueryPlan;
+import dev.querylens.explain.QueryPlans;
 
 /**
  * One recording in full: the summary's fields, its queries and its findings.
@@ -49,13 +52,27 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	public static final String HIDDEN = "******";
 
 	public static RecordingDescriptor of(AnalyzedRecording analyzed, boolean showParameters) {
+		return of(analyzed, showParameters, QueryPlans.none());
+	}
+
+	/**
+	 * Describes a recording, with the plans found since for its slow queries.
+	 * @param analyzed the recording
+	 * @param showParameters whether bound values are shown
+	 * @param plans the slow queries' plans, read now rather than written into the stored recording
+	 * @return the descriptor
+	 */
+	public static RecordingDescriptor of(AnalyzedRecording analyzed, boolean showParameters, QueryPlans plans) {
 		RecordingSummaryDescriptor summary = RecordingSummaryDescriptor.of(analyzed);
 		Recording recording = analyzed.recording();
 		List<QueryDescriptor> queries = analyzed.queries()
 			.stream()
 			.map((query) -> QueryDescriptor.of(query, showParameters))
 			.toList();
-		List<FindingDescriptor> findings = analyzed.findings().stream().map(FindingDescriptor::of).toList();
+		List<FindingDescriptor> findings = analyzed.findings()
+			.stream()
+			.map((finding) -> FindingDescriptor.of(finding, plans))
+			.toList();
 		return new RecordingDescriptor(summary.id(), summary.kind(), summary.method(), summary.uri(), summary.query(),
 				summary.pattern(), summary.status(), summary.startedAt(), summary.durationMs(), summary.queryCount(),
 				summary.queryTimeMs(), summary.duplicateCount(), summary.similarCount(), summary.findingCount(),
@@ -148,7 +165,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param count see the JSON contract
 	 * @param callSite where it came from, or {@code null}
 	 * @param association {@code Entity.attribute}, or {@code null}
-	 * @param suggestion the fix
+	 * @param suggestion the fix; for a slow query, with its plan once EXPLAIN found one
 	 * @param queryIndexes the statements it covers
 	 * @param ignored whether an ignore rule silenced it
 	 */
@@ -156,10 +173,14 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	public record FindingDescriptor(String type, String severity, String message, String fingerprint, int count,
 			String callSite, String association, String suggestion, List<Integer> queryIndexes, boolean ignored) {
 
-		static FindingDescriptor of(Finding finding) {
+		static FindingDescriptor of(Finding finding, QueryPlans plans) {
+			String suggestion = finding.suggestion();
+			if (finding.type() == FindingType.SLOW_QUERY) {
+				suggestion += plans.find(finding.fingerprint()).map(QueryPlan::describe).orElse("");
+			}
 			return new FindingDescriptor(finding.type().name(), finding.severity().name().toLowerCase(Locale.ROOT),
 					finding.message(), finding.fingerprint(), finding.count(), finding.callSite(),
-					finding.association(), finding.suggestion(), finding.queryIndexes(), finding.ignored());
+					finding.association(), suggestion, finding.queryIndexes(), finding.ignored());
 		}
 
 	}

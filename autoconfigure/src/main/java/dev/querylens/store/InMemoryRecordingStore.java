@@ -40,22 +40,6 @@ public final class InMemoryRecordingStore implements RecordingStore {
 	}
 
 	@Override
-	public void replace(AnalyzedRecording recording) {
-		String id = recording.recording().getId();
-		synchronized (this.recordings) {
-			List<AnalyzedRecording> held = new ArrayList<>(this.recordings);
-			for (int i = 0; i < held.size(); i++) {
-				if (held.get(i).recording().getId().equals(id)) {
-					held.set(i, recording);
-					this.recordings.clear();
-					this.recordings.addAll(held);
-					return;
-				}
-			}
-		}
-	}
-
-	@Override
 	public List<AnalyzedRecording> findAll() {
 		synchronized (this.recordings) {
 			return List.copyOf(new ArrayList<>(this.recordings));

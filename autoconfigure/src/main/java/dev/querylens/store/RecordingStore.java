@@ -6,7 +6,7 @@ import java.util.Optional;
 import dev.querylens.analysis.AnalyzedRecording;
 
 /**
- * Finished recordings with their analysis. The default is {@link InMemoryRecordingStore}; define a bean of this
+ * Finished recordings with their analysis, append-only: a recording once added is never changed. The default is {@link InMemoryRecordingStore}; define a bean of this
  * type to keep them elsewhere.
  */
 public interface RecordingStore {
@@ -16,15 +16,6 @@ public interface RecordingStore {
 	 * @param recording the analysed recording
 	 */
 	void add(AnalyzedRecording recording);
-
-	/**
-	 * Replaces a recording held under the same id with a newer analysis of it (its slow queries' plans, found
-	 * later), keeping its place; does nothing when it was evicted. Stores that cannot replace keep the first
-	 * analysis.
-	 * @param recording the recording with its newer analysis
-	 */
-	default void replace(AnalyzedRecording recording) {
-	}
 
 	/**
 	 * Returns the recordings held, newest first.

@@ -29,6 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
 import dev.querylens.capture.QueryEvent;
+import dev.querylens.explain.QueryExplainer;
+import dev.querylens.explain.QueryPlans;
 import dev.querylens.report.RecordingDescriptor;
 import dev.querylens.report.RecordingSummaryDescriptor;
 import dev.querylens.store.RecordingStore;
@@ -65,6 +67,8 @@ public final class DashboardFilter extends OncePerRequestFilter {
 
 	private final QueryExplainer explainer;
 
+	private final QueryPlans plans;
+
 	private final DashboardPages pages;
 
 	/**
@@ -74,14 +78,16 @@ public final class DashboardFilter extends OncePerRequestFilter {
 	 * @param path the toolbar's path within the application, e.g. {@code /querylens}
 	 * @param showParameters whether parameter values are shown
 	 * @param explainer runs EXPLAIN
+	 * @param plans the slow queries' plans, added to their findings
 	 */
 	public DashboardFilter(RecordingStore store, ToolbarAccess access, String path, boolean showParameters,
-			QueryExplainer explainer) {
+			QueryExplainer explainer, QueryPlans plans) {
 		this.store = store;
 		this.access = access;
 		this.path = path;
 		this.showParameters = showParameters;
 		this.explainer = explainer;
+		this.plans = plans;
 		this.pages = new DashboardPages(DashboardFilter.class.getClassLoader());
 	}
 
@@ -142,7 +148,7 @@ public final class DashboardFilter extends OncePerRequestFilter {
 				Optional<AnalyzedRecording> recording = this.store.findById(parts[3]);
 				if (recording.isPresent()) {
 					json(response, HttpServletResponse.SC_OK,
-							RecordingDescriptor.of(recording.get(), this.showParameters));
+							RecordingDescriptor.of(recording.get(), this.showParameters, this.plans));
 				}
 				else {
 					json(response, HttpServletResponse.SC_NOT_FOUND,
@@ -322,15 +328,9 @@ public final class DashboardFilter extends OncePerRequestFilter {
 					Map.of("error", "This recording or statement is no longer available."));
 			return;
 		}
-		QueryEvent event = query.get();
-		if (!QueryExplainer.isSingleSelect(event.sql())) {
-			json(response, HttpServletResponse.SC_BAD_REQUEST,
-					Map.of("error", "Only a single SELECT statement can be explained."));
-			return;
-		}
 		try {
-			json(response, HttpServletResponse.SC_OK,
-					this.explainer.explain(event.sql(), event.parameters(), event.dataSource()));
+			// The explainer decides, on the database's own reading of the text, what may run.
+			json(response, HttpServletResponse.SC_OK, this.explainer.explain(query.get()));
 		}
 		catch (IllegalArgumentException ex) {
 			json(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", ex.getMessage()));

@@ -1,15 +1,26 @@
 package dev.querylens.architecture;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.capture.Recording;
+import dev.querylens.store.RecordingStore;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -17,8 +28,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → report →
- * (web | actuate | metrics), test reads capture and analysis only, with no cycles, and each optional third-party
- * library stays inside its one package.
+ * (web | actuate | metrics) with explain beside store, test reads capture and analysis only, with no cycles, each
+ * optional third-party library stays inside its one package, only explain runs statements of QueryLens's own, and
+ * the store never changes a recording.
  */
 class ArchitectureTests {
 
@@ -39,6 +51,7 @@ class ArchitectureTests {
 			.layer("analysis").definedBy("dev.querylens.analysis..")
 			.layer("hibernate").definedBy("dev.querylens.hibernate..")
 			.layer("store").definedBy("dev.querylens.store..")
+			.layer("explain").definedBy("dev.querylens.explain..")
 			.layer("report").definedBy("dev.querylens.report..")
 			.layer("web").definedBy("dev.querylens.web..")
 			.layer("actuate").definedBy("dev.querylens.actuate..")
@@ -51,12 +64,13 @@ class ArchitectureTests {
 			.whereLayer("metrics").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("test").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("report").mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
+			.whereLayer("explain").mayOnlyBeAccessedByLayers("report", "web", "actuate", "autoconfigure")
 			.whereLayer("store").mayOnlyBeAccessedByLayers("report", "web", "actuate", "metrics", "autoconfigure")
-			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "report", "web", "actuate", "metrics", "test",
+			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "explain", "report", "web", "actuate", "metrics", "test",
 					"autoconfigure")
 			.whereLayer("jdbc").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("hibernate").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "store", "report", "web",
+			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "store", "explain", "report", "web",
 					"actuate", "metrics", "test", "autoconfigure")
 			.check(CLASSES);
 	}
@@ -158,12 +172,36 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheExplainPackageRunsStatementsOfItsOwn() {
+		// jdbc only passes the application's statements on to the driver; QueryLens's own statements are EXPLAIN's.
+		noClasses().that().resideOutsideOfPackages("dev.querylens.explain..", "dev.querylens.jdbc..")
+			.should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+					JavaClass.Predicates.assignableTo(Connection.class).or(JavaClass.Predicates.assignableTo(Statement.class))))
+				.and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+						"prepareStatement|prepareCall|createStatement|nativeSQL|execute.*|addBatch"))))
+			.check(CLASSES);
+	}
+
+	@Test
 	void everyPackageIsNullMarked() {
 		for (String packageName : CLASSES.stream()
 			.map(JavaClass::getPackageName)
 			.collect(Collectors.toCollection(TreeSet::new))) {
 			assertThat(CLASSES.getPackage(packageName).isAnnotatedWith(NullMarked.class)).as(packageName).isTrue();
 		}
+	}
+
+	@Test
+	void theStoreNeverChangesARecording() {
+		methods().that().areDeclaredIn(RecordingStore.class).should().haveNameMatching("add|findAll|findById|clear")
+			.check(CLASSES);
+		noClasses().that().resideInAPackage("dev.querylens.store..")
+			.should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+					JavaClass.Predicates.belongToAnyOf(Recording.class, AnalyzedRecording.class)))
+				.and(DescribedPredicate.not(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+						"(get|is|has|find|to|hash|equals|recording|queries|findings|activeFindings|duplicateCount"
+								+ "|similarCount).*")))))
+			.check(CLASSES);
 	}
 
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.querylens.store.SlowQueryExplainer;
+import dev.querylens.explain.SlowQueryExplainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,8 +12,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import dev.querylens.explain.QueryExplainer;
 import dev.querylens.web.DashboardFilter;
-import dev.querylens.web.QueryExplainer;
 import dev.querylens.web.RecordingFilter;
 import dev.querylens.web.ToolbarAccess;
 import dev.querylens.web.ToolbarInjector;

@@ -1,4 +1,6 @@
-package dev.querylens.web;
+package dev.querylens.explain;
+
+import java.util.List;
 
 import com.zaxxer.hikari.HikariConfig;
 
@@ -21,6 +23,14 @@ class QueryExplainerPostgresTests extends QueryExplainerTests {
 	@Override
 	String expectedPlanText() {
 		return "explain_item";
+	}
+
+	@Override
+	List<String> ownSelects() {
+		return List.of("select id # 2 from explain_item", "select $$x;y$$ as t from explain_item",
+				"select $tag$x;y$tag$ as t from explain_item", "select E'it\\'s' as t from explain_item",
+				"select id from explain_item /* nested /* comment */ ; */", "select * from explain_item for no key update",
+				"select * from explain_item where id = ? for update");
 	}
 
 }
