@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * What each variant of each lesson must do: its exact statement count on each database and the findings
- * QueryLens must report, by type name. The lesson tests assert these numbers and README.md's lesson table must
- * show the same ones.
+ * QueryLens must report, by type name. The lesson tests assert these numbers and the lesson table of
+ * demo-app/README.md must show the same ones.
  * <p>
  * Findings are names, so a lesson can expect a type no detector reports yet: a test asserts an expected finding
  * only when its type is in {@link #DETECTED}, and fails on any finding reported that is not listed.
@@ -24,7 +24,9 @@ final class LessonExpectations {
 	static final Set<String> DETECTED = Set.of("N_PLUS_ONE", "DUPLICATE_QUERY", "BATCHABLE_WRITES",
 			"READ_MODIFY_WRITE", "UNBOUNDED_RESULT", "WIDE_ROWS", "LAZY_LOAD_IN_VIEW");
 
-	/** The databases the lessons run on, as {@code @TestDatabase} names them, with their names in README.md. */
+	/**
+	 * The databases the lessons run on, as {@code @TestDatabase} names them, with their names in demo-app/README.md.
+	 */
 	static final Map<String, String> DATABASES = Map.of("h2", "H2", "postgres", "PostgreSQL", "mariadb", "MariaDB");
 
 	static final List<Expectation> ALL = List.of(
@@ -77,7 +79,7 @@ final class LessonExpectations {
 	}
 
 	/**
-	 * Returns the rows of README.md's lesson table, as they must appear there.
+	 * Returns the rows of demo-app/README.md's lesson table, as they must appear there.
 	 * @return the rows, one per variant, in markdown
 	 */
 	static List<String> readmeRows() {

@@ -9,15 +9,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * README.md's table of lessons shows exactly the statement counts and findings the lesson tests assert.
+ * The demo's README.md (demo-app/README.md) has a table of lessons that shows exactly the statement counts and
+ * findings the lesson tests assert.
  */
 class LessonTableTests {
 
 	@Test
 	void theReadmeLessonTableMatchesTheExpectationsTheTestsAssert() throws Exception {
-		List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+		List<String> readme = Files.readAllLines(Path.of("README.md"));
 		int section = readme.indexOf("## The lessons");
-		assertThat(section).as("README.md has a '## The lessons' section").isNotNegative();
+		assertThat(section).as("demo-app/README.md has a '## The lessons' section").isNotNegative();
 		int header = section + 1;
 		while (!readme.get(header).startsWith("| lesson |")) {
 			header++;
