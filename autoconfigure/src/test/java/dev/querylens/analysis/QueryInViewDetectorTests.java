@@ -138,6 +138,25 @@ class QueryInViewDetectorTests {
 		assertThat(analyzed.findings().get(0).severity()).isEqualTo(Severity.ERROR);
 	}
 
+	@Test
+	void anIgnoreRuleAtTheFormattersCallSiteSilencesItsQueriesInTheViewWithoutADuplicateLeft() {
+		Statements statements = Statements.recording().from(CONTROLLER).run(PET_TYPES)
+			.enterView("pets/createOrUpdatePetForm")
+			.from(PARSE)
+			.run(PET_TYPES)
+			.run(PET_TYPES);
+		IgnoreRules rules = new IgnoreRules(
+				List.of(new IgnoreRule(FindingType.QUERY_IN_VIEW, null, "*.PetTypeFormatter.parse", null)), false);
+		AnalyzedRecording analyzed = RecordingAnalyzer
+			.withDefaultDetectors(DetectorSettings.defaults(), AssociationResolver.none(), IdentityKeyTables.none())
+			.withIgnoreRules(rules)
+			.analyze(statements.finish());
+		assertThat(analyzed.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.type()).isEqualTo(FindingType.QUERY_IN_VIEW);
+			assertThat(finding.ignored()).isTrue();
+		});
+	}
+
 	private static AnalyzedRecording analyze(Statements statements) {
 		return RecordingAnalyzer.withDefaultDetectors(DetectorSettings.defaults(), AssociationResolver.none(),
 				IdentityKeyTables.none()).analyze(statements.finish());
