@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.querylens.capture.CallSite;
+import dev.querylens.test.FindingFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,6 +137,21 @@ class QueryInViewDetectorTests {
 		AnalyzedRecording analyzed = analyze(statements);
 		assertThat(types(analyzed)).containsExactly(FindingType.LAZY_LOAD_IN_VIEW);
 		assertThat(analyzed.findings().get(0).severity()).isEqualTo(Severity.ERROR);
+		// What fails or logs on N+1s still sees the one folded in.
+		assertThat(analyzed.hasFinding(FindingType.N_PLUS_ONE)).isTrue();
+		assertThat(new FindingFailure(List.of(FindingType.N_PLUS_ONE)).findFailure(analyzed)).isNotNull();
+	}
+
+	@Test
+	void aFormattersRepeatedLookupIsNoNPlusOneForWhatFailsOnThem() {
+		Statements statements = Statements.recording().from(CONTROLLER).run(PET_TYPES)
+			.enterView("pets/createOrUpdatePetForm")
+			.from(PARSE)
+			.run(PET_TYPES)
+			.run(PET_TYPES);
+		AnalyzedRecording analyzed = analyze(statements);
+		assertThat(analyzed.hasFinding(FindingType.N_PLUS_ONE)).isFalse();
+		assertThat(new FindingFailure(List.of(FindingType.N_PLUS_ONE)).findFailure(analyzed)).isNull();
 	}
 
 	@Test
