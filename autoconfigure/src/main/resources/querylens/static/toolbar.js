@@ -26,7 +26,8 @@
 		UNBOUNDED_RESULT: 'unbounded result',
 		SLOW_QUERY: 'slow query',
 		WIDE_ROWS: 'wide rows',
-		LAZY_LOAD_IN_VIEW: 'lazy load in view'
+		LAZY_LOAD_IN_VIEW: 'lazy load in view',
+		QUERY_IN_VIEW: 'query in view'
 	};
 	var KEYWORDS = ('select from where and or not in is null as on join left right inner outer full cross group by '
 		+ 'order having limit offset fetch first next rows row only union all distinct insert into values update set '

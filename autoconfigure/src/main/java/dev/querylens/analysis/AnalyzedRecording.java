@@ -30,12 +30,12 @@ public record AnalyzedRecording(Recording recording, List<AnalyzedQuery> queries
 	}
 
 	/**
-	 * Whether an active finding of this type exists.
+	 * Whether an active finding of this type exists, or one that contains it ({@link Finding#is(FindingType)}).
 	 * @param type the type
 	 * @return whether it was found
 	 */
 	public boolean hasFinding(FindingType type) {
-		return this.findings.stream().anyMatch((finding) -> !finding.ignored() && finding.type() == type);
+		return this.findings.stream().anyMatch((finding) -> !finding.ignored() && finding.is(type));
 	}
 
 }

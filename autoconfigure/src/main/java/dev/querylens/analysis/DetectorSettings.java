@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param slowQueryThreshold time past which a statement is {@code SLOW_QUERY}
  * @param wideRowsBytesPerRow average size read per row from which a SELECT of enough rows is {@code WIDE_ROWS}
  * @param wideRowsMinRows rows a SELECT must read to be {@code WIDE_ROWS}
+ * @param openInView the application's {@code spring.jpa.open-in-view}, which {@code LAZY_LOAD_IN_VIEW} names
  */
 public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThreshold, long unboundedResultRows,
-		Duration slowQueryThreshold, long wideRowsBytesPerRow, long wideRowsMinRows) {
+		Duration slowQueryThreshold, long wideRowsBytesPerRow, long wideRowsMinRows, OpenInView openInView) {
 
 	/** Single-row writes of one shape that make a batchable loop by default. */
 	public static final int DEFAULT_BATCHABLE_WRITES_THRESHOLD = 5;
@@ -29,6 +30,24 @@ public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThresho
 		if (slowQueryThreshold == null) {
 			slowQueryThreshold = DEFAULT_SLOW_QUERY_THRESHOLD;
 		}
+		if (openInView == null) {
+			openInView = OpenInView.ON_BY_DEFAULT;
+		}
+	}
+
+	/**
+	 * Creates settings for an application that leaves {@code spring.jpa.open-in-view} at its default.
+	 * @param nPlusOneThreshold similar SELECTs from one call site that make an N+1
+	 * @param batchableWritesThreshold single-row writes of one shape that make {@code BATCHABLE_WRITES}
+	 * @param unboundedResultRows rows past which a SELECT without a limit is {@code UNBOUNDED_RESULT}
+	 * @param slowQueryThreshold time past which a statement is {@code SLOW_QUERY}
+	 * @param wideRowsBytesPerRow average size read per row from which a SELECT of enough rows is {@code WIDE_ROWS}
+	 * @param wideRowsMinRows rows a SELECT must read to be {@code WIDE_ROWS}
+	 */
+	public DetectorSettings(int nPlusOneThreshold, int batchableWritesThreshold, long unboundedResultRows,
+			Duration slowQueryThreshold, long wideRowsBytesPerRow, long wideRowsMinRows) {
+		this(nPlusOneThreshold, batchableWritesThreshold, unboundedResultRows, slowQueryThreshold,
+				wideRowsBytesPerRow, wideRowsMinRows, OpenInView.ON_BY_DEFAULT);
 	}
 
 	/**
@@ -60,7 +79,17 @@ public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThresho
 	 */
 	public DetectorSettings withNPlusOneThreshold(int threshold) {
 		return new DetectorSettings(threshold, this.batchableWritesThreshold, this.unboundedResultRows,
-				this.slowQueryThreshold, this.wideRowsBytesPerRow, this.wideRowsMinRows);
+				this.slowQueryThreshold, this.wideRowsBytesPerRow, this.wideRowsMinRows, this.openInView);
+	}
+
+	/**
+	 * Returns these settings for an application with this {@code spring.jpa.open-in-view}.
+	 * @param openInView the setting
+	 * @return the settings
+	 */
+	public DetectorSettings withOpenInView(OpenInView openInView) {
+		return new DetectorSettings(this.nPlusOneThreshold, this.batchableWritesThreshold, this.unboundedResultRows,
+				this.slowQueryThreshold, this.wideRowsBytesPerRow, this.wideRowsMinRows, openInView);
 	}
 
 }

@@ -24,4 +24,34 @@ public record Finding(FindingType type, Severity severity, String message, Strin
 		queryIndexes = List.copyOf(queryIndexes);
 	}
 
+	/**
+	 * Whether this finding is of a type, or contains a finding of it: an N+1 whose repeats all ran in the view is
+	 * folded into the view's finding ({@code QUERY_IN_VIEW} or {@code LAZY_LOAD_IN_VIEW}), which is then an
+	 * {@link Severity#ERROR error} (it is a note or a warning otherwise), so that what fails or logs on N+1s still
+	 * does.
+	 * @param type the type
+	 * @return whether the finding is of the type or contains one
+	 */
+	public boolean is(FindingType type) {
+		if (this.type == type) {
+			return true;
+		}
+		return type == FindingType.N_PLUS_ONE && this.severity == Severity.ERROR
+				&& (this.type == FindingType.QUERY_IN_VIEW || this.type == FindingType.LAZY_LOAD_IN_VIEW);
+	}
+
+	/**
+	 * Whether this finding is of, or contains a finding of, any of these types ({@link #is(FindingType)}).
+	 * @param types the types
+	 * @return whether it is of one of them
+	 */
+	public boolean isAny(List<FindingType> types) {
+		for (FindingType candidate : types) {
+			if (is(candidate)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }

@@ -27,6 +27,9 @@ public enum FindingType {
 	WIDE_ROWS,
 
 	/** Lazy loads that ran while the view rendered (open session in view). */
-	LAZY_LOAD_IN_VIEW
+	LAZY_LOAD_IN_VIEW,
+
+	/** Statements application code ran while the view rendered that were not lazy loads, e.g. a formatter's. */
+	QUERY_IN_VIEW
 
 }

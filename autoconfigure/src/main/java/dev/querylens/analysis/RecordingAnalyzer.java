@@ -12,8 +12,9 @@ import org.apache.commons.logging.LogFactory;
 import dev.querylens.capture.Recording;
 
 /**
- * Analyses finished recordings: groups their queries, runs every {@link FindingDetector}, and marks the findings
- * its {@link IgnoreRules} silence. A failing detector is logged once and skipped; analysis never throws.
+ * Analyses finished recordings: groups their queries, runs every {@link FindingDetector}, folds a duplicate or N+1
+ * whose repeats all ran in the view into the view's finding (one finding per cause), and marks the findings its
+ * {@link IgnoreRules} silence. A failing detector is logged once and skipped; analysis never throws.
  */
 public final class RecordingAnalyzer {
 
@@ -77,7 +78,7 @@ public final class RecordingAnalyzer {
 
 	/**
 	 * Creates an analyzer with the built-in detectors: {@link NPlusOneDetector}, {@link DuplicateQueryDetector},
-	 * {@link LazyLoadInViewDetector}, {@link BatchableWritesDetector}, {@link ReadModifyWriteDetector},
+	 * {@link LazyLoadInViewDetector}, {@link QueryInViewDetector}, {@link BatchableWritesDetector}, {@link ReadModifyWriteDetector},
 	 * {@link UnboundedResultDetector}, {@link SlowQueryDetector} and {@link WideRowsDetector}.
 	 * @param settings the detectors' thresholds
 	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
@@ -88,7 +89,8 @@ public final class RecordingAnalyzer {
 	public static RecordingAnalyzer withDefaultDetectors(DetectorSettings settings, AssociationResolver resolver,
 			IdentityKeyTables identityKeys) {
 		return new RecordingAnalyzer(List.of(new NPlusOneDetector(settings.nPlusOneThreshold(), resolver),
-				new DuplicateQueryDetector(), new LazyLoadInViewDetector(),
+				new DuplicateQueryDetector(), new LazyLoadInViewDetector(settings.openInView()),
+				new QueryInViewDetector(),
 				new BatchableWritesDetector(settings.batchableWritesThreshold(), identityKeys),
 				new ReadModifyWriteDetector(), new UnboundedResultDetector(settings.unboundedResultRows()),
 				new SlowQueryDetector(settings.slowQueryThreshold()),
@@ -129,6 +131,12 @@ public final class RecordingAnalyzer {
 			catch (RuntimeException | LinkageError ex) {
 				logOnce(detector.getClass().getName(), ex);
 			}
+		}
+		try {
+			findings = ViewFindings.fold(findings);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logOnce(ViewFindings.class.getName(), ex);
 		}
 		findings.sort(MOST_SEVERE_FIRST);
 		try {

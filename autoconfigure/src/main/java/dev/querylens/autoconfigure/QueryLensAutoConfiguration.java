@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 
 import dev.querylens.analysis.AssociationResolver;
@@ -21,6 +22,7 @@ import dev.querylens.analysis.DetectorSettings;
 import dev.querylens.analysis.IdentityKeyTables;
 import dev.querylens.analysis.IgnoreRule;
 import dev.querylens.analysis.IgnoreRules;
+import dev.querylens.analysis.OpenInView;
 import dev.querylens.analysis.RecordingAnalyzer;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.jdbc.JdbcCaptureSettings;
@@ -58,11 +60,14 @@ public final class QueryLensAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RecordingAnalyzer recordingAnalyzer(QueryLensProperties properties,
-			ObjectProvider<AssociationResolver> associations, ObjectProvider<IdentityKeyTables> identityKeys) {
+			ObjectProvider<AssociationResolver> associations, ObjectProvider<IdentityKeyTables> identityKeys,
+			Environment environment) {
+		// Read, not bound: the property is Spring Boot's, and its advice must name the value the app really has.
 		DetectorSettings settings = new DetectorSettings(properties.getNPlusOne().getThreshold(),
 				properties.getBatchableWrites().getThreshold(), properties.getUnboundedResult().getRows(),
 				properties.getSlowQuery().getThreshold(), properties.getWideRows().getBytesPerRow(),
-				properties.getWideRows().getMinRows());
+				properties.getWideRows().getMinRows(),
+				OpenInView.of(environment.getProperty("spring.jpa.open-in-view")));
 		List<IgnoreRule> ignoreRules = properties.getIgnore().stream().map(QueryLensProperties.Ignore::toRule).toList();
 		return RecordingAnalyzer
 			.withDefaultDetectors(settings, associations.getIfAvailable(AssociationResolver::none),

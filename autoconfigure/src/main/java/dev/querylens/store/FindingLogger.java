@@ -36,7 +36,7 @@ public final class FindingLogger implements RecordingListener {
 		}
 		String nPlusOnes = analyzed.activeFindings()
 			.stream()
-			.filter((finding) -> finding.type() == FindingType.N_PLUS_ONE)
+			.filter((finding) -> finding.is(FindingType.N_PLUS_ONE))
 			.map(FindingLogger::describe)
 			.collect(Collectors.joining("; "));
 		if (!nPlusOnes.isEmpty()) {

@@ -30,7 +30,7 @@ public final class FindingFailure {
 	public String findFailure(AnalyzedRecording analyzed) {
 		List<Finding> failing = analyzed.activeFindings()
 			.stream()
-			.filter((finding) -> this.types.contains(finding.type()))
+			.filter((finding) -> finding.isAny(this.types))
 			.toList();
 		if (failing.isEmpty()) {
 			return null;

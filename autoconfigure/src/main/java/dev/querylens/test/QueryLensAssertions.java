@@ -120,7 +120,7 @@ public final class QueryLensAssertions {
 	static String checkNoFinding(AnalyzedRecording recording, List<FindingType> types) {
 		List<Finding> found = recording.activeFindings()
 			.stream()
-			.filter((finding) -> types.isEmpty() || types.contains(finding.type()))
+			.filter((finding) -> types.isEmpty() || finding.isAny(types))
 			.toList();
 		if (found.isEmpty()) {
 			return null;

@@ -201,7 +201,7 @@ public final class QueryLensExtension
 		List<FindingType> types = List.of(failOn.value());
 		List<Finding> found = analyzed.activeFindings()
 			.stream()
-			.filter((finding) -> types.isEmpty() || types.contains(finding.type()))
+			.filter((finding) -> types.isEmpty() || finding.isAny(types))
 			.toList();
 		if (failOn.baseline().isEmpty()) {
 			return found.isEmpty() ? null : failure("@FailOnFindings: found " + found.size() + " forbidden finding"

@@ -16,22 +16,44 @@ class LazyLoadInViewDetectorTests {
 	private final LazyLoadInViewDetector detector = new LazyLoadInViewDetector();
 
 	@Test
-	void lazyLoadsWhileTheViewRendersNameTheAssociationTheTemplateAndOpenInView() {
-		Statements statements = Statements.recording().run(ORDERS).enterView("orders/list");
-		for (int i = 1; i <= 3; i++) {
-			statements.lazyLoad("Order", "customer", false, "Order", "customer",
-					"OrderRepository.findAllByOrderByIdAsc", 0, CUSTOMER, i);
-		}
-		assertThat(this.detector.detect(statements.groups())).singleElement().satisfies((finding) -> {
-			assertThat(finding.type()).isEqualTo(FindingType.LAZY_LOAD_IN_VIEW);
-			assertThat(finding.association()).isEqualTo("Order.customer");
-			assertThat(finding.count()).isEqualTo(3);
-			assertThat(finding.queryIndexes()).containsExactly(1, 2, 3);
-			assertThat(finding.message()).contains("3 statements ran while the view `orders/list` rendered")
-				.contains("3 lazy loads of `Order.customer`");
-			assertThat(finding.suggestion()).contains("spring.jpa.open-in-view=false")
-				.contains("`@EntityGraph(attributePaths = \"customer\")` on `OrderRepository.findAllByOrderByIdAsc`");
-		});
+	void lazyLoadsWhileTheViewRendersNameTheAssociationTheTemplateAndTheDefaultOpenInView() {
+		assertThat(new LazyLoadInViewDetector(OpenInView.ON_BY_DEFAULT).detect(threeCustomersInTheView().groups()))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.type()).isEqualTo(FindingType.LAZY_LOAD_IN_VIEW);
+				assertThat(finding.association()).isEqualTo("Order.customer");
+				assertThat(finding.count()).isEqualTo(3);
+				assertThat(finding.queryIndexes()).containsExactly(1, 2, 3);
+				assertThat(finding.message())
+					.startsWith("3 lazy loads of `Order.customer` ran while the view `orders/list` rendered")
+					.contains("`spring.jpa.open-in-view` is not set and defaults to true");
+				assertThat(finding.suggestion()).contains("set `spring.jpa.open-in-view=false`")
+					.contains("`@EntityGraph(attributePaths = \"customer\")` on `OrderRepository.findAllByOrderByIdAsc`");
+			});
+	}
+
+	@Test
+	void withOpenInViewSetToTrueTheFindingNamesTheSettingAsConfigured() {
+		assertThat(new LazyLoadInViewDetector(OpenInView.ON).detect(threeCustomersInTheView().groups()))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.message()).contains("open session in view (`spring.jpa.open-in-view=true`)")
+					.doesNotContain("defaults to true");
+				assertThat(finding.suggestion()).contains("then set `spring.jpa.open-in-view=false`");
+			});
+	}
+
+	@Test
+	void withOpenInViewOffTheFindingSaysTheViewOpenedASessionAndDoesNotAskToTurnItOff() {
+		assertThat(new LazyLoadInViewDetector(OpenInView.OFF).detect(threeCustomersInTheView().groups()))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.message()).contains("although `spring.jpa.open-in-view` is false")
+					.contains("the view opened a session of its own")
+					.doesNotContain("open session in view (");
+				assertThat(finding.suggestion()).contains("Open-in-view is already off")
+					.doesNotContain("set `spring.jpa.open-in-view=false`");
+			});
 	}
 
 	@Test
@@ -40,12 +62,26 @@ class LazyLoadInViewDetectorTests {
 	}
 
 	@Test
-	void statementsInTheViewThatNoLazyLoadRanAreReportedWithoutAnAssociation() {
-		Statements statements = Statements.recording().enterView(null).run(CUSTOMER, 1);
+	void statementsInTheViewThatNoLazyLoadRanAreNotLazyLoads() {
+		Statements statements = Statements.recording().enterView("pets/form").run(CUSTOMER, 1).run(CUSTOMER, 2);
+		assertThat(this.detector.detect(statements.groups())).isEmpty();
+	}
+
+	@Test
+	void lazyLoadsInTheHandlerAreNotInTheView() {
+		Statements statements = Statements.recording().run(ORDERS);
+		statements.lazyLoad("Order", "customer", false, "Order", "customer", null, 0, CUSTOMER, 1);
+		assertThat(this.detector.detect(statements.enterView("orders/list").groups())).isEmpty();
+	}
+
+	@Test
+	void onlyTheLazyLoadsOfAViewThatAlsoRanOtherStatementsAreCounted() {
+		Statements statements = Statements.recording().run(ORDERS).enterView("orders/list").run(ORDERS);
+		statements.lazyLoad("Order", "customer", false, "Order", "customer", null, 0, CUSTOMER, 1);
 		assertThat(this.detector.detect(statements.groups())).singleElement().satisfies((finding) -> {
-			assertThat(finding.association()).isNull();
-			assertThat(finding.message()).startsWith("1 statement ran while the view rendered")
-				.doesNotContain("lazy load of");
+			assertThat(finding.count()).isEqualTo(1);
+			assertThat(finding.queryIndexes()).containsExactly(2);
+			assertThat(finding.message()).startsWith("1 lazy load of `Order.customer` ran");
 		});
 	}
 
@@ -59,6 +95,15 @@ class LazyLoadInViewDetectorTests {
 			assertThat(finding.association()).isNull();
 			assertThat(finding.message()).contains("`Order.customer`, `Order.items`");
 		});
+	}
+
+	private static Statements threeCustomersInTheView() {
+		Statements statements = Statements.recording().run(ORDERS).enterView("orders/list");
+		for (int i = 1; i <= 3; i++) {
+			statements.lazyLoad("Order", "customer", false, "Order", "customer",
+					"OrderRepository.findAllByOrderByIdAsc", 0, CUSTOMER, i);
+		}
+		return statements;
 	}
 
 }

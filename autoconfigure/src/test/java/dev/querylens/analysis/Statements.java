@@ -33,6 +33,8 @@ final class Statements {
 
 	private String widestColumn;
 
+	private CallSite callSite = SERVICE;
+
 	static Statements recording() {
 		return new Statements();
 	}
@@ -70,6 +72,12 @@ final class Statements {
 		return this;
 	}
 
+	/** Runs the statements that follow from this call site ({@code null}: none captured). */
+	Statements from(CallSite callSite) {
+		this.callSite = callSite;
+		return this;
+	}
+
 	/** Runs a statement with the current settings, which then return to their defaults. */
 	Statements run(String sql, Object... parameters) {
 		return runWith(sql, Arrays.asList(parameters));
@@ -81,7 +89,7 @@ final class Statements {
 
 	private Statements runWith(String sql, List<Object> parameters) {
 		int index = this.recording.record(sql, parameters, this.batchSize, this.rows, System.nanoTime(),
-				this.durationNanos, this.connectionId, "dataSource", SERVICE, this.error);
+				this.durationNanos, this.connectionId, "dataSource", this.callSite, this.error);
 		this.recording.addRead(index, 0, this.bytesRead, this.widestColumn);
 		this.rows = 1;
 		this.bytesRead = 0;
