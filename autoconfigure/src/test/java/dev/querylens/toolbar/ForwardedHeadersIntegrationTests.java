@@ -47,7 +47,7 @@ class ForwardedHeadersIntegrationTests {
 	private static final String[] QUERYLENS_PATHS = { "/querylens", "/querylens/", "/querylens/endpoints",
 			"/querylens/static/toolbar.js", "/querylens/api/recordings", "/querylens/recordings/x" };
 
-	private static final String LOOPBACK_CLAIMS[][] = { { "X-Forwarded-For: 127.0.0.1" },
+	private static final String[][] LOOPBACK_CLAIMS = { { "X-Forwarded-For: 127.0.0.1" },
 			{ "X-Forwarded-For: 127.0.0.1, 203.0.113.9" }, { "Forwarded: for=127.0.0.1" },
 			{ "Forwarded: for=\"[::1]\";host=localhost" }, { "X-Real-IP: 127.0.0.1" } };
 

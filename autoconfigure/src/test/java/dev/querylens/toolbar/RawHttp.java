@@ -1,5 +1,6 @@
 package dev.querylens.toolbar;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +75,7 @@ final class RawHttp {
 						(name) -> new ArrayList<>())
 					.add(lines[i].substring(colon + 1).trim());
 			}
-			byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+			byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
 			if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
 				body = dechunk(body);
 			}
@@ -82,7 +84,7 @@ final class RawHttp {
 
 		private static byte[] dechunk(byte[] chunked) throws IOException {
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
-			InputStream in = new java.io.ByteArrayInputStream(chunked);
+			InputStream in = new ByteArrayInputStream(chunked);
 			while (true) {
 				StringBuilder size = new StringBuilder();
 				int c;
