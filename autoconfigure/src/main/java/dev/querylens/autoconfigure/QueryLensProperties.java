@@ -263,10 +263,19 @@ public class QueryLensProperties {
 		private List<String> allowedAddresses = new ArrayList<>(List.of("127.0.0.0/8", "::1"));
 
 		/**
-		 * Whether a request carrying 'Forwarded', 'X-Forwarded-For' or 'X-Real-IP' may see the toolbar. When false,
-		 * such a request counts as remote, whatever its peer address.
+		 * Whether forwarded headers are trusted: a request carrying 'Forwarded', 'X-Forwarded-*' or 'X-Real-IP' may
+		 * see the toolbar, judged by the address and host the application takes from them. When false, such a request
+		 * counts as remote whatever its peer address, and the toolbar is off altogether in an application that honours
+		 * forwarded headers (server.forward-headers-strategy, or a detected cloud platform). Safe only behind a proxy
+		 * that overwrites those headers, never one that appends to them.
 		 */
 		private boolean trustForwardedHeaders = false;
+
+		/**
+		 * Which responses get the 'X-QueryLens-Id' and 'Server-Timing' headers: only those to clients the toolbar
+		 * allows, or all.
+		 */
+		private Headers headers = Headers.ALLOWED;
 
 		/**
 		 * Host names a request may be addressed to (its Host header) to see the toolbar, besides literal IP
@@ -315,6 +324,14 @@ public class QueryLensProperties {
 			this.trustForwardedHeaders = trustForwardedHeaders;
 		}
 
+		public Headers getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Headers headers) {
+			this.headers = headers;
+		}
+
 		public List<String> getAllowedHosts() {
 			return this.allowedHosts;
 		}
@@ -329,6 +346,24 @@ public class QueryLensProperties {
 
 		public void setBadgeInTests(boolean badgeInTests) {
 			this.badgeInTests = badgeInTests;
+		}
+
+
+		/**
+		 * Which responses get QueryLens's response headers.
+		 */
+		public enum Headers {
+
+			/**
+			 * Only responses to clients the toolbar allows.
+			 */
+			ALLOWED,
+
+			/**
+			 * Every response, whoever the client.
+			 */
+			ALWAYS
+
 		}
 
 	}

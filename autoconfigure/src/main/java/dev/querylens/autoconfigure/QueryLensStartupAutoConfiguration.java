@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.querylens.store.RecordingCollector;
+import dev.querylens.web.ToolbarAccess;
 import dev.querylens.web.ToolbarInjector;
 
 /**
@@ -26,9 +27,12 @@ public final class QueryLensStartupAutoConfiguration {
 	static final class ServletStartupConfiguration {
 
 		@Bean
-		QueryLensStartupLogger queryLensStartupLogger(ObjectProvider<ToolbarInjector> toolbar) {
+		QueryLensStartupLogger queryLensStartupLogger(ObjectProvider<ToolbarInjector> toolbar,
+				ObjectProvider<ToolbarAccess> access) {
 			ToolbarInjector injector = toolbar.getIfAvailable();
-			return QueryLensStartupLogger.servlet((injector != null) ? injector.getPath() : null);
+			ToolbarAccess rule = (injector != null) ? access.getIfAvailable() : null;
+			return QueryLensStartupLogger.servlet((injector != null) ? injector.getPath() : null,
+					(rule != null) ? rule.getClosedBecause() : null);
 		}
 
 	}

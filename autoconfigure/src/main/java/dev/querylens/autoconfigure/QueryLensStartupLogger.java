@@ -36,11 +36,14 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 
 	private final @Nullable String dashboardPath;
 
+	private final @Nullable String closedBecause;
+
 	private @Nullable ApplicationContext context;
 
-	private QueryLensStartupLogger(boolean reactive, @Nullable String dashboardPath) {
+	private QueryLensStartupLogger(boolean reactive, @Nullable String dashboardPath, @Nullable String closedBecause) {
 		this.reactive = reactive;
 		this.dashboardPath = dashboardPath;
+		this.closedBecause = closedBecause;
 	}
 
 	/**
@@ -49,7 +52,17 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 	 * @return the logger
 	 */
 	static QueryLensStartupLogger servlet(@Nullable String dashboardPath) {
-		return new QueryLensStartupLogger(false, dashboardPath);
+		return servlet(dashboardPath, null);
+	}
+
+	/**
+	 * Creates the logger of a servlet application.
+	 * @param dashboardPath the dashboard's path inside the application, or {@code null} when the toolbar is off
+	 * @param closedBecause why the toolbar serves nobody, or {@code null} when it serves its allowed clients
+	 * @return the logger
+	 */
+	static QueryLensStartupLogger servlet(@Nullable String dashboardPath, @Nullable String closedBecause) {
+		return new QueryLensStartupLogger(false, dashboardPath, closedBecause);
 	}
 
 	/**
@@ -57,7 +70,7 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 	 * @return the logger
 	 */
 	static QueryLensStartupLogger reactive() {
-		return new QueryLensStartupLogger(true, null);
+		return new QueryLensStartupLogger(true, null, null);
 	}
 
 	@Override
@@ -82,7 +95,9 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 			logger.info(reactiveLine(recordedDataSources(context)));
 		}
 		else if (event instanceof WebServerInitializedEvent initialized) {
-			logger.info(servletLine(recordedDataSources(context), dashboardUrl(context, initialized)));
+			List<String> dataSources = recordedDataSources(context);
+			logger.info((this.closedBecause != null) ? closedLine(dataSources, this.closedBecause)
+					: servletLine(dataSources, dashboardUrl(context, initialized)));
 		}
 	}
 
@@ -134,6 +149,19 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 		return "QueryLens records the queries of each HTTP request on " + describe(dataSources) + "; "
 				+ ((dashboardUrl != null) ? "dashboard at " + dashboardUrl
 						: "no dashboard (querylens.toolbar.enabled=false)");
+	}
+
+	/**
+	 * Says what QueryLens records in a servlet application whose toolbar serves nobody, and why.
+	 * @param dataSources the names of the data sources recorded
+	 * @param because why the toolbar serves nobody
+	 * @return the line
+	 */
+	static String closedLine(List<String> dataSources, String because) {
+		return "QueryLens records the queries of each HTTP request on " + describe(dataSources)
+				+ "; toolbar and dashboard off because " + because
+				+ ", so any client could pass for a local one; set querylens.toolbar.trust-forwarded-headers=true "
+				+ "only behind a proxy that overwrites those headers";
 	}
 
 	/**

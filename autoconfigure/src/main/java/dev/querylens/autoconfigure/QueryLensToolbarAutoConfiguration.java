@@ -39,8 +39,24 @@ public final class QueryLensToolbarAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolbarAccess toolbarAccess(QueryLensProperties properties) {
-		QueryLensProperties.Toolbar toolbar = properties.getToolbar();
+	ToolbarAccess toolbarAccess(QueryLensProperties properties, Environment environment) {
+		return access(properties.getToolbar(), environment);
+	}
+
+	/**
+	 * Creates the rule of who may see QueryLens: nobody when the application takes client addresses from forwarded
+	 * headers and they are not trusted explicitly, since any client could then claim to be local.
+	 * @param toolbar the toolbar's properties
+	 * @param environment the application's environment
+	 * @return the rule
+	 */
+	static ToolbarAccess access(QueryLensProperties.Toolbar toolbar, Environment environment) {
+		if (!toolbar.isTrustForwardedHeaders()) {
+			String because = ForwardedHeaders.honouredBecause(environment);
+			if (because != null) {
+				return ToolbarAccess.closed(because);
+			}
+		}
 		return ToolbarAccess.of(toolbar.getAllowedAddresses(), toolbar.getAllowedHosts(),
 				toolbar.isTrustForwardedHeaders());
 	}
@@ -71,8 +87,14 @@ public final class QueryLensToolbarAutoConfiguration {
 		registration.setName("queryLensDashboardFilter");
 		// Just before the recording filter: QueryLens's own requests are never recorded.
 		registration.setOrder(QueryLensWebAutoConfiguration.FILTER_ORDER - 1);
-		logger.info("QueryLens toolbar: badge on HTML pages and dashboard at "
-				+ environment.getProperty("server.servlet.context-path", "") + path + ", for clients " + access);
+		if (access.getClosedBecause() != null) {
+			logger.info("QueryLens toolbar: off, every path under " + path + " answers 404, because "
+					+ access.getClosedBecause());
+		}
+		else {
+			logger.info("QueryLens toolbar: badge on HTML pages and dashboard at "
+					+ environment.getProperty("server.servlet.context-path", "") + path + ", for clients " + access);
+		}
 		return registration;
 	}
 

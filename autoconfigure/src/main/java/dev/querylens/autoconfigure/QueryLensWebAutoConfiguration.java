@@ -1,7 +1,10 @@
 package dev.querylens.autoconfigure;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
@@ -25,6 +28,7 @@ import dev.querylens.web.IgnoredFindingsInterceptor;
 import dev.querylens.web.RecordedRequests;
 import dev.querylens.web.RecordingFilter;
 import dev.querylens.web.ResponseVeto;
+import dev.querylens.web.ToolbarAccess;
 import dev.querylens.web.ToolbarInjector;
 import dev.querylens.web.ViewPhaseInterceptor;
 
@@ -44,7 +48,8 @@ public final class QueryLensWebAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RecordingFilter> recordingFilter(RecordingCollector collector,
 			QueryLensProperties properties, ObjectProvider<ToolbarInjector> toolbar, ObjectProvider<ResponseVeto> veto,
-			ObjectProvider<ActuatorEndpointPaths> actuatorPaths) {
+			ObjectProvider<ActuatorEndpointPaths> actuatorPaths, ObjectProvider<ToolbarAccess> toolbarAccess,
+			Environment environment) {
 		ToolbarInjector injector = toolbar.getIfAvailable();
 		List<String> excludedPaths = (injector != null) ? List.of(injector.getPath()) : List.of();
 		// Asked at the first request: by then the actuator's endpoints are mapped.
@@ -55,12 +60,23 @@ public final class QueryLensWebAutoConfiguration {
 		RecordedRequests recorded = new RecordedRequests(excludedPaths, endpointPaths,
 				properties.getRecord().getExcludePatterns());
 		RecordingFilter filter = new RecordingFilter(collector, properties.getCapture().getMaxQueries(), recorded,
-				injector, veto.getIfAvailable());
+				injector, veto.getIfAvailable(), headersFor(properties.getToolbar(), toolbarAccess, environment));
 		FilterRegistrationBean<RecordingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("queryLensRecordingFilter");
 		registration.setOrder(FILTER_ORDER);
 		registration.setAsyncSupported(true);
 		return registration;
+	}
+
+	// The id and the timings tell a client what ran: only those the toolbar would serve get them, unless widened.
+	private static Predicate<HttpServletRequest> headersFor(QueryLensProperties.Toolbar toolbar,
+			ObjectProvider<ToolbarAccess> toolbarAccess, Environment environment) {
+		if (toolbar.getHeaders() == QueryLensProperties.Toolbar.Headers.ALWAYS) {
+			return (request) -> true;
+		}
+		ToolbarAccess access = toolbarAccess
+			.getIfAvailable(() -> QueryLensToolbarAutoConfiguration.access(toolbar, environment));
+		return access::isAllowed;
 	}
 
 	@Bean

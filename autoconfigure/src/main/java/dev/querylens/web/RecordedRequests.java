@@ -95,10 +95,21 @@ public final class RecordedRequests {
 	 * @return whether it goes to the store
 	 */
 	public boolean isKept(HttpServletRequest request, Recording recording) {
-		if (recording.getQueryCount() > 0) {
+		return isKept(request, recording.getStatus(), recording.getQueryCount());
+	}
+
+	/**
+	 * Whether a request's recording is kept, judged on its response's status and the statements it ran.
+	 * @param request the request, after the application chose its handler
+	 * @param status the response's status
+	 * @param queryCount how many statements the request ran
+	 * @return whether it goes to the store
+	 */
+	public boolean isKept(HttpServletRequest request, int status, int queryCount) {
+		if (queryCount > 0) {
 			return true;
 		}
-		if (recording.getStatus() == HttpServletResponse.SC_NOT_FOUND) {
+		if (status == HttpServletResponse.SC_NOT_FOUND) {
 			return false;
 		}
 		Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);

@@ -3,6 +3,7 @@ package dev.querylens.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -25,8 +27,9 @@ import dev.querylens.store.RecordingCollector;
 /**
  * Records the queries of each HTTP request: opens a recording when the request arrives, binds it to the thread
  * (and to the async dispatches that continue the request), and finishes it in {@code finally}, setting the
- * {@code X-QueryLens-Id} and {@code Server-Timing} headers. The recording is analysed before the held-back response
- * leaves, so that a {@link ResponseVeto} can still replace it.
+ * {@code X-QueryLens-Id} and {@code Server-Timing} headers for the clients allowed to see them, the id only for a
+ * recording that is kept. The recording is analysed before the held-back response leaves, so that a
+ * {@link ResponseVeto} can still replace it.
  */
 public final class RecordingFilter extends OncePerRequestFilter {
 
@@ -35,6 +38,9 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	/** Request attribute holding the request's {@link Recording}. */
 	public static final String RECORDING_ATTRIBUTE = RecordingFilter.class.getName() + ".recording";
+
+	// Whether the finished recording went to the store, known before the held-back response leaves.
+	private static final String KEPT_ATTRIBUTE = RecordingFilter.class.getName() + ".kept";
 
 	private static final Log logger = LogFactory.getLog(RecordingFilter.class);
 
@@ -51,6 +57,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final ResponseVeto veto;
 
+	private final Predicate<HttpServletRequest> headersFor;
+
 	/**
 	 * Creates the filter with the toolbar's badge and a veto.
 	 * @param collector where finished recordings go
@@ -58,14 +66,16 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	 * @param recorded which requests are recorded, and which recordings kept
 	 * @param injector adds the badge to the HTML pages of allowed clients, or {@code null}
 	 * @param veto consulted before a response leaves, or {@code null}
+	 * @param headersFor which requests' responses get the {@value #ID_HEADER} and {@code Server-Timing} headers
 	 */
 	public RecordingFilter(RecordingCollector collector, int maxQueries, RecordedRequests recorded,
-			ToolbarInjector injector, ResponseVeto veto) {
+			ToolbarInjector injector, ResponseVeto veto, Predicate<HttpServletRequest> headersFor) {
 		this.collector = collector;
 		this.maxQueries = maxQueries;
 		this.recorded = recorded;
 		this.injector = injector;
 		this.veto = veto;
+		this.headersFor = headersFor;
 	}
 
 	@Override
@@ -87,13 +97,10 @@ public final class RecordingFilter extends OncePerRequestFilter {
 			request.setAttribute(RECORDING_ATTRIBUTE, recording);
 		}
 		Recording current = recording;
-		if (!response.isCommitted()) {
-			response.setHeader(ID_HEADER, recording.getId());
-		}
 		// An async dispatch gets the response the request started async with: buffered once already.
 		BufferedResponse existing = BufferedResponse.find(response);
 		BufferedResponse buffered = (existing != null) ? existing
-				: new BufferedResponse(response, BUFFER_LIMIT, () -> addServerTiming(response, current),
+				: new BufferedResponse(response, BUFFER_LIMIT, () -> addHeaders(request, response, current),
 						this.veto != null);
 		boolean failed = true;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
@@ -111,11 +118,18 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				boolean finishedHere = current.finish(
 						failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), pattern(request));
 				boolean kept = finishedHere && this.recorded.isKept(request, current);
+				request.setAttribute(KEPT_ATTRIBUTE, kept);
 				AnalyzedRecording analyzed = kept ? this.collector.collect(current) : null;
-				if (!failed) {
+				if (failed) {
+					// The container's error page goes to the response itself, past the held-back one.
+					if (kept && this.headersFor.test(request) && !response.isCommitted()) {
+						response.setHeader(ID_HEADER, current.getId());
+					}
+				}
+				else {
 					String reason = (analyzed != null && this.veto != null) ? this.veto.veto(analyzed) : null;
 					if (reason != null) {
-						fail(buffered, response, current, reason);
+						fail(buffered, response, this.headersFor.test(request) ? current : null, reason);
 					}
 					else {
 						// A badge needs a recording to show: none for a static page that is not kept.
@@ -127,14 +141,16 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static void fail(BufferedResponse buffered, HttpServletResponse response, Recording recording,
+	private static void fail(BufferedResponse buffered, HttpServletResponse response, @Nullable Recording identified,
 			String reason) throws IOException, ServletException {
 		if (buffered.isCommitted()) {
 			throw new ServletException(reason + "\n(The response was already committed, so it could not be replaced.)");
 		}
 		buffered.reset();
 		response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-		response.setHeader(ID_HEADER, recording.getId());
+		if (identified != null) {
+			response.setHeader(ID_HEADER, identified.getId());
+		}
 		response.setContentType("text/plain;charset=UTF-8");
 		byte[] body = reason.getBytes(StandardCharsets.UTF_8);
 		response.setContentLength(body.length);
@@ -153,12 +169,14 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		return (pattern != null) ? pattern.toString() : null;
 	}
 
-	private static void addServerTiming(HttpServletResponse response, Recording recording) {
+	private void addHeaders(HttpServletRequest request, HttpServletResponse response, Recording recording) {
 		try {
-			if (response.isCommitted()) {
+			if (response.isCommitted() || !this.headersFor.test(request)) {
 				return;
 			}
-			response.setHeader(ID_HEADER, recording.getId());
+			if (isKept(request, response, recording)) {
+				response.setHeader(ID_HEADER, recording.getId());
+			}
 			int count = recording.getQueryCount();
 			String millis = String.format(Locale.ROOT, "%.1f", recording.getQueryTimeNanos() / 1_000_000.0);
 			response.addHeader("Server-Timing",
@@ -167,6 +185,14 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		catch (RuntimeException ex) {
 			logger.debug("QueryLens could not set Server-Timing", ex);
 		}
+	}
+
+	// Known once the request is done; a response committed before that (flushed, streamed, async) is judged on what
+	// can no longer change: its status and handler, and the statements run so far, which only grow.
+	private boolean isKept(HttpServletRequest request, HttpServletResponse response, Recording recording) {
+		Object kept = request.getAttribute(KEPT_ATTRIBUTE);
+		return (kept != null) ? Boolean.TRUE.equals(kept)
+				: this.recorded.isKept(request, response.getStatus(), recording.getQueryCount());
 	}
 
 	private final class FinishOnCompletion implements AsyncListener {

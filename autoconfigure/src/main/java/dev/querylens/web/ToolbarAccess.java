@@ -4,19 +4,33 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Enumeration;
 import java.util.Locale;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides who may see QueryLens in a browser: clients whose TCP peer address is in an allowed range; unless
  * forwarding headers are trusted, only requests that did not come through a proxy; and only under an allowed host
  * name, so that a web page whose name an attacker points at 127.0.0.1 (DNS rebinding) cannot read the dashboard from
  * the developer's own browser.
+ * <p>
+ * Unless forwarding headers are trusted, the address and host judged are the ones the servlet container received:
+ * the request is unwrapped first, so a filter that rewrote them from forwarding headers (Spring's
+ * {@code ForwardedHeaderFilter}) changes nothing, and a request the container itself rewrote from them (Tomcat's
+ * {@code RemoteIpValve}) is refused.
  */
 public final class ToolbarAccess {
 
-	private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
+	private static final List<String> FORWARDING_HEADERS = List.of("forwarded", "x-real-ip");
+
+	private static final String FORWARDING_HEADER_PREFIX = "x-forwarded-";
+
+	// Set by Tomcat's RemoteIpValve and RemoteIpFilter on a request whose address they took from a header.
+	private static final String TOMCAT_FORWARDED_ATTRIBUTE = "org.apache.tomcat.request.forwarded";
 
 	private final List<AddressRange> ranges;
 
@@ -24,10 +38,14 @@ public final class ToolbarAccess {
 
 	private final List<String> hosts;
 
-	private ToolbarAccess(List<AddressRange> ranges, List<String> hosts, boolean trustForwardedHeaders) {
+	private final @Nullable String closedBecause;
+
+	private ToolbarAccess(List<AddressRange> ranges, List<String> hosts, boolean trustForwardedHeaders,
+			@Nullable String closedBecause) {
 		this.ranges = ranges;
 		this.hosts = hosts;
 		this.trustForwardedHeaders = trustForwardedHeaders;
+		this.closedBecause = closedBecause;
 	}
 
 	/**
@@ -59,7 +77,24 @@ public final class ToolbarAccess {
 			ranges.add(AddressRange.parse(entry));
 		}
 		List<String> hosts = allowedHosts.stream().map((host) -> host.trim().toLowerCase(Locale.ROOT)).toList();
-		return new ToolbarAccess(List.copyOf(ranges), hosts, trustForwardedHeaders);
+		return new ToolbarAccess(List.copyOf(ranges), hosts, trustForwardedHeaders, null);
+	}
+
+	/**
+	 * Creates the rule that allows nobody.
+	 * @param because why, completing "toolbar and dashboard off because …"
+	 * @return the rule
+	 */
+	public static ToolbarAccess closed(String because) {
+		return new ToolbarAccess(List.of(), List.of(), false, because);
+	}
+
+	/**
+	 * Returns why this rule allows nobody.
+	 * @return the reason, or {@code null} when it allows the clients it was given
+	 */
+	public @Nullable String getClosedBecause() {
+		return this.closedBecause;
 	}
 
 	/**
@@ -68,14 +103,40 @@ public final class ToolbarAccess {
 	 * @return whether it is allowed
 	 */
 	public boolean isAllowed(HttpServletRequest request) {
-		if (!this.trustForwardedHeaders) {
-			for (String header : FORWARDING_HEADERS) {
-				if (request.getHeader(header) != null) {
-					return false;
-				}
+		if (this.closedBecause != null) {
+			return false;
+		}
+		if (this.trustForwardedHeaders) {
+			return isAllowedHost(request.getServerName()) && isAllowed(request.getRemoteAddr());
+		}
+		ServletRequest received = received(request);
+		if (!(received instanceof HttpServletRequest container) || cameThroughProxy(container)) {
+			return false;
+		}
+		return isAllowedHost(container.getServerName()) && isAllowed(container.getRemoteAddr());
+	}
+
+	// The request as the container made it: wrappers may report an address or host taken from headers.
+	private static ServletRequest received(ServletRequest request) {
+		ServletRequest received = request;
+		while (received instanceof ServletRequestWrapper wrapper) {
+			received = wrapper.getRequest();
+		}
+		return received;
+	}
+
+	private static boolean cameThroughProxy(HttpServletRequest request) {
+		if (request.getAttribute(TOMCAT_FORWARDED_ATTRIBUTE) != null) {
+			return true;
+		}
+		Enumeration<String> names = request.getHeaderNames();
+		while (names != null && names.hasMoreElements()) {
+			String name = names.nextElement().toLowerCase(Locale.ROOT);
+			if (FORWARDING_HEADERS.contains(name) || name.startsWith(FORWARDING_HEADER_PREFIX)) {
+				return true;
 			}
 		}
-		return isAllowedHost(request.getServerName()) && isAllowed(request.getRemoteAddr());
+		return false;
 	}
 
 	/**
@@ -120,13 +181,16 @@ public final class ToolbarAccess {
 
 	@Override
 	public String toString() {
+		if (this.closedBecause != null) {
+			return "nobody (" + this.closedBecause + ")";
+		}
 		StringBuilder text = new StringBuilder();
 		for (AddressRange range : this.ranges) {
 			text.append((text.length() > 0) ? ", " : "").append(range);
 		}
 		return text + " under " + String.join(", ", this.hosts) + " or an IP address"
 				+ (this.trustForwardedHeaders ? " (forwarding headers trusted)"
-						: " (requests with forwarding headers refused)");
+						: " (requests with Forwarded, X-Forwarded-* or X-Real-IP headers refused)");
 	}
 
 	private record AddressRange(String text, byte[] network, int prefixLength) {

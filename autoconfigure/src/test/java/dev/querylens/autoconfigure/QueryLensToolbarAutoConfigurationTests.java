@@ -43,7 +43,34 @@ class QueryLensToolbarAutoConfigurationTests {
 			assertThat((Iterable<?>) excludedPaths(recording)).asList().containsExactly("/querylens");
 		});
 		assertThat(output).containsOnlyOnce("QueryLens toolbar: badge on HTML pages and dashboard at /querylens, "
-				+ "for clients 127.0.0.0/8, ::1 under localhost, *.localhost or an IP address (requests with forwarding headers refused)");
+				+ "for clients 127.0.0.0/8, ::1 under localhost, *.localhost or an IP address (requests with Forwarded, X-Forwarded-* or X-Real-IP headers refused)");
+	}
+
+	@Test
+	void anApplicationHonouringForwardedHeadersGetsARuleThatAllowsNobodyUnlessTrusted(CapturedOutput output) {
+		String[][] honouring = { { "server.forward-headers-strategy=framework" },
+				{ "server.forward-headers-strategy=NATIVE" }, { "spring.main.cloud-platform=kubernetes" },
+				{ "spring.main.cloud-platform=heroku" } };
+		for (String[] properties : honouring) {
+			this.contextRunner.withPropertyValues(properties)
+				.run((context) -> assertThat(context.getBean(ToolbarAccess.class).getClosedBecause()).as(properties[0])
+					.contains("forwarded headers"));
+			this.contextRunner.withPropertyValues(properties)
+				.withPropertyValues("querylens.toolbar.trust-forwarded-headers=true")
+				.run((context) -> assertThat(context.getBean(ToolbarAccess.class).getClosedBecause()).as(properties[0])
+					.isNull());
+		}
+		String[][] notHonouring = { {}, { "server.forward-headers-strategy=none" },
+				{ "spring.main.cloud-platform=kubernetes", "server.forward-headers-strategy=none" },
+				{ "spring.main.cloud-platform=none" } };
+		for (String[] properties : notHonouring) {
+			this.contextRunner.withPropertyValues(properties)
+				.run((context) -> assertThat(context.getBean(ToolbarAccess.class).getClosedBecause())
+					.as(String.join(",", properties))
+					.isNull());
+		}
+		assertThat(output).contains("QueryLens toolbar: off, every path under /querylens answers 404, because the "
+				+ "application takes client addresses from forwarded headers (server.forward-headers-strategy=framework)");
 	}
 
 	@Test

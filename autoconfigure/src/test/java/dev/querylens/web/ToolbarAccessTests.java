@@ -2,6 +2,7 @@ package dev.querylens.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -119,7 +120,59 @@ class ToolbarAccessTests {
 	@Test
 	void itDescribesItselfForTheStartUpLine() {
 		assertThat(this.loopback)
-			.hasToString("127.0.0.0/8, ::1 under localhost or an IP address (requests with forwarding headers refused)");
+			.hasToString("127.0.0.0/8, ::1 under localhost or an IP address (requests with Forwarded, X-Forwarded-* or X-Real-IP headers refused)");
+		assertThat(ToolbarAccess.closed("the proxy says so")).hasToString("nobody (the proxy says so)");
+	}
+
+	@Test
+	void theAddressJudgedIsTheOneTheContainerReceivedNotAWrappersRewrite() {
+		MockHttpServletRequest received = new MockHttpServletRequest();
+		received.setRemoteAddr("203.0.113.9");
+		HttpServletRequestWrapper rewritten = new HttpServletRequestWrapper(received) {
+
+			@Override
+			public String getRemoteAddr() {
+				return "127.0.0.1";
+			}
+
+		};
+		assertThat(this.loopback.isAllowed(rewritten)).isFalse();
+		received.setRemoteAddr("127.0.0.1");
+		received.setServerName("rebound.attacker.example");
+		HttpServletRequestWrapper renamed = new HttpServletRequestWrapper(received) {
+
+			@Override
+			public String getServerName() {
+				return "localhost";
+			}
+
+		};
+		assertThat(this.loopback.isAllowed(renamed)).isFalse();
+	}
+
+	@Test
+	void everyForwardingHeaderAndTomcatsForwardedMarkCountAsAProxy() {
+		for (String header : new String[] { "X-Forwarded-Host", "x-forwarded-proto", "X-Forwarded-Port",
+				"X-Forwarded-Prefix", "FORWARDED", "x-real-ip" }) {
+			MockHttpServletRequest request = new MockHttpServletRequest();
+			request.setRemoteAddr("127.0.0.1");
+			request.addHeader(header, "localhost");
+			assertThat(this.loopback.isAllowed(request)).as(header).isFalse();
+		}
+		MockHttpServletRequest rewrittenByTomcat = new MockHttpServletRequest();
+		rewrittenByTomcat.setRemoteAddr("127.0.0.1");
+		rewrittenByTomcat.setAttribute("org.apache.tomcat.request.forwarded", Boolean.TRUE);
+		assertThat(this.loopback.isAllowed(rewrittenByTomcat)).isFalse();
+	}
+
+	@Test
+	void aClosedRuleAllowsNobody() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setRemoteAddr("127.0.0.1");
+		assertThat(this.loopback.isAllowed(request)).isTrue();
+		assertThat(ToolbarAccess.closed("reason").isAllowed(request)).isFalse();
+		assertThat(ToolbarAccess.closed("reason").getClosedBecause()).isEqualTo("reason");
+		assertThat(this.loopback.getClosedBecause()).isNull();
 	}
 
 }

@@ -196,9 +196,17 @@ abstract class OrderPagesIntegrationTests {
 
 	@Test
 	void aRecordedRequestThatIsNotHtmlCarriesTheHeadersToo() throws Exception {
+		HttpResponse<String> json = get("/api/orders/fast");
+		assertThat(json.statusCode()).isEqualTo(200);
+		assertThat(json.headers().firstValue("X-QueryLens-Id")).isPresent();
+		assertThat(serverTimingCount(json)).isPositive();
+	}
+
+	@Test
+	void aStaticFileThatIsNotKeptGetsTimingsButNoIdThatWouldPointNowhere() throws Exception {
 		HttpResponse<String> css = get("/demo.css");
 		assertThat(css.statusCode()).isEqualTo(200);
-		assertThat(css.headers().firstValue("X-QueryLens-Id")).isPresent();
+		assertThat(css.headers().firstValue("X-QueryLens-Id")).isEmpty();
 		assertThat(serverTimingCount(css)).isZero();
 	}
 
