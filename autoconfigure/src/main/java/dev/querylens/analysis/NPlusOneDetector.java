@@ -17,8 +17,8 @@ import dev.querylens.capture.Recording;
  * Finds N+1 selects: approximates "a lazy association read in a loop" as at least
  * {@code threshold} SELECTs of one fingerprint, with different parameters, from one call site.
  * <p>
- * Exact repeats (same SQL and parameters) of a statement of the N+1 are part of it, not another finding: the
- * finding counts them and names the repeated keys. Other exact repeats are left to {@link DuplicateQueryDetector}; a JDBC
+ * Exact repeats (same SQL and parameters) of a statement of the N+1 from the same call site are part of it, not
+ * another finding: the finding counts them and names the repeated keys. Other exact repeats are left to {@link DuplicateQueryDetector}; a JDBC
  * batch, and a batch fetch (an {@code IN} list of several values, or {@code = any (?)}), each count
  * as one statement that already loads many rows, so they are not counted. Call sites are sampled
  * for the first executions of each SQL string only, so a later execution without one is
@@ -76,22 +76,25 @@ public final class NPlusOneDetector implements FindingDetector {
 			for (Map.Entry<CallSite, List<AnalyzedQuery>> entry : byCallSite(queries).entrySet()) {
 				if (entry.getValue().size() >= this.threshold) {
 					findings.add(withRepeats(finding(groups, entry.getKey(), entry.getValue()),
-							repeats(groups, entry.getValue())));
+							repeats(groups, entry.getKey(), entry.getValue())));
 				}
 			}
 		}
 		return findings;
 	}
 
-	// The exact repeats of the statements of one N+1: the same loop reading a key it had already read.
-	private static List<AnalyzedQuery> repeats(QueryGroups groups, List<AnalyzedQuery> queries) {
+	// The exact repeats of the statements of one N+1 from its call site: the same loop reading a key it had already
+	// read. A repeat from elsewhere is another cause, left to the duplicate detector.
+	private static List<AnalyzedQuery> repeats(QueryGroups groups, CallSite callSite, List<AnalyzedQuery> queries) {
 		Map<Integer, AnalyzedQuery> members = new HashMap<>();
 		for (AnalyzedQuery query : queries) {
 			members.put(query.event().index(), query);
 		}
 		List<AnalyzedQuery> repeats = new ArrayList<>();
 		for (AnalyzedQuery query : groups.getQueries()) {
-			if (query.duplicateOf() != null && members.containsKey(query.duplicateOf())) {
+			CallSite from = query.event().callSite();
+			if (query.duplicateOf() != null && members.containsKey(query.duplicateOf())
+					&& (from == null || from.equals(callSite))) {
 				repeats.add(query);
 			}
 		}
