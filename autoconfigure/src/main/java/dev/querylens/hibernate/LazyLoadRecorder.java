@@ -50,6 +50,10 @@ import dev.querylens.capture.Recording;
  * {@code POST_LOAD} of every entity, which says which query (and Spring Data repository method) loaded it and
  * which uninitialised proxies it holds in which attribute.
  * <p>
+ * {@code POST_LOAD} also tells the recording which statements Hibernate made entities of, with the repository
+ * method that ran them, so that advice about the persistence context is given only for those; a collection's
+ * mapping says whether it is {@code FetchType.EAGER}, so that such a load is not called lazy.
+ * <p>
  * A listener runs before Hibernate's own and one after it, so the statements between them are exactly the
  * load's. A to-one proxy held by attributes of two different roles in one recording is not attributed, since
  * which of them was touched cannot be known. With no recording on the thread every listener returns after one

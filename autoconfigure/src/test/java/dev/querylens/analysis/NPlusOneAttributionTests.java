@@ -153,4 +153,28 @@ class NPlusOneAttributionTests {
 		assertThat(this.detector.detect(statements.groups())).isEmpty();
 	}
 
+	@Test
+	void batchSizesAreRoundedUpToAStandardSizeThatCoversTheParents() {
+		assertThat(FetchAdvice.standardBatchSize(1)).isEqualTo(16);
+		assertThat(FetchAdvice.standardBatchSize(16)).isEqualTo(16);
+		assertThat(FetchAdvice.standardBatchSize(17)).isEqualTo(32);
+		assertThat(FetchAdvice.standardBatchSize(50)).isEqualTo(64);
+		assertThat(FetchAdvice.standardBatchSize(100)).isEqualTo(128);
+		assertThat(FetchAdvice.standardBatchSize(5000)).isEqualTo(128);
+	}
+
+	@Test
+	void anEagerCollectionIsNamedEagerAndItsMappingIsTheFix() {
+		Statements statements = Statements.recording().run(ORDERS);
+		for (int i = 1; i <= 3; i++) {
+			statements.eagerLoad("Order", "items", "Order", "items", LOADER, 0, ITEMS, i);
+		}
+		assertThat(this.detector.detect(statements.groups())).singleElement().satisfies((finding) -> {
+			assertThat(finding.message()).contains("(an EAGER collection, which Hibernate loads by a secondary select)")
+				.doesNotContain("lazy");
+			assertThat(finding.suggestion()).startsWith("`FetchType.EAGER` on `Order.items` is the cost")
+				.contains("`FetchType.LAZY`");
+		});
+	}
+
 }
