@@ -20,7 +20,7 @@ import dev.querylens.capture.Recording;
  */
 final class FetchAdvice {
 
-	// Smaller batches save little over the rounding; a page of up to 16 is the common case.
+	// The smallest size suggested: pages of up to 16 rows are common, and a smaller batch saves only a few queries.
 	static final int MIN_BATCH_SIZE = 16;
 
 	// Larger batches make the IN lists long without saving much more; Hibernate's docs suggest values of about 100.
