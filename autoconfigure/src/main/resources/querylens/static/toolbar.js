@@ -292,13 +292,8 @@
 			return !f.ignored;
 		});
 		if (active.length) {
-			var types = [];
-			active.forEach(function (f) {
-				if (types.indexOf(f.type) < 0) {
-					types.push(f.type);
-				}
-			});
-			text += ' · ⚠ ' + findingLabel(types[0]) + (types.length > 1 ? ' +' + (types.length - 1) : '');
+			// Counted in findings, as the panel and the JSON's findingCount count them, not in finding types.
+			text += ' · ⚠ ' + findingLabel(active[0].type) + (active.length > 1 ? ' +' + (active.length - 1) : '');
 		}
 		return text;
 	}
@@ -407,7 +402,10 @@
 		queries.forEach(function (q) {
 			var key = q.duplicateOf === null || q.duplicateOf === undefined ? q.index : q.duplicateOf;
 			duplicateSizes[key] = (duplicateSizes[key] || 0) + 1;
-			similarSizes[q.similarGroup] = (similarSizes[q.similarGroup] || 0) + 1;
+			// Exact repeats are duplicates, not similar: the marks then add up to the JSON's similarCount.
+			if (q.duplicateOf === null || q.duplicateOf === undefined) {
+				similarSizes[q.similarGroup] = (similarSizes[q.similarGroup] || 0) + 1;
+			}
 		});
 
 		var head = el('div', 'ql-head', [
@@ -607,7 +605,7 @@
 			el('span', 'ql-idx', '#' + (q.index + 1)),
 			duplicateSizes[duplicateKey] > 1 ? el('span', 'ql-pill ql-pill-dup', 'duplicate ×'
 				+ duplicateSizes[duplicateKey]) : null,
-			similarSizes[q.similarGroup] > 1 ? el('span', 'ql-pill ql-pill-sim', 'similar ×'
+			duplicateKey === q.index && similarSizes[q.similarGroup] > 1 ? el('span', 'ql-pill ql-pill-sim', 'similar ×'
 				+ similarSizes[q.similarGroup]) : null,
 			q.batchSize > 1 ? el('span', 'ql-pill', 'batch ×' + q.batchSize) : null,
 			q.phase === 'view' ? el('span', 'ql-pill ql-pill-view', 'view') : null,

@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 import dev.querylens.capture.CallSite;
+import dev.querylens.capture.Recording;
 
 /**
  * Finds statements run more than once with the same SQL and the same parameters in one
  * recording: work whose result the application already had. Calls of a sequence ({@code next value for},
  * {@code nextval}) are not duplicates, since each returns a new value.
+ * <p>
+ * One repeated unit of work is one finding: when the repeats of several statements follow each other in the same
+ * order every time (a repository call and the secondary selects it runs), they are reported together, named by the
+ * repository method when the ORM said which one ran them. The finding names the call site of the first execution.
+ * Its advice speaks of the persistence context only when the ORM made entities of the first statement's rows.
  */
 public final class DuplicateQueryDetector implements FindingDetector {
 
@@ -29,10 +35,46 @@ public final class DuplicateQueryDetector implements FindingDetector {
 			}
 		}
 		List<Finding> findings = new ArrayList<>();
-		for (List<AnalyzedQuery> queries : byFirst.values()) {
-			findings.add(finding(queries));
+		for (List<List<AnalyzedQuery>> unit : units(new ArrayList<>(byFirst.values()))) {
+			findings.add(finding(groups.getRecording(), unit));
 		}
 		return findings;
+	}
+
+	// Statements whose executions sit next to each other every time, in the same order, are one unit of work.
+	private static List<List<List<AnalyzedQuery>>> units(List<List<AnalyzedQuery>> repeats) {
+		repeats.sort((a, b) -> Integer.compare(a.get(0).event().index(), b.get(0).event().index()));
+		List<List<List<AnalyzedQuery>>> units = new ArrayList<>();
+		for (List<AnalyzedQuery> statement : repeats) {
+			List<List<AnalyzedQuery>> joined = null;
+			for (List<List<AnalyzedQuery>> unit : units) {
+				if (follows(unit.get(unit.size() - 1), statement)) {
+					joined = unit;
+					break;
+				}
+			}
+			if (joined != null) {
+				joined.add(statement);
+			}
+			else {
+				List<List<AnalyzedQuery>> unit = new ArrayList<>();
+				unit.add(statement);
+				units.add(unit);
+			}
+		}
+		return units;
+	}
+
+	private static boolean follows(List<AnalyzedQuery> previous, List<AnalyzedQuery> next) {
+		if (previous.size() != next.size()) {
+			return false;
+		}
+		for (int i = 0; i < previous.size(); i++) {
+			if (next.get(i).event().index() != previous.get(i).event().index() + 1) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// A sequence gives a new value on every call, so calling it again is not repeated work (Hibernate's pooled
@@ -42,25 +84,68 @@ public final class DuplicateQueryDetector implements FindingDetector {
 				|| fingerprint.contains("nextval (") || fingerprint.contains(".nextval");
 	}
 
-	private Finding finding(List<AnalyzedQuery> queries) {
-		AnalyzedQuery first = queries.get(0);
-		CallSite callSite = null;
-		List<Integer> indexes = new ArrayList<>(queries.size());
-		for (AnalyzedQuery query : queries) {
-			indexes.add(query.event().index());
-			if (callSite == null) {
-				callSite = query.event().callSite();
+	private Finding finding(Recording recording, List<List<AnalyzedQuery>> unit) {
+		List<AnalyzedQuery> executions = unit.get(0);
+		AnalyzedQuery first = executions.get(0);
+		int firstIndex = first.event().index();
+		CallSite callSite = first.event().callSite();
+		CallSite laterCallSite = null;
+		List<Integer> indexes = new ArrayList<>();
+		for (List<AnalyzedQuery> statement : unit) {
+			for (AnalyzedQuery query : statement) {
+				indexes.add(query.event().index());
 			}
 		}
-		String message = "`" + NPlusOneDetector.shorten(first.fingerprint()) + "` ran " + queries.size()
-				+ " times with the same parameters"
-				+ ((callSite != null) ? ", first from `" + callSite + "`" : "") + ".";
-		String suggestion = "Keep the result in a variable and pass it on instead of running the query again. "
-				+ "Repeating `findById` for an entity already loaded in the same transaction is answered from the "
-				+ "persistence context without SQL, but a JPQL or derived query always runs; outside a transaction "
-				+ "(or with open-in-view off) each call has a new persistence context.";
-		return new Finding(FindingType.DUPLICATE_QUERY, Severity.WARNING, message, first.fingerprint(),
-				queries.size(), (callSite != null) ? callSite.toString() : null, null, suggestion, indexes, false);
+		for (AnalyzedQuery query : executions) {
+			if (laterCallSite == null && query.event().callSite() != null) {
+				laterCallSite = query.event().callSite();
+			}
+		}
+		indexes.sort(Integer::compare);
+		String repositoryMethod = recording.repositoryMethodOf(firstIndex);
+		StringBuilder message = new StringBuilder();
+		if (unit.size() == 1) {
+			message.append('`').append(NPlusOneDetector.shorten(first.fingerprint())).append('`');
+			if (repositoryMethod != null) {
+				message.append(" (`").append(repositoryMethod).append("`)");
+			}
+		}
+		else {
+			message.append((repositoryMethod != null) ? "`" + repositoryMethod + "`, " : "The same ")
+				.append(unit.size())
+				.append(" statements (");
+			for (int i = 0; i < unit.size(); i++) {
+				message.append((i == 0) ? "" : (i == unit.size() - 1) ? ", then " : ", ")
+					.append('`')
+					.append(NPlusOneDetector.shorten(unit.get(i).get(0).fingerprint()))
+					.append('`');
+			}
+			message.append(")");
+		}
+		message.append(" ran ").append(executions.size()).append(" times with the same parameters");
+		if (callSite != null) {
+			message.append(", first from `").append(callSite).append('`');
+		}
+		else if (laterCallSite != null) {
+			message.append(", first from an unknown call site (a later one from `").append(laterCallSite).append("`)");
+		}
+		message.append('.');
+		return new Finding(FindingType.DUPLICATE_QUERY, Severity.WARNING, message.toString(), first.fingerprint(),
+				executions.size(), (callSite != null) ? callSite.toString() : null, null,
+				suggestion(recording.isEntityStatement(firstIndex), repositoryMethod, unit.size()), indexes, false);
+	}
+
+	private static String suggestion(boolean ranByTheOrm, String repositoryMethod, int statements) {
+		String what = (statements > 1) ? "them" : "it";
+		if (!ranByTheOrm) {
+			return "Keep the result in a variable and pass it on instead of running " + what + " again, or cache "
+					+ "it for the request if several components need it.";
+		}
+		String call = (repositoryMethod != null) ? "`" + repositoryMethod + "`" : "the query";
+		return "Keep the entities in a variable and pass them on instead of calling " + call + " again. Repeating "
+				+ "`findById` for an entity already loaded in the same persistence context is answered without SQL, "
+				+ "but a JPQL or derived query always runs; outside a transaction (or with open-in-view off), or after "
+				+ "`EntityManager.clear()`, each call starts from an empty persistence context.";
 	}
 
 }

@@ -20,8 +20,11 @@ import dev.querylens.capture.Recording;
  */
 final class FetchAdvice {
 
-	// Larger batches make the IN lists long without saving much more; Hibernate's docs suggest values up to about 100.
-	static final int MAX_BATCH_SIZE = 100;
+	// The smallest size suggested: pages of up to 16 rows are common, and a smaller batch saves only a few queries.
+	static final int MIN_BATCH_SIZE = 16;
+
+	// Larger batches make the IN lists long without saving much more; Hibernate's docs suggest values of about 100.
+	static final int MAX_BATCH_SIZE = 128;
 
 	private final Recording recording;
 
@@ -128,7 +131,19 @@ final class FetchAdvice {
 				: "on the repository method that loads the `" + root + "`s" + parentCallSite();
 		String jpql = (this.load.loader() != null) ? "in its JPQL" : "in the query that loads them";
 		List<String> nested = nestedPaths();
+		if (this.load.eager()) {
+			return eagerSuggestion(where, jpql, alias);
+		}
 		if (nested.size() > 1) {
+			if (parentPages() && anyCollection(nested)) {
+				int size = nestedBatchSize();
+				return "Set `spring.jpa.properties.hibernate.default_batch_fetch_size=" + size + "` (or put "
+						+ "`@BatchSize(size = " + size + ")` on each collection and on the entity class a to-one points "
+						+ "to), so each level of " + attributePaths(nested) + " loads a whole page in one `IN (…)` "
+						+ "query; " + nestedSizeReason(size) + ". Not `join fetch` or "
+						+ "`@EntityGraph` of a collection here: the query that loads the `" + root + "`s pages, and "
+						+ "Hibernate would then fetch every row and page in memory (HHH90003004).";
+			}
 			return "Fetch both levels with the `" + root + "`s: `@EntityGraph(attributePaths = "
 					+ attributePaths(nested) + ")` " + where + ", or `" + joinFetches(alias, nested) + "` " + jpql
 					+ "." + (anyCollection(nested) ? collectionCaveats() : "");
@@ -139,38 +154,55 @@ final class FetchAdvice {
 					+ joinFetches(alias, List.of(path)) + "` " + jpql + ", so the `" + this.load.entity()
 					+ "`s' `" + this.load.attribute() + "` is read in the same query.";
 		}
-		String batch = "`@BatchSize(size = " + batchSize() + ")` on `" + this.load.role()
-				+ "` or `spring.jpa.properties.hibernate.default_batch_fetch_size=" + batchSize() + "`";
+		int size = batchSize();
+		String batch = "`@BatchSize(size = " + size + ")` on `" + this.load.role()
+				+ "` or `spring.jpa.properties.hibernate.default_batch_fetch_size=" + size + "`";
 		if (parentPages()) {
 			return "Add " + batch + ", so one `IN (…)` query loads the `" + this.load.attribute()
-					+ "` of a whole page. Not `join fetch` or `@EntityGraph` here: the query that loads the `" + root
-					+ "`s pages, and Hibernate would then fetch every row and page in memory (HHH90003004).";
+					+ "` of a whole page; " + sizeReason(size) + ". Not `join fetch` or `@EntityGraph` here: the "
+					+ "query that loads the `" + root + "`s pages, and Hibernate would then fetch every row and page "
+					+ "in memory (HHH90003004).";
 		}
 		List<String> collections = collectionSiblings();
 		if (collections.size() > 1) {
 			return "Add " + batch + ": the `" + root + "`s' collections " + String.join(", ", quoted(collections))
 					+ " are each loaded lazily, and fetching several collections in one query multiplies the rows "
-					+ "(and two `List`s fail with MultipleBagFetchException).";
+					+ "(and two `List`s fail with MultipleBagFetchException); " + sizeReason(size) + ".";
 		}
 		return "Add `@EntityGraph(attributePaths = \"" + path + "\")` " + where + ", or `"
 				+ joinFetches(alias, List.of(path)) + "` " + jpql + " (it is the only collection loaded and the "
 				+ "query does not page); or " + batch + " to load it for many `" + this.load.entity()
-				+ "`s per query.";
+				+ "`s per query (" + sizeReason(size) + ").";
+	}
+
+	// An EAGER mapping is loaded for every owner any query returns, so the mapping itself is what to change.
+	private String eagerSuggestion(String where, String jpql, String alias) {
+		int size = batchSize();
+		String fetch = parentPages()
+				? "`@BatchSize(size = " + size + ")` on it (the query that loads the `" + this.load.rootEntity()
+						+ "`s pages, so not `join fetch` or `@EntityGraph` of the collection: Hibernate would page in "
+						+ "memory, HHH90003004)"
+				: "`@EntityGraph(attributePaths = \"" + this.load.path() + "\")` " + where + " or `"
+						+ joinFetches(alias, List.of(this.load.path())) + "` " + jpql;
+		return "`FetchType.EAGER` on `" + this.load.role() + "` is the cost: Hibernate loads it for every `"
+				+ this.load.entity() + "` any query returns, with one more select each. Make it "
+				+ "`FetchType.LAZY` and fetch it where it is needed: " + fetch + ". To keep it EAGER, add "
+				+ "`@BatchSize(size = " + size + ")` on it so one `IN (…)` query loads it for many `"
+				+ this.load.entity() + "`s; " + sizeReason(size) + ".";
 	}
 
 	private String collectionCaveats() {
 		int batchSize = nestedBatchSize();
-		if (parentPages()) {
-			return " The query pages, so instead of fetching a collection with it (Hibernate would page in memory, "
-					+ "HHH90003004) add `@BatchSize(size = " + batchSize + ")` on each collection or "
-					+ "`spring.jpa.properties.hibernate.default_batch_fetch_size=" + batchSize + "`.";
-		}
 		return " Or, to keep one query per level, `spring.jpa.properties.hibernate.default_batch_fetch_size="
-				+ batchSize + "`.";
+				+ batchSize + "` (" + nestedSizeReason(batchSize) + ").";
 	}
 
 	// The same for every level of a nested N+1, so that each level's finding gives the same fix.
 	private int nestedBatchSize() {
+		return standardBatchSize(Math.max(largestNestedLevel(), parentCount()));
+	}
+
+	private int largestNestedLevel() {
 		List<String> nested = nestedPaths();
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (LazyLoad other : this.all) {
@@ -178,8 +210,11 @@ final class FetchAdvice {
 				counts.merge(other.path(), other.queryCount(), Integer::sum);
 			}
 		}
-		int most = counts.values().stream().max(Integer::compare).orElse(this.count);
-		return Math.max(2, Math.min(most, MAX_BATCH_SIZE));
+		return counts.values().stream().max(Integer::compare).orElse(this.count);
+	}
+
+	private String nestedSizeReason(int size) {
+		return sizeReason(size, largestNestedLevel(), "loads of its largest level");
 	}
 
 	private boolean anyCollection(List<String> paths) {
@@ -208,8 +243,47 @@ final class FetchAdvice {
 		return (parent != null && parent.callSite() != null) ? " (the query at `" + parent.callSite() + "`)" : "";
 	}
 
+	/**
+	 * Returns the batch size to suggest: one that covers the parents the query loaded (or, when that query is not
+	 * known, the loads seen), rounded up to a standard size, so that it still covers the next page or a few more
+	 * rows rather than fitting this one request.
+	 * @return 16, 32, 64 or 128
+	 */
 	int batchSize() {
-		return Math.max(2, Math.min(this.count, MAX_BATCH_SIZE));
+		return standardBatchSize(Math.max(this.count, parentCount()));
+	}
+
+	// The rows of the query that loaded the root entities: the page, or all the parents when it does not page.
+	private int parentCount() {
+		QueryEvent parent = parentQuery();
+		return (parent != null) ? (int) Math.min(Integer.MAX_VALUE, parent.rows()) : 0;
+	}
+
+	private String sizeReason(int size) {
+		return sizeReason(size, this.count, "`" + this.load.entity() + "`s loaded");
+	}
+
+	// Says how the size was chosen: from the parents the query returned, or the loads seen when those were more.
+	private String sizeReason(int size, int loads, String loaded) {
+		int parents = parentCount();
+		String covered = (parents >= loads)
+				? parents + " `" + this.load.rootEntity() + "`s the query " + (parentPages() ? "paged" : "loaded")
+				: loads + " " + loaded;
+		return size + " covers the " + covered + ", rounded up to a standard size"
+				+ ((Math.max(loads, parents) > size) ? " and capped" : "");
+	}
+
+	/**
+	 * Rounds a number of parents up to a standard batch size.
+	 * @param parents how many owners the batch should cover
+	 * @return the smallest of 16, 32, 64 and 128 that covers them, 128 past that
+	 */
+	static int standardBatchSize(int parents) {
+		int size = MIN_BATCH_SIZE;
+		while (size < parents && size < MAX_BATCH_SIZE) {
+			size *= 2;
+		}
+		return size;
 	}
 
 	static String attributePaths(List<String> paths) {

@@ -9,8 +9,9 @@ import java.util.List;
  * @param severity how much it matters
  * @param message one sentence for a person: what repeated, how often, from where
  * @param fingerprint the shape of the statement concerned
- * @param count for {@code N_PLUS_ONE} the repeated statements, for {@code DUPLICATE_QUERY} the
- * executions including the first, otherwise the statements covered
+ * @param count for {@code N_PLUS_ONE} the repeated statements (exact repeats included), for
+ * {@code DUPLICATE_QUERY} the executions of the repeated statement or unit of statements including the first,
+ * otherwise the statements covered
  * @param callSite where in application code it came from, or {@code null}
  * @param association the JPA association behind it ({@code Order.customer}), or {@code null}
  * @param suggestion the fix, in JPA terms

@@ -17,7 +17,8 @@ import dev.querylens.capture.Recording;
  * Finds N+1 selects: approximates "a lazy association read in a loop" as at least
  * {@code threshold} SELECTs of one fingerprint, with different parameters, from one call site.
  * <p>
- * Exact repeats (same SQL and parameters) are left to {@link DuplicateQueryDetector}; a JDBC
+ * Exact repeats (same SQL and parameters) of a statement of the N+1 from the same call site are part of it, not
+ * another finding: the finding counts them and names the repeated keys. Other exact repeats are left to {@link DuplicateQueryDetector}; a JDBC
  * batch, and a batch fetch (an {@code IN} list of several values, or {@code = any (?)}), each count
  * as one statement that already loads many rows, so they are not counted. Call sites are sampled
  * for the first executions of each SQL string only, so a later execution without one is
@@ -74,11 +75,55 @@ public final class NPlusOneDetector implements FindingDetector {
 			}
 			for (Map.Entry<CallSite, List<AnalyzedQuery>> entry : byCallSite(queries).entrySet()) {
 				if (entry.getValue().size() >= this.threshold) {
-					findings.add(finding(groups, entry.getKey(), entry.getValue()));
+					findings.add(withRepeats(finding(groups, entry.getKey(), entry.getValue()),
+							repeats(groups, entry.getKey(), entry.getValue())));
 				}
 			}
 		}
 		return findings;
+	}
+
+	// The exact repeats of the statements of one N+1 from its call site: the same loop reading a key it had already
+	// read. A repeat from elsewhere is another cause, left to the duplicate detector.
+	private static List<AnalyzedQuery> repeats(QueryGroups groups, CallSite callSite, List<AnalyzedQuery> queries) {
+		Map<Integer, AnalyzedQuery> members = new HashMap<>();
+		for (AnalyzedQuery query : queries) {
+			members.put(query.event().index(), query);
+		}
+		List<AnalyzedQuery> repeats = new ArrayList<>();
+		for (AnalyzedQuery query : groups.getQueries()) {
+			CallSite from = query.event().callSite();
+			if (query.duplicateOf() != null && members.containsKey(query.duplicateOf())
+					&& (from == null || from.equals(callSite))) {
+				repeats.add(query);
+			}
+		}
+		return repeats;
+	}
+
+	private static Finding withRepeats(Finding finding, List<AnalyzedQuery> repeats) {
+		if (repeats.isEmpty()) {
+			return finding;
+		}
+		List<String> keys = new ArrayList<>();
+		for (AnalyzedQuery repeat : repeats) {
+			List<Object> parameters = repeat.event().parameters();
+			String key = (parameters.size() == 1) ? String.valueOf(parameters.get(0)) : String.valueOf(parameters);
+			if (!keys.contains(key)) {
+				keys.add(key);
+			}
+		}
+		String message = finding.message().substring(0, finding.message().length() - 1) + "; " + repeats.size()
+				+ ((repeats.size() == 1) ? " more time" : " more times") + " it read a key it had already read ("
+				+ String.join(", ", keys.stream().map((key) -> "`" + key + "`").toList()) + ").";
+		List<Integer> indexes = new ArrayList<>(finding.queryIndexes());
+		for (AnalyzedQuery repeat : repeats) {
+			indexes.add(repeat.event().index());
+		}
+		indexes.sort(Integer::compare);
+		return new Finding(finding.type(), finding.severity(), message, finding.fingerprint(),
+				finding.count() + repeats.size(), finding.callSite(), finding.association(), finding.suggestion(),
+				indexes, finding.ignored());
 	}
 
 	private boolean isCandidate(AnalyzedQuery query) {
@@ -157,7 +202,7 @@ public final class NPlusOneDetector implements FindingDetector {
 		message.append('`').append(shorten(fingerprint)).append("` ran ").append(queries.size())
 			.append(" times with different parameters from ")
 			.append((callSite != null) ? "`" + callSite + "`" : "an unknown call site");
-		association.ifPresent((found) -> message.append(": the lazy ")
+		association.ifPresent((found) -> message.append(": the ")
 			.append(found.collection() ? "collection" : "association")
 			.append(" `")
 			.append(found.name())
@@ -171,7 +216,7 @@ public final class NPlusOneDetector implements FindingDetector {
 		}
 		return new Finding(FindingType.N_PLUS_ONE, Severity.ERROR, message.toString(), fingerprint, queries.size(),
 				(callSite != null) ? callSite.toString() : null, association.map(Association::name).orElse(null),
-				suggestion(association.orElse(null)), indexes, false);
+				suggestion(association.orElse(null), queries.size()), indexes, false);
 	}
 
 	// The one association whose lazy loads ran every statement of the group, or null.
@@ -201,8 +246,10 @@ public final class NPlusOneDetector implements FindingDetector {
 		String fingerprint = queries.get(0).fingerprint();
 		FetchAdvice advice = new FetchAdvice(recording, load, queries.size(), this.threshold);
 		StringBuilder message = new StringBuilder();
-		message.append('`').append(load.role()).append("` (a lazy ")
+		message.append('`').append(load.role()).append("` (")
+			.append(load.eager() ? "an EAGER " : "a lazy ")
 			.append(load.collection() ? "collection" : "to-one")
+			.append(load.eager() ? ", which Hibernate loads by a secondary select" : "")
 			.append(") was loaded ").append(queries.size()).append(" times, once per `").append(load.entity())
 			.append('`');
 		if (load.path().contains(".")) {
@@ -223,16 +270,19 @@ public final class NPlusOneDetector implements FindingDetector {
 				(callSite != null) ? callSite.toString() : null, load.role(), advice.suggestion(), indexes, false);
 	}
 
-	static String suggestion(Association association) {
+	static String suggestion(Association association, int count) {
 		if (association == null) {
 			return "Load the rows in one query instead of one per row: a single `IN (…)` query for all the keys, "
 					+ "or a join with the query that returned the keys.";
 		}
 		String alias = Character.toString(Character.toLowerCase(association.entity().charAt(0)));
 		if (association.collection()) {
+			int size = FetchAdvice.standardBatchSize(count);
 			return "Fetch `" + association.name() + "` for many `" + association.entity() + "`s at once: add "
-					+ "`@BatchSize(size = 50)` on `" + association.name() + "`, or set "
-					+ "`spring.jpa.properties.hibernate.default_batch_fetch_size=50`; when it is the only collection "
+					+ "`@BatchSize(size = " + size + ")` on `" + association.name() + "`, or set "
+					+ "`spring.jpa.properties.hibernate.default_batch_fetch_size=" + size + "` (" + size + " covers the "
+					+ count + " `" + association.entity() + "`s loaded, rounded up to a standard size); when it is the "
+					+ "only collection "
 					+ "loaded and the query does not page, `join fetch " + alias + "." + association.attribute()
 					+ "` in the query that loaded the `" + association.entity() + "`s or `@EntityGraph(attributePaths = \""
 					+ association.attribute() + "\")` on its repository method also works.";

@@ -2,10 +2,8 @@ package dev.querylens.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
@@ -13,14 +11,17 @@ import dev.querylens.capture.SqlTally;
 
 /**
  * The kept queries of a recording with their fingerprints, grouped into duplicates (same SQL and
- * same parameters) and similar queries (same fingerprint), with the recording's
+ * same parameters) and similar queries (same fingerprint, other parameters), with the recording's
  * {@code duplicateCount} and {@code similarCount}.
+ * <p>
+ * {@code similarCount} counts every statement of a fingerprint that ran with at least two different sets of
+ * parameters, the first included and exact repeats excluded: the number the panel's {@code similar ×N} marks add up
+ * to. Seven runs of one statement with the same parameters are duplicates, not similar.
  * <p>
  * A query whose parameters were not captured ({@code null}) is never a duplicate, since its values
  * are unknown; a query with no parameters ({@code []}) repeated is. For a truncated recording,
  * the executions past the limit are known only per SQL string, not their parameters, so they are
- * all added to {@code similarCount} (none to {@code duplicateCount}), except the first execution
- * of a fingerprint never seen before.
+ * all counted as similar statements of their fingerprint (none as duplicates).
  */
 public final class QueryGroups {
 
@@ -50,8 +51,8 @@ public final class QueryGroups {
 		List<AnalyzedQuery> queries = new ArrayList<>(events.size());
 		Map<Statement, Integer> firstByStatement = new HashMap<>();
 		Map<String, Integer> groupByFingerprint = new HashMap<>();
+		Map<String, Integer> distinctByFingerprint = new HashMap<>();
 		int duplicates = 0;
-		int similar = 0;
 		for (QueryEvent event : events) {
 			String fingerprint = cache.fingerprint(event.sql());
 			Integer duplicateOf = null;
@@ -67,15 +68,19 @@ public final class QueryGroups {
 			else if (duplicateOf != null) {
 				duplicates++;
 			}
-			else {
-				similar++;
+			if (duplicateOf == null) {
+				distinctByFingerprint.merge(fingerprint, 1, Integer::sum);
 			}
 			queries.add(new AnalyzedQuery(event, fingerprint, duplicateOf, group));
 		}
-		Set<String> seen = new HashSet<>(groupByFingerprint.keySet());
 		for (SqlTally tally : recording.getOverflow()) {
-			boolean first = seen.add(cache.fingerprint(tally.sql()));
-			similar += first ? tally.count() - 1 : tally.count();
+			distinctByFingerprint.merge(cache.fingerprint(tally.sql()), tally.count(), Integer::sum);
+		}
+		int similar = 0;
+		for (int distinct : distinctByFingerprint.values()) {
+			if (distinct > 1) {
+				similar += distinct;
+			}
 		}
 		return new QueryGroups(recording, queries, duplicates, similar);
 	}
@@ -105,9 +110,9 @@ public final class QueryGroups {
 	}
 
 	/**
-	 * Returns the number of queries whose fingerprint repeats an earlier query's but which are not
-	 * duplicates.
-	 * @return the count, a parent query and ten lazy loads of one shape giving 9
+	 * Returns the number of queries of a fingerprint run with different parameters, counting each such query
+	 * (the first included) but not exact repeats.
+	 * @return the count, a parent query and ten lazy loads of one shape giving 10
 	 */
 	public int getSimilarCount() {
 		return this.similarCount;

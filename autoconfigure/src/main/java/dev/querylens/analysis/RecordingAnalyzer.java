@@ -2,6 +2,7 @@ package dev.querylens.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +14,12 @@ import dev.querylens.capture.Recording;
 
 /**
  * Analyses finished recordings: groups their queries, runs every {@link FindingDetector}, folds a duplicate or N+1
- * whose repeats all ran in the view into the view's finding (one finding per cause), and marks the findings its
- * {@link IgnoreRules} silence. A failing detector is logged once and skipped; analysis never throws.
+ * whose repeats all ran in the view into the view's finding, and marks the findings its {@link IgnoreRules}
+ * silence. A failing detector is logged once and skipped; analysis never throws.
+ * <p>
+ * One cause is one finding: a {@code DUPLICATE_QUERY} whose statements all belong to an {@code N_PLUS_ONE} (the
+ * loop read a key twice) is dropped, since the N+1 already counts and names those repeats; then a duplicate or N+1
+ * that ran in the view becomes part of the view's finding.
  */
 public final class RecordingAnalyzer {
 
@@ -132,6 +137,7 @@ public final class RecordingAnalyzer {
 				logOnce(detector.getClass().getName(), ex);
 			}
 		}
+		findings = withoutRepeatsOfAnNPlusOne(findings);
 		try {
 			findings = ViewFindings.fold(findings);
 		}
@@ -147,6 +153,25 @@ public final class RecordingAnalyzer {
 		}
 		return new AnalyzedRecording(finishedRecording, groups.getQueries(), groups.getDuplicateCount(),
 				groups.getSimilarCount(), findings);
+	}
+
+	private static List<Finding> withoutRepeatsOfAnNPlusOne(List<Finding> findings) {
+		Set<Integer> inAnNPlusOne = new HashSet<>();
+		for (Finding finding : findings) {
+			if (finding.type() == FindingType.N_PLUS_ONE) {
+				inAnNPlusOne.addAll(finding.queryIndexes());
+			}
+		}
+		if (inAnNPlusOne.isEmpty()) {
+			return findings;
+		}
+		List<Finding> kept = new ArrayList<>(findings.size());
+		for (Finding finding : findings) {
+			if (finding.type() != FindingType.DUPLICATE_QUERY || !inAnNPlusOne.containsAll(finding.queryIndexes())) {
+				kept.add(finding);
+			}
+		}
+		return kept;
 	}
 
 	private void logOnce(String failed, Throwable ex) {

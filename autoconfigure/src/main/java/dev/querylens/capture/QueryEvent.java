@@ -52,7 +52,7 @@ public final class QueryEvent {
 	 * @param rows rows read for a query, update count for a write (summed over a batch)
 	 * @param durationNanos time spent executing
 	 * @param offsetNanos time from the recording's start to this statement's start
-	 * @param connectionId number of the connection it ran on, unique within its data source
+	 * @param connectionId number of the connection it ran on: 1, 2, … in order of first use within its recording
 	 * @param dataSource the data source's bean name
 	 * @param phase whether it ran in the handler or in the view
 	 * @param thread the name of the thread it ran on
@@ -152,7 +152,7 @@ public final class QueryEvent {
 
 	/**
 	 * Returns the number of the connection it ran on.
-	 * @return unique within its data source
+	 * @return 1, 2, … in order of first use within the recording
 	 */
 	public int connectionId() {
 		return this.connectionId;

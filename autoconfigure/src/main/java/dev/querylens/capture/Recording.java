@@ -75,6 +75,12 @@ public final class Recording {
 
 	private List<LazyLoad> lazyLoads = new ArrayList<>();
 
+	// The connection each statement ran on, numbered 1, 2, … in order of first use within this recording.
+	private final Map<ConnectionKey, Integer> connectionNumbers = new HashMap<>();
+
+	// Statements whose rows the ORM made entities of, with the repository method that ran them ("" when none).
+	private Map<Integer, String> entityStatements = new HashMap<>();
+
 	private String pattern;
 
 	private int status;
@@ -132,7 +138,8 @@ public final class Recording {
 	 * @param rows rows read so far or update count
 	 * @param startNanos when execution started, from the same source as the recording's
 	 * @param durationNanos how long it took
-	 * @param connectionId the connection's number
+	 * @param connectionId the connection's number within its data source; the event keeps the connection's number
+	 * within this recording instead, so that the first connection used is 1
 	 * @param dataSource the data source's name
 	 * @param callSite where it came from, or {@code null}
 	 * @param error the failure, or {@code null}
@@ -154,8 +161,10 @@ public final class Recording {
 			int index = this.queryCount++;
 			this.queryTimeNanos += durationNanos;
 			if (index < this.maxQueries) {
+				int connection = this.connectionNumbers.computeIfAbsent(new ConnectionKey(dataSource, connectionId),
+						(key) -> this.connectionNumbers.size() + 1);
 				this.queries.add(new QueryEvent(index, sql, parameters, batchSize, rows, durationNanos,
-						startNanos - this.startNanos, connectionId, dataSource, currentPhase,
+						startNanos - this.startNanos, connection, dataSource, currentPhase,
 						Thread.currentThread().getName(), callSite, error));
 				return index;
 			}
@@ -257,6 +266,50 @@ public final class Recording {
 	}
 
 	/**
+	 * Notes that the ORM made entities of a statement's rows, so that analysis gives ORM advice only for the
+	 * statements the ORM ran. Ignored once finished, or for a query past the limit.
+	 * @param queryIndex the statement's index
+	 * @param repositoryMethod the repository method that ran it, e.g. {@code OrderRepository.findById}, or
+	 * {@code null} when unknown or not run by one
+	 */
+	public void recordEntityStatement(int queryIndex, String repositoryMethod) {
+		if (this.finished || queryIndex < 0) {
+			return;
+		}
+		synchronized (this.lock) {
+			if (!this.finished && queryIndex < this.queries.size()) {
+				String known = this.entityStatements.get(queryIndex);
+				if (known == null || (known.isEmpty() && repositoryMethod != null)) {
+					this.entityStatements.put(queryIndex, (repositoryMethod != null) ? repositoryMethod : "");
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether the ORM made entities of this statement's rows.
+	 * @param queryIndex the statement's index
+	 * @return whether it did, {@code false} without an ORM integration
+	 */
+	public boolean isEntityStatement(int queryIndex) {
+		synchronized (this.lock) {
+			return this.entityStatements.containsKey(queryIndex);
+		}
+	}
+
+	/**
+	 * Returns the repository method that ran a statement the ORM made entities of.
+	 * @param queryIndex the statement's index
+	 * @return the method, e.g. {@code OrderRepository.findById}, or {@code null} when unknown
+	 */
+	public String repositoryMethodOf(int queryIndex) {
+		synchronized (this.lock) {
+			String method = this.entityStatements.get(queryIndex);
+			return (method != null && !method.isEmpty()) ? method : null;
+		}
+	}
+
+	/**
 	 * Returns the lazy loads the ORM reported, in the order they finished.
 	 * @return the lazy loads (a snapshot while running), empty without an ORM integration
 	 */
@@ -316,6 +369,7 @@ public final class Recording {
 			this.queries = List.copyOf(this.queries);
 			this.overflow = Collections.unmodifiableMap(this.overflow);
 			this.lazyLoads = List.copyOf(this.lazyLoads);
+			this.entityStatements = Map.copyOf(this.entityStatements);
 			this.connectionFailures = List.copyOf(this.connectionFailures);
 			this.finished = true;
 			return true;
@@ -518,6 +572,9 @@ public final class Recording {
 	public String toString() {
 		return "Recording " + this.id + " (" + this.kind.name().toLowerCase() + " "
 				+ ((this.method != null) ? this.method + " " : "") + this.uri + ")";
+	}
+
+	private record ConnectionKey(String dataSource, int connectionId) {
 	}
 
 }

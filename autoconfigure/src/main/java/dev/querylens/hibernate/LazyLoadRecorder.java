@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.FetchTiming;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventSource;
@@ -48,6 +49,10 @@ import dev.querylens.capture.Recording;
  * Hibernate's own events: a collection's {@code INIT_COLLECTION}, a to-one proxy's {@code IMMEDIATE_LOAD}, and
  * {@code POST_LOAD} of every entity, which says which query (and Spring Data repository method) loaded it and
  * which uninitialised proxies it holds in which attribute.
+ * <p>
+ * {@code POST_LOAD} also tells the recording which statements Hibernate made entities of, with the repository
+ * method that ran them, so that advice about the persistence context is given only for those; a collection's
+ * mapping says whether it is {@code FetchType.EAGER}, so that such a load is not called lazy.
  * <p>
  * A listener runs before Hibernate's own and one after it, so the statements between them are exactly the
  * load's. A to-one proxy held by attributes of two different roles in one recording is not attributed, since
@@ -120,7 +125,8 @@ public final class LazyLoadRecorder {
 				: role.substring(role.lastIndexOf('.') + 1);
 		Object ownerId = event.getAffectedOwnerIdOrNull();
 		String ownerKey = (ownerId != null) ? key(owner, ownerId) : null;
-		start(recording, event, owner.getJpaEntityName(), attribute, true, ownerKey);
+		boolean eager = persister.getAttributeMapping().getMappedFetchOptions().getTiming() == FetchTiming.IMMEDIATE;
+		start(recording, event, owner.getJpaEntityName(), attribute, true, eager, ownerKey);
 	}
 
 	private void beforeProxy(LoadEvent event) {
@@ -142,11 +148,11 @@ public final class LazyLoadRecorder {
 			}
 			return;
 		}
-		start(recording, event, holder.entity(), holder.attribute(), false, holder.ownerKey());
+		start(recording, event, holder.entity(), holder.attribute(), false, false, holder.ownerKey());
 	}
 
 	private void start(Recording recording, Object event, String entity, String attribute, boolean collection,
-			String ownerKey) {
+			boolean eager, String ownerKey) {
 		Tracker tracker = tracker(recording);
 		String role = entity + "." + attribute;
 		CallSite callSite = null;
@@ -165,7 +171,7 @@ public final class LazyLoadRecorder {
 							owner.loaderQueryIndex())
 					: new Origin(entity, attribute, null, -1);
 			LazyLoad started = new LazyLoad(entity, attribute, collection, origin.rootEntity(), origin.path(),
-					origin.loader(), origin.loaderQueryIndex(), callSite, recording.getQueryCount(), 0);
+					origin.loader(), origin.loaderQueryIndex(), callSite, recording.getQueryCount(), 0, eager);
 			tracker.inFlight.push(new InFlight(event, Thread.currentThread(), started, origin));
 		}
 	}
@@ -194,7 +200,7 @@ public final class LazyLoadRecorder {
 			int count = Math.max(0, recording.getQueryCount() - started.firstQueryIndex());
 			recording.recordLazyLoad(new LazyLoad(started.entity(), started.attribute(), started.collection(),
 					started.rootEntity(), started.path(), started.loader(), started.loaderQueryIndex(),
-					started.callSite(), started.firstQueryIndex(), count));
+					started.callSite(), started.firstQueryIndex(), count, started.eager()));
 		}
 	}
 
@@ -230,6 +236,12 @@ public final class LazyLoadRecorder {
 			synchronized (tracker) {
 				tracker.loaded(queryIndex, persister.getJpaEntityName());
 			}
+			if (!known) {
+				recording.recordEntityStatement(queryIndex, loader);
+			}
+		}
+		else {
+			recording.recordEntityStatement(recording.getQueryCount() - 1, null);
 		}
 		Object entity = event.getEntity();
 		String[] names = persister.getPropertyNames();

@@ -33,6 +33,8 @@ public class JpaShopApplication {
 
 	static final int GUIDE_LENGTH = 8000;
 
+	static final int TEAMS = 5;
+
 	@Component
 	static class Seeder implements ApplicationRunner {
 
@@ -65,6 +67,13 @@ public class JpaShopApplication {
 				for (int k = 0; k < 2; k++) {
 					this.entityManager.persist(new OrderItem(item, order, products[(int) item - 1]));
 					item++;
+				}
+			}
+			for (int i = 0; i < TEAMS; i++) {
+				Team team = new Team(i + 1L, "Team " + (i + 1));
+				this.entityManager.persist(team);
+				for (int k = 0; k < 2; k++) {
+					this.entityManager.persist(new Member(i * 2L + k + 1, team));
 				}
 			}
 			for (int i = 0; i < GUIDES; i++) {
@@ -111,7 +120,20 @@ public class JpaShopApplication {
 
 		@GetMapping("/products/{variant}")
 		List<String> products(@PathVariable String variant) {
-			return variant.equals("fast") ? this.shop.productsFast() : this.shop.productsSlow();
+			return switch (variant) {
+				case "fast" -> this.shop.productsFast();
+				case "paged" -> this.shop.productsPaged();
+				default -> this.shop.productsSlow();
+			};
+		}
+
+		@GetMapping("/teams/{variant}")
+		int teams(@PathVariable String variant) {
+			return switch (variant) {
+				case "twice" -> this.shop.sameTeamTwice(1);
+				case "two" -> this.shop.twoTeams(1, 2);
+				default -> this.shop.allTeams();
+			};
 		}
 
 		@GetMapping("/guides/{variant}")

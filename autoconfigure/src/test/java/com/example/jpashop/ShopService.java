@@ -3,6 +3,8 @@ package com.example.jpashop;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +30,15 @@ public class ShopService {
 
 	private final GuideRepository guides;
 
+	private final TeamRepository teams;
+
+	private final EntityManager entityManager;
+
 	ShopService(OrderRepository orders, ProductRepository products, AuditEventRepository auditEvents,
-			TagRepository tags, JdbcTemplate jdbc, GuideRepository guides) {
+			TagRepository tags, JdbcTemplate jdbc, GuideRepository guides, TeamRepository teams,
+			EntityManager entityManager) {
+		this.teams = teams;
+		this.entityManager = entityManager;
 		this.orders = orders;
 		this.products = products;
 		this.auditEvents = auditEvents;
@@ -83,6 +92,27 @@ public class ShopService {
 
 	public List<String> productsFast() {
 		return productTitles(this.orders.findAllWithItemsAndProducts());
+	}
+
+	public List<String> productsPaged() {
+		return productTitles(this.orders.findAllBy(PageRequest.of(0, 6, Sort.by("id"))).getContent());
+	}
+
+	public int allTeams() {
+		return this.teams.findAllByOrderByIdAsc().stream().mapToInt((team) -> team.getMembers().size()).sum();
+	}
+
+	// The persistence context is cleared between the calls, as batch code does, so the second one runs SQL again.
+	public int sameTeamTwice(long id) {
+		int members = this.teams.findById(id).orElseThrow().getMembers().size();
+		this.entityManager.clear();
+		return members + this.teams.findById(id).orElseThrow().getMembers().size();
+	}
+
+	public int twoTeams(long first, long second) {
+		int members = this.teams.findById(first).orElseThrow().getMembers().size();
+		this.entityManager.clear();
+		return members + this.teams.findById(second).orElseThrow().getMembers().size();
 	}
 
 	private static List<String> productTitles(List<Order> orders) {

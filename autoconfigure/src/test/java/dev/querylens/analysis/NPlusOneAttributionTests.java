@@ -69,7 +69,8 @@ class NPlusOneAttributionTests {
 		assertThat(this.detector.detect(statements.groups())).singleElement().satisfies((finding) -> {
 			assertThat(finding.message()).contains("(a lazy collection)");
 			assertThat(finding.suggestion()).startsWith("Add `@EntityGraph(attributePaths = \"items\")` on `" + LOADER)
-				.contains("`@BatchSize(size = 3)` on `Order.items`");
+				.contains("`@BatchSize(size = 16)` on `Order.items`")
+				.contains("16 covers the 3 `Order`s loaded, rounded up to a standard size");
 		});
 	}
 
@@ -80,7 +81,7 @@ class NPlusOneAttributionTests {
 			statements.lazyLoad("Order", "items", true, "Order", "items", LOADER, 0, ITEMS, i);
 		}
 		assertThat(this.detector.detect(statements.groups())).singleElement()
-			.satisfies((finding) -> assertThat(finding.suggestion()).startsWith("Add `@BatchSize(size = 3)`")
+			.satisfies((finding) -> assertThat(finding.suggestion()).startsWith("Add `@BatchSize(size = 16)`")
 				.contains("HHH90003004")
 				.doesNotContain("attributePaths"));
 	}
@@ -117,7 +118,7 @@ class NPlusOneAttributionTests {
 		assertThat(findings).extracting(Finding::suggestion).allSatisfy((suggestion) -> assertThat(suggestion)
 			.contains("`@EntityGraph(attributePaths = {\"items\", \"items.product\"})` on `" + LOADER + "`")
 			.contains("`join fetch o.items i join fetch i.product`")
-			.contains("default_batch_fetch_size=6"));
+			.contains("default_batch_fetch_size=16"));
 		assertThat(findings).filteredOn((finding) -> finding.association().equals("OrderItem.product"))
 			.singleElement()
 			.satisfies((finding) -> assertThat(finding.message()).contains("(path `items.product` from the `Order`s)"));
@@ -150,6 +151,30 @@ class NPlusOneAttributionTests {
 			statements.lazyLoadWithoutStatement("Order", "customer", false);
 		}
 		assertThat(this.detector.detect(statements.groups())).isEmpty();
+	}
+
+	@Test
+	void batchSizesAreRoundedUpToAStandardSizeThatCoversTheParents() {
+		assertThat(FetchAdvice.standardBatchSize(1)).isEqualTo(16);
+		assertThat(FetchAdvice.standardBatchSize(16)).isEqualTo(16);
+		assertThat(FetchAdvice.standardBatchSize(17)).isEqualTo(32);
+		assertThat(FetchAdvice.standardBatchSize(50)).isEqualTo(64);
+		assertThat(FetchAdvice.standardBatchSize(100)).isEqualTo(128);
+		assertThat(FetchAdvice.standardBatchSize(5000)).isEqualTo(128);
+	}
+
+	@Test
+	void anEagerCollectionIsNamedEagerAndItsMappingIsTheFix() {
+		Statements statements = Statements.recording().run(ORDERS);
+		for (int i = 1; i <= 3; i++) {
+			statements.eagerLoad("Order", "items", "Order", "items", LOADER, 0, ITEMS, i);
+		}
+		assertThat(this.detector.detect(statements.groups())).singleElement().satisfies((finding) -> {
+			assertThat(finding.message()).contains("(an EAGER collection, which Hibernate loads by a secondary select)")
+				.doesNotContain("lazy");
+			assertThat(finding.suggestion()).startsWith("`FetchType.EAGER` on `Order.items` is the cost")
+				.contains("`FetchType.LAZY`");
+		});
 	}
 
 }

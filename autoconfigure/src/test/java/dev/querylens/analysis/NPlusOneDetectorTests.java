@@ -48,12 +48,27 @@ class NPlusOneDetectorTests {
 	}
 
 	@Test
-	void duplicatesAmongLazyLoadsAreNotCounted() {
+	void exactRepeatsInsideAnNPlusOneArePartOfItWithTheirKeysNamed() {
 		List<Finding> findings = this.detector.detect(recording().nPlusOne(4, ORDER_SERVICE)
 			.query(LOAD_CUSTOMER, ORDER_SERVICE, 1)
 			.query(LOAD_CUSTOMER, ORDER_SERVICE, 2)
+			.query(LOAD_CUSTOMER, ORDER_SERVICE, 2)
 			.groups());
-		assertThat(findings).singleElement().satisfies((finding) -> assertThat(finding.count()).isEqualTo(4));
+		assertThat(findings).singleElement().satisfies((finding) -> {
+			assertThat(finding.count()).isEqualTo(7);
+			assertThat(finding.queryIndexes()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+			assertThat(finding.message()).endsWith("ran 4 times with different parameters from `"
+					+ ORDER_SERVICE + "`; 3 more times it read a key it had already read (`1`, `2`).");
+		});
+	}
+
+	@Test
+	void anNPlusOneWithoutRepeatsSaysNothingOfRepeatedKeys() {
+		assertThat(this.detector.detect(recording().nPlusOne(4, ORDER_SERVICE).groups())).singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.count()).isEqualTo(4);
+				assertThat(finding.message()).doesNotContain("already read");
+			});
 	}
 
 	@Test
@@ -147,7 +162,7 @@ class NPlusOneDetectorTests {
 		NPlusOneDetector detector = new NPlusOneDetector(3, (sql) -> Optional.of(customer));
 		Finding finding = detector.detect(recording().nPlusOne(10, ORDER_SERVICE).groups()).get(0);
 		assertThat(finding.association()).isEqualTo("Order.customer");
-		assertThat(finding.message()).endsWith(": the lazy association `Order.customer` loaded once per `Order`.");
+		assertThat(finding.message()).endsWith(": the association `Order.customer` loaded once per `Order`.");
 		assertThat(finding.suggestion()).contains("`join fetch o.customer`")
 			.contains("`@EntityGraph(attributePaths = \"customer\")`");
 	}
@@ -158,8 +173,9 @@ class NPlusOneDetectorTests {
 		NPlusOneDetector detector = new NPlusOneDetector(3, (sql) -> Optional.of(items));
 		Finding finding = detector.detect(recording().nPlusOne(10, ORDER_SERVICE).groups()).get(0);
 		assertThat(finding.association()).isEqualTo("Order.items");
-		assertThat(finding.suggestion()).contains("`@BatchSize(size = 50)` on `Order.items`")
-			.contains("`spring.jpa.properties.hibernate.default_batch_fetch_size=50`")
+		assertThat(finding.suggestion()).contains("`@BatchSize(size = 16)` on `Order.items`")
+			.contains("`spring.jpa.properties.hibernate.default_batch_fetch_size=16`")
+			.contains("16 covers the 10 `Order`s loaded, rounded up to a standard size")
 			.contains("`join fetch o.items`");
 	}
 

@@ -63,6 +63,11 @@ final class Recordings {
 		return this;
 	}
 
+	Recordings entityStatement(int queryIndex, String repositoryMethod) {
+		this.recording.recordEntityStatement(queryIndex, repositoryMethod);
+		return this;
+	}
+
 	Recording finish() {
 		this.recording.finish(0, null);
 		return this.recording;

@@ -122,6 +122,16 @@ final class Statements {
 		return this;
 	}
 
+	/** Records the secondary select of a collection mapped {@code FetchType.EAGER}. */
+	Statements eagerLoad(String entity, String attribute, String rootEntity, String path, String loader,
+			int loaderQueryIndex, String sql, Object key) {
+		int first = this.recording.getQueryCount();
+		run(sql, key);
+		this.recording.recordLazyLoad(new LazyLoad(entity, attribute, true, rootEntity, path, loader, loaderQueryIndex,
+				SERVICE, first, 1, true));
+		return this;
+	}
+
 	/** Records a lazy load that needed no statement (batch-fetched already). */
 	Statements lazyLoadWithoutStatement(String entity, String attribute, boolean collection) {
 		this.recording.recordLazyLoad(new LazyLoad(entity, attribute, collection, entity, attribute, null, -1, SERVICE,

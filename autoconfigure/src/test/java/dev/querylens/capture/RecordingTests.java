@@ -57,6 +57,17 @@ class RecordingTests {
 	}
 
 	@Test
+	void connectionsAreNumberedFromOneInOrderOfFirstUseWithinTheRecording() {
+		Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
+		recording.record("select 1", List.of(), 1, 1, 1_000, 10, 829, "primary", null, null);
+		recording.record("select 2", List.of(), 1, 1, 1_000, 10, 830, "primary", null, null);
+		recording.record("select 3", List.of(), 1, 1, 1_000, 10, 829, "primary", null, null);
+		recording.record("select 4", List.of(), 1, 1, 1_000, 10, 829, "reports", null, null);
+		recording.finish(200, null);
+		assertThat(recording.getQueries()).extracting(QueryEvent::connectionId).containsExactly(1, 2, 1, 3);
+	}
+
+	@Test
 	void aFinishedRecordingTakesNoMoreQueriesAndFinishesOnce() {
 		Recording recording = start(10);
 		recording.finish(200, null);

@@ -86,9 +86,10 @@ abstract class JpaShopIntegrationTests {
 		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
 		assertThat(nPlusOne.association()).isEqualTo("Order.items");
 		assertThat(nPlusOne.count()).isEqualTo(12);
-		assertThat(nPlusOne.message()).contains("(a lazy collection)");
+		assertThat(nPlusOne.message()).contains("(a lazy collection)").doesNotContain("EAGER");
 		assertThat(nPlusOne.suggestion())
 			.contains("`@EntityGraph(attributePaths = \"items\")` on `OrderRepository.findAllByOrderByIdAsc`")
+			.doesNotContain("FetchType.EAGER")
 			.contains("`join fetch o.items`")
 			.doesNotContain("HHH90003004");
 		assertThat(recordingOf("GET", "/items/fast").findings()).isEmpty();
@@ -109,10 +110,58 @@ abstract class JpaShopIntegrationTests {
 		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
 		assertThat(nPlusOne.association()).isEqualTo("Order.items");
 		assertThat(nPlusOne.count()).isEqualTo(6);
-		assertThat(nPlusOne.suggestion()).contains("@BatchSize(size = 6)")
-			.contains("default_batch_fetch_size=6")
+		assertThat(nPlusOne.suggestion()).contains("@BatchSize(size = 16)")
+			.contains("default_batch_fetch_size=16")
+			.contains("16 covers the 6 `Order`s the query paged, rounded up to a standard size")
 			.contains("HHH90003004")
 			.doesNotContain("attributePaths");
+	}
+
+	@Test
+	void aNestedNPlusOneUnderAPagedQueryIsBatchFetchedAndNeverJoinedAtEitherLevel() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/products/paged");
+		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 1 + 6 + 12);
+		List<Finding> nPlusOnes = findings(recording, FindingType.N_PLUS_ONE);
+		assertThat(recording.findings()).hasSameSizeAs(nPlusOnes);
+		assertThat(nPlusOnes).extracting(Finding::association)
+			.containsExactlyInAnyOrder("Order.items", "OrderItem.product");
+		assertThat(nPlusOnes).allSatisfy((finding) -> assertThat(finding.suggestion())
+			.contains("`spring.jpa.properties.hibernate.default_batch_fetch_size=16`")
+			.contains("16 covers the 12 loads of its largest level, rounded up to a standard size")
+			.contains("HHH90003004")
+			.doesNotContain("attributePaths = {")
+			.doesNotContain("Fetch both levels")
+			.doesNotContain("join fetch o.items"));
+	}
+
+	@Test
+	void anEagerCollectionLoadedBySecondarySelectsIsNamedEagerWithTheMappingAsTheCost() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/teams/all");
+		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 5);
+		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
+		assertThat(nPlusOne.association()).isEqualTo("Team.members");
+		assertThat(nPlusOne.message()).contains("`Team.members` (an EAGER collection, which Hibernate loads by a "
+				+ "secondary select) was loaded 5 times").doesNotContain("lazy");
+		assertThat(nPlusOne.suggestion()).startsWith("`FetchType.EAGER` on `Team.members` is the cost")
+			.contains("Make it `FetchType.LAZY` and fetch it where it is needed")
+			.contains("`@EntityGraph(attributePaths = \"members\")` on `TeamRepository.findAllByOrderByIdAsc`")
+			.contains("`@BatchSize(size = 16)`")
+			.contains("16 covers the 5 `Team`s the query loaded, rounded up to a standard size");
+	}
+
+	@Test
+	void aRepositoryCallRepeatedWithItsSecondarySelectIsOneDuplicateNamingTheCall() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/teams/twice");
+		assertThat(recording.recording().getQueryCount()).isEqualTo(2 * 2);
+		Finding duplicate = only(recording, FindingType.DUPLICATE_QUERY);
+		assertThat(duplicate.count()).isEqualTo(2);
+		assertThat(duplicate.queryIndexes()).containsExactly(0, 1, 2, 3);
+		assertThat(duplicate.message()).startsWith("`TeamRepository.findById`, 2 statements (`select … from jps_team ")
+			.contains("then `select … from jps_member ")
+			.contains("ran 2 times with the same parameters, first from `com.example.jpashop.ShopService.sameTeamTwice(");
+		assertThat(duplicate.callSite()).startsWith("com.example.jpashop.ShopService.sameTeamTwice(");
+		assertThat(duplicate.suggestion()).contains("`TeamRepository.findById`").contains("persistence context");
+		assertThat(recordingOf("GET", "/teams/two").findings()).isEmpty();
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.store.RecordingStore;
 
@@ -36,8 +38,49 @@ class PlainJdbcIntegrationTests {
 		AnalyzedRecording recording = recordingOf(get("/three"));
 		assertThat(recording.recording().getQueryCount()).isEqualTo(3);
 		assertThat(recording.duplicateCount()).isEqualTo(2);
-		assertThat(recording.findings()).singleElement()
-			.satisfies((finding) -> assertThat(finding.type().name()).isEqualTo("DUPLICATE_QUERY"));
+		assertThat(recording.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.type().name()).isEqualTo("DUPLICATE_QUERY");
+			assertThat(finding.message()).contains("first from `dev.querylens.it.PlainJdbcApplication$ProbeController.one(");
+			// No JPA ran it, so no JPA advice.
+			assertThat(finding.suggestion()).contains("variable")
+				.doesNotContain("findById")
+				.doesNotContain("persistence context");
+		});
+	}
+
+	@Test
+	void aLoopThatReadsSomeKeysTwiceIsOneNPlusOneNamingTheRepeatedKeys() throws Exception {
+		AnalyzedRecording recording = recordingOf(get("/customers/loop"));
+		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 8);
+		assertThat(recording.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.type()).isEqualTo(FindingType.N_PLUS_ONE);
+			assertThat(finding.count()).isEqualTo(8);
+			assertThat(finding.queryIndexes()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+			assertThat(finding.message()).contains("ran 5 times with different parameters from `")
+				.endsWith("; 3 more times it read a key it had already read (`1`, `2`, `3`).");
+			assertThat(finding.suggestion()).doesNotContain("findById").doesNotContain("@BatchSize");
+		});
+	}
+
+	@Test
+	void aKeyTheLoopReadReadAgainElsewhereIsItsOwnDuplicate() throws Exception {
+		AnalyzedRecording recording = recordingOf(get("/customers/loop-then-header"));
+		assertThat(recording.findings()).extracting(Finding::type)
+			.containsExactlyInAnyOrder(FindingType.N_PLUS_ONE, FindingType.DUPLICATE_QUERY);
+		assertThat(recording.findings()).filteredOn((finding) -> finding.type() == FindingType.DUPLICATE_QUERY)
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message())
+				.contains("ran 2 times with the same parameters, first from "
+						+ "`dev.querylens.it.PlainJdbcApplication$ProbeController.customerName("));
+	}
+
+	@Test
+	void connectionsAreNumberedWithinTheRecordingFromOne() throws Exception {
+		get("/three");
+		AnalyzedRecording recording = recordingOf(get("/three"));
+		// Outside a transaction each JdbcTemplate call takes its own connection.
+		assertThat(recording.recording().getConnectionCount()).isEqualTo(3);
+		assertThat(recording.recording().getQueries()).extracting(QueryEvent::connectionId).containsExactly(1, 2, 3);
 	}
 
 	@Test

@@ -108,7 +108,7 @@ class DashboardBrowserTests {
 			List<WebElement> found = detail.findElements(By.cssSelector(".ql-summary"));
 			return found.isEmpty() ? null : found.get(0);
 		});
-		assertThat(summary.getText()).contains("11 statements", "9 similar");
+		assertThat(summary.getText()).contains("11 statements", "10 similar");
 		assertThat(detail.findElement(By.cssSelector(".ql-finding")).getText()).contains("Order.customer");
 		assertThat(detail.findElements(By.cssSelector(".ql-queries > .ql-query"))).hasSize(11);
 		WebElement first = detail.findElements(By.cssSelector(".ql-queries > .ql-query")).get(0);
