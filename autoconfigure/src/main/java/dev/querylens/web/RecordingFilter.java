@@ -20,6 +20,7 @@ import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.SqlTextLimit;
 import dev.querylens.store.RecordingCollector;
 
 /**
@@ -51,6 +52,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final ResponseVeto veto;
 
+	private SqlTextLimit sqlTextLimit = SqlTextLimit.none();
+
 	/**
 	 * Creates the filter with the toolbar's badge and a veto.
 	 * @param collector where finished recordings go
@@ -66,6 +69,14 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		this.recorded = recorded;
 		this.injector = injector;
 		this.veto = veto;
+	}
+
+	/**
+	 * Sets how much of each statement's text the recordings keep.
+	 * @param sqlTextLimit the limit, {@link SqlTextLimit#none()} by default
+	 */
+	public void setSqlTextLimit(SqlTextLimit sqlTextLimit) {
+		this.sqlTextLimit = sqlTextLimit;
 	}
 
 	@Override
@@ -145,7 +156,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	private Recording start(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		return Recording.start(Kind.HTTP, request.getMethod().toUpperCase(Locale.ROOT), path,
-				request.getQueryString(), this.maxQueries);
+				request.getQueryString(), this.maxQueries, this.sqlTextLimit);
 	}
 
 	private static String pattern(HttpServletRequest request) {

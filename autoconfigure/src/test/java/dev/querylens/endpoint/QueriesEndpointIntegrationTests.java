@@ -32,7 +32,8 @@ class QueriesEndpointIntegrationTests {
 
 	private static final Set<String> QUERY_KEYS = Set.of("index", "sql", "fingerprint", "parameters", "batchSize",
 			"rows", "durationMs", "offsetMs", "connectionId", "dataSource", "phase", "thread", "callSite", "error",
-			"duplicateOf", "similarGroup", "bytesRead", "widestColumn", "callPath");
+			"duplicateOf", "similarGroup", "bytesRead", "widestColumn", "callPath", "sqlLength",
+			"sqlTruncated");
 
 	private static final Set<String> FINDING_KEYS = Set.of("type", "severity", "message", "fingerprint", "count",
 			"callSite", "association", "suggestion", "queryIndexes", "ignored");
