@@ -66,6 +66,19 @@ class QueriesEndpointIntegrationTests {
 	}
 
 	@Test
+	void aStatementLongerThanMaxSqlLengthIsCutWithItsLengthAndWholeFingerprint() throws Exception {
+		JsonNode whole = answers().detail().get("queries").get(0);
+		assertThat(whole.get("sql").asString()).isEqualTo("select cast(? as int) * 10");
+		assertThat(whole.get("sqlLength").asInt()).isEqualTo(26);
+		assertThat(whole.get("sqlTruncated").asBoolean()).isFalse();
+		JsonNode cut = answers("querylens.capture.max-sql-length=25").detail().get("queries").get(0);
+		assertThat(cut.get("sql").asString()).isEqualTo("select cast(? as int) * 1");
+		assertThat(cut.get("sqlLength").asInt()).isEqualTo(26);
+		assertThat(cut.get("sqlTruncated").asBoolean()).isTrue();
+		assertThat(cut.get("fingerprint").asString()).isEqualTo(whole.get("fingerprint").asString());
+	}
+
+	@Test
 	void parameterValuesAreHiddenByDefault() throws Exception {
 		try (ConfigurableApplicationContext context = start()) {
 			assertThat(parametersSeenBy(context, null, null)).isEqualTo("[\"******\"]");
