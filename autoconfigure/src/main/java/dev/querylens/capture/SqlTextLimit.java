@@ -59,11 +59,19 @@ public record SqlTextLimit(int maxLength, UnaryOperator<String> fingerprint) {
 	/**
 	 * Returns the fingerprint of a whole statement, cut like a statement when it is longer than {@code maxLength}.
 	 * @param sql the whole statement
-	 * @return its fingerprint, at most {@code maxLength} characters and a hash
+	 * @return its fingerprint, at most {@code maxLength} characters and a hash, or {@code null} when it could not be
+	 * taken (analysis then fingerprints the text kept)
 	 */
 	String fingerprintOf(String sql) {
-		String full = this.fingerprint.apply(sql);
-		if (full.length() <= this.maxLength) {
+		String full;
+		try {
+			full = this.fingerprint.apply(sql);
+		}
+		catch (RuntimeException ex) {
+			// Recording runs on the application's thread: a statement is never failed by QueryLens.
+			return null;
+		}
+		if (full == null || full.length() <= this.maxLength) {
 			return full;
 		}
 		return full.substring(0, this.maxLength) + "… #" + Integer.toHexString(full.hashCode());
