@@ -616,6 +616,10 @@
 			bar
 		]));
 		item.appendChild(highlighted(q.sql));
+		if (q.sqlTruncated) {
+			item.appendChild(el('p', 'ql-muted ql-cut', 'Only the first ' + q.sql.length + ' of ' + q.sqlLength
+				+ ' characters were kept (querylens.capture.max-sql-length).'));
+		}
 		if (q.parameters && q.parameters.length) {
 			var params = el('div', 'ql-params', el('span', 'ql-muted', 'Parameters'));
 			q.parameters.forEach(function (value, i) {
@@ -654,7 +658,12 @@
 			});
 			actions.appendChild(copyCallSite);
 		}
-		if (isSelect(q.sql)) {
+		if (isSelect(q.sql) && q.sqlTruncated) {
+			item.appendChild(actions);
+			item.appendChild(el('p', 'ql-muted ql-no-plan',
+				'No plan: the statement was cut when recorded, so it is not the SQL that ran.'));
+		}
+		else if (isSelect(q.sql)) {
 			var plan = el('div', 'ql-plan');
 			var explainButton = button('Explain', 'ql-explain', function () {
 				explainButton.disabled = true;

@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -48,10 +46,6 @@ import jakarta.persistence.metamodel.Type;
  * entity and attribute name.
  */
 public final class JpaAssociationResolver implements AssociationResolver {
-
-	// A key predicate of a loader: [alias.]column = ?, in (?) or = any (?).
-	private static final Pattern KEY_PREDICATE = Pattern
-		.compile("(?:([\\w$\"`]+)\\.)?([\\w$\"`]+) ?(?:= ?\\?|in \\(\\?\\)|= ?any ?\\(\\?\\))");
 
 	private static final Set<String> NOT_AN_ALIAS = Set.of("where", "join", "left", "right", "inner", "outer",
 			"cross", "full", "natural", "order", "group", "limit", "fetch", "offset", "for", "union", "on", "as",
@@ -144,19 +138,15 @@ public final class JpaAssociationResolver implements AssociationResolver {
 		if (where < 0) {
 			return List.of();
 		}
-		Matcher matcher = KEY_PREDICATE.matcher(fingerprint);
-		matcher.region(where + 6, fingerprint.length());
-		while (matcher.find()) {
-			String qualifier = (matcher.group(1) != null) ? name(matcher.group(1)) : null;
-			if (qualifier != null && alias != null && !qualifier.equals(alias) && !qualifier.equals(table)) {
-				continue;
+		// A key predicate of a loader: [alias.]column = ?, in (?) or = any (?).
+		List<Association> found = KeyPredicates.first(fingerprint, where + 6, (qualifier, column) -> {
+			String name = (qualifier != null) ? name(qualifier) : null;
+			if (name != null && alias != null && !name.equals(alias) && !name.equals(table)) {
+				return null;
 			}
-			List<Association> found = byColumn.get(name(matcher.group(2)));
-			if (found != null) {
-				return found;
-			}
-		}
-		return List.of();
+			return byColumn.get(name(column));
+		});
+		return (found != null) ? found : List.of();
 	}
 
 	private Association choose(List<Association> candidates, List<String> earlierStatements) {

@@ -54,11 +54,13 @@ public final class QueryGroups {
 		Map<String, Integer> distinctByFingerprint = new HashMap<>();
 		int duplicates = 0;
 		for (QueryEvent event : events) {
-			String fingerprint = cache.fingerprint(event.sql());
+			// A statement cut when recorded was fingerprinted whole then; its kept text would give another shape.
+			String fingerprint = (event.fullFingerprint() != null) ? event.fullFingerprint()
+					: cache.fingerprint(event.sql());
 			Integer duplicateOf = null;
 			if (event.parameters() != null) {
-				duplicateOf = firstByStatement.putIfAbsent(new Statement(event.sql(), event.parameters()),
-						event.index());
+				duplicateOf = firstByStatement.putIfAbsent(new Statement(event.sql(), event.sqlLength(),
+						event.fullSqlHash(), event.parameters()), event.index());
 			}
 			Integer group = groupByFingerprint.get(fingerprint);
 			if (group == null) {
@@ -118,7 +120,8 @@ public final class QueryGroups {
 		return this.similarCount;
 	}
 
-	private record Statement(String sql, List<Object> parameters) {
+	// The length and hash of the whole text tell apart cut statements that begin alike.
+	private record Statement(String sql, int sqlLength, int fullSqlHash, List<Object> parameters) {
 	}
 
 }

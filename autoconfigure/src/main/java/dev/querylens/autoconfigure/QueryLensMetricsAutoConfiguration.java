@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.querylens.metrics.RecordingMetrics;
 import dev.querylens.metrics.RecordingObservationListener;
+import dev.querylens.metrics.RecordingStoreMetrics;
+import dev.querylens.store.InMemoryRecordingStore;
 import dev.querylens.store.RecordingCollector;
 
 /**
@@ -36,6 +38,13 @@ public final class QueryLensMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RecordingMetrics recordingMetrics(MeterRegistry registry) {
 		return new RecordingMetrics(registry);
+	}
+
+	@Bean
+	@ConditionalOnBean(InMemoryRecordingStore.class)
+	@ConditionalOnMissingBean
+	RecordingStoreMetrics recordingStoreMetrics(InMemoryRecordingStore store) {
+		return new RecordingStoreMetrics(store);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.IgnoreRule;
@@ -65,6 +66,12 @@ public class QueryLensProperties {
 		 */
 		private int maxRecordings = 100;
 
+		/**
+		 * Maximum estimated memory held by the finished recordings kept; the oldest are dropped first to stay
+		 * within it. The newest recording is always kept.
+		 */
+		private DataSize maxSize = DataSize.ofMegabytes(64);
+
 		public int getMaxRecordings() {
 			return this.maxRecordings;
 		}
@@ -72,6 +79,15 @@ public class QueryLensProperties {
 		public void setMaxRecordings(int maxRecordings) {
 			Assert.isTrue(maxRecordings > 0, "'querylens.store.max-recordings' must be at least 1");
 			this.maxRecordings = maxRecordings;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			Assert.isTrue(maxSize != null && maxSize.toBytes() > 0, "'querylens.store.max-size' must be positive");
+			this.maxSize = maxSize;
 		}
 
 	}
@@ -96,6 +112,12 @@ public class QueryLensProperties {
 		 * Maximum length of a captured parameter value; longer values are cut.
 		 */
 		private int maxParameterLength = 200;
+
+		/**
+		 * Maximum length of the SQL text kept of each statement; longer statements keep their first characters,
+		 * their full length and the fingerprint of their whole text, and cannot be explained.
+		 */
+		private int maxSqlLength = 10_000;
 
 		/**
 		 * How call sites are captured: 'first-app-frame' for the first executions of each statement, 'full' for
@@ -146,6 +168,15 @@ public class QueryLensProperties {
 		public void setMaxParameterLength(int maxParameterLength) {
 			Assert.isTrue(maxParameterLength > 0, "'querylens.capture.max-parameter-length' must be at least 1");
 			this.maxParameterLength = maxParameterLength;
+		}
+
+		public int getMaxSqlLength() {
+			return this.maxSqlLength;
+		}
+
+		public void setMaxSqlLength(int maxSqlLength) {
+			Assert.isTrue(maxSqlLength > 0, "'querylens.capture.max-sql-length' must be at least 1");
+			this.maxSqlLength = maxSqlLength;
 		}
 
 		public CallSiteMode getCallSite() {

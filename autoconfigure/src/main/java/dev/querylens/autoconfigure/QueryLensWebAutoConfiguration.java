@@ -22,6 +22,8 @@ import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.querylens.analysis.SqlFingerprint;
+import dev.querylens.capture.SqlTextLimit;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.web.AsyncRecordingInterceptor;
 import dev.querylens.web.IgnoredFindingsInterceptor;
@@ -61,6 +63,7 @@ public final class QueryLensWebAutoConfiguration {
 				properties.getRecord().getExcludePatterns());
 		RecordingFilter filter = new RecordingFilter(collector, properties.getCapture().getMaxQueries(), recorded,
 				injector, veto.getIfAvailable(), headersFor(properties.getToolbar(), toolbarAccess, environment));
+		filter.setSqlTextLimit(new SqlTextLimit(properties.getCapture().getMaxSqlLength(), SqlFingerprint::of));
 		FilterRegistrationBean<RecordingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("queryLensRecordingFilter");
 		registration.setOrder(FILTER_ORDER);

@@ -16,6 +16,12 @@ public final class QueryEvent {
 
 	private final String sql;
 
+	private final int sqlLength;
+
+	private final String fullFingerprint;
+
+	private final int fullSqlHash;
+
 	private final List<Object> parameters;
 
 	private final int batchSize;
@@ -62,8 +68,37 @@ public final class QueryEvent {
 	public QueryEvent(int index, String sql, List<Object> parameters, int batchSize, long rows, long durationNanos,
 			long offsetNanos, int connectionId, String dataSource, Phase phase, String thread, CallSite callSite,
 			String error) {
+		this(index, sql, (sql != null) ? sql.length() : 0, null, 0, parameters, batchSize, rows, durationNanos,
+				offsetNanos, connectionId, dataSource, phase, thread, callSite, error);
+	}
+
+	/**
+	 * Creates an event whose SQL may have been cut to a maximum length.
+	 * @param index position in the recording, 0-based, in execution order
+	 * @param sql the SQL as kept: whole, or its first characters when it was cut
+	 * @param sqlLength the length of the SQL as the driver received it
+	 * @param fullFingerprint the fingerprint of the whole SQL when it was cut, otherwise {@code null}
+	 * @param fullSqlHash the {@link String#hashCode() hash} of the whole SQL when it was cut, otherwise 0
+	 * @param parameters the bound values in order (for a batch, the first set), already made safe to show
+	 * @param batchSize 1 for a single statement, N for a batch of N
+	 * @param rows rows read for a query, update count for a write (summed over a batch)
+	 * @param durationNanos time spent executing
+	 * @param offsetNanos time from the recording's start to this statement's start
+	 * @param connectionId number of the connection it ran on, unique within its data source
+	 * @param dataSource the data source's bean name
+	 * @param phase whether it ran in the handler or in the view
+	 * @param thread the name of the thread it ran on
+	 * @param callSite where it came from, or {@code null} when not captured
+	 * @param error the failure's class and message, or {@code null} when it succeeded
+	 */
+	public QueryEvent(int index, String sql, int sqlLength, String fullFingerprint, int fullSqlHash,
+			List<Object> parameters, int batchSize, long rows, long durationNanos, long offsetNanos, int connectionId,
+			String dataSource, Phase phase, String thread, CallSite callSite, String error) {
 		this.index = index;
 		this.sql = sql;
+		this.sqlLength = sqlLength;
+		this.fullFingerprint = fullFingerprint;
+		this.fullSqlHash = fullSqlHash;
 		this.parameters = parameters;
 		this.batchSize = batchSize;
 		this.rows = rows;
@@ -86,11 +121,47 @@ public final class QueryEvent {
 	}
 
 	/**
-	 * Returns the SQL exactly as the driver received it.
-	 * @return the SQL
+	 * Returns the SQL exactly as the driver received it, or its first characters when it was longer than the
+	 * recording keeps (see {@link #sqlTruncated()}).
+	 * @return the SQL as kept
 	 */
 	public String sql() {
 		return this.sql;
+	}
+
+	/**
+	 * Returns the length of the SQL the driver received, whether or not it was kept whole.
+	 * @return the length in characters
+	 */
+	public int sqlLength() {
+		return this.sqlLength;
+	}
+
+	/**
+	 * Whether the SQL was longer than the recording keeps, so that {@link #sql()} is only its beginning: such a
+	 * statement is not the one that ran and cannot be explained.
+	 * @return {@code true} if the SQL was cut
+	 */
+	public boolean sqlTruncated() {
+		return this.sql != null && this.sql.length() < this.sqlLength;
+	}
+
+	/**
+	 * Returns the fingerprint of the whole SQL, computed when it was recorded because the text kept is only its
+	 * beginning.
+	 * @return the fingerprint, or {@code null} when the SQL was kept whole (analysis fingerprints {@link #sql()})
+	 */
+	public String fullFingerprint() {
+		return this.fullFingerprint;
+	}
+
+	/**
+	 * Returns the {@link String#hashCode() hash} of the whole SQL, so that two cut statements with the same
+	 * beginning are told apart.
+	 * @return the hash when the SQL was cut, otherwise 0
+	 */
+	public int fullSqlHash() {
+		return this.fullSqlHash;
 	}
 
 	/**
@@ -206,7 +277,6 @@ public final class QueryEvent {
 		return this.error != null;
 	}
 
-	// Called by the recording, under its lock, while it runs.
 	// Called by the recording, under its lock, while it runs.
 	void addRead(long rows, long bytes, String widestColumn) {
 		this.rows += rows;

@@ -42,6 +42,8 @@ public final class Recording {
 
 	private final int maxQueries;
 
+	private final SqlTextLimit sqlTextLimit;
+
 	private final LongSupplier nanoTime;
 
 	private volatile Phase phase = Phase.HANDLER;
@@ -71,7 +73,8 @@ public final class Recording {
 
 	private Map<String, SqlTally> overflow = Collections.emptyMap();
 
-	private final Map<String, Integer> callSiteSamples = new HashMap<>();
+	// Keyed by the SQL as kept, so that a finished recording holds no statement whole; emptied by finish.
+	private Map<String, Integer> callSiteSamples = new HashMap<>();
 
 	private List<LazyLoad> lazyLoads = new ArrayList<>();
 
@@ -87,8 +90,8 @@ public final class Recording {
 
 	private long durationNanos;
 
-	private Recording(Kind kind, String method, String uri, String query, int maxQueries, Clock clock,
-			LongSupplier nanoTime) {
+	private Recording(Kind kind, String method, String uri, String query, int maxQueries, SqlTextLimit sqlTextLimit,
+			Clock clock, LongSupplier nanoTime) {
 		this.id = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL | 0x1_0000_0000_0000L)
 			.substring(1);
 		this.kind = kind;
@@ -96,6 +99,7 @@ public final class Recording {
 		this.uri = uri;
 		this.query = query;
 		this.maxQueries = Math.max(0, maxQueries);
+		this.sqlTextLimit = sqlTextLimit;
 		this.nanoTime = nanoTime;
 		this.startedAt = clock.instant();
 		this.startNanos = nanoTime.getAsLong();
@@ -111,7 +115,22 @@ public final class Recording {
 	 * @return the running recording
 	 */
 	public static Recording start(Kind kind, String method, String uri, String query, int maxQueries) {
-		return start(kind, method, uri, query, maxQueries, Clock.systemUTC(), System::nanoTime);
+		return start(kind, method, uri, query, maxQueries, SqlTextLimit.none());
+	}
+
+	/**
+	 * Starts a recording that keeps statements only up to a length.
+	 * @param kind what it covers
+	 * @param method the HTTP method, or for other kinds a short label, may be {@code null}
+	 * @param uri the request path without its query string, or for other kinds a name
+	 * @param query the query string, or {@code null}
+	 * @param maxQueries how many queries to keep in full
+	 * @param sqlTextLimit how much of each statement's text to keep
+	 * @return the running recording
+	 */
+	public static Recording start(Kind kind, String method, String uri, String query, int maxQueries,
+			SqlTextLimit sqlTextLimit) {
+		return new Recording(kind, method, uri, query, maxQueries, sqlTextLimit, Clock.systemUTC(), System::nanoTime);
 	}
 
 	/**
@@ -127,11 +146,12 @@ public final class Recording {
 	 */
 	public static Recording start(Kind kind, String method, String uri, String query, int maxQueries, Clock clock,
 			LongSupplier nanoTime) {
-		return new Recording(kind, method, uri, query, maxQueries, clock, nanoTime);
+		return new Recording(kind, method, uri, query, maxQueries, SqlTextLimit.none(), clock, nanoTime);
 	}
 
 	/**
-	 * Adds an executed statement. Ignored once the recording is finished.
+	 * Adds an executed statement. Ignored once the recording is finished. SQL longer than the recording's
+	 * {@link SqlTextLimit} is cut here, its fingerprint taken first.
 	 * @param sql the SQL as the driver received it
 	 * @param parameters the bound values, made safe to show
 	 * @param batchSize 1, or the number of statements in a batch
@@ -154,6 +174,10 @@ public final class Recording {
 		if (callSite == null && currentPhase == Phase.VIEW && this.viewName != null) {
 			callSite = CallSite.described("view:" + this.viewName);
 		}
+		if (sql != null && this.sqlTextLimit.cuts(sql)) {
+			return recordCut(sql, parameters, batchSize, rows, startNanos, durationNanos, connectionId, dataSource,
+					callSite, error, currentPhase);
+		}
 		synchronized (this.lock) {
 			if (this.finished) {
 				return -1;
@@ -168,13 +192,46 @@ public final class Recording {
 						Thread.currentThread().getName(), callSite, error));
 				return index;
 			}
-			if (this.overflow.isEmpty()) {
-				this.overflow = new LinkedHashMap<>();
-			}
-			this.overflow.merge(sql, new SqlTally(sql, 1, durationNanos),
-					(a, b) -> new SqlTally(sql, a.count() + 1, a.durationNanos() + b.durationNanos()));
+			tally(sql, durationNanos);
 			return -1;
 		}
+	}
+
+	// The rare long statement: the fingerprint and hash of the whole text are taken outside the lock.
+	private int recordCut(String sql, List<Object> parameters, int batchSize, long rows, long startNanos,
+			long durationNanos, int connectionId, String dataSource, CallSite callSite, String error,
+			Phase currentPhase) {
+		String kept = this.sqlTextLimit.kept(sql);
+		boolean keepable;
+		synchronized (this.lock) {
+			keepable = this.queryCount < this.maxQueries;
+		}
+		String fingerprint = keepable ? this.sqlTextLimit.fingerprintOf(sql) : null;
+		synchronized (this.lock) {
+			if (this.finished) {
+				return -1;
+			}
+			int index = this.queryCount++;
+			this.queryTimeNanos += durationNanos;
+			if (index >= this.maxQueries) {
+				tally(kept, durationNanos);
+				return -1;
+			}
+			// The count only grows, so a statement found past the limit before the lock is past it now.
+			this.queries.add(new QueryEvent(index, kept, sql.length(), fingerprint, sql.hashCode(), parameters,
+					batchSize, rows, durationNanos, startNanos - this.startNanos, connectionId, dataSource,
+					currentPhase, Thread.currentThread().getName(), callSite, error));
+			return index;
+		}
+	}
+
+	// Past the limit a statement is only counted and timed, per SQL as kept. Called under the lock.
+	private void tally(String sql, long durationNanos) {
+		if (this.overflow.isEmpty()) {
+			this.overflow = new LinkedHashMap<>();
+		}
+		this.overflow.merge(sql, new SqlTally(sql, 1, durationNanos),
+				(a, b) -> new SqlTally(sql, a.count() + 1, a.durationNanos() + b.durationNanos()));
 	}
 
 	/**
@@ -244,7 +301,8 @@ public final class Recording {
 			if (this.finished) {
 				return false;
 			}
-			int seen = this.callSiteSamples.merge(sql, 1, Integer::sum);
+			String key = (sql != null && this.sqlTextLimit.cuts(sql)) ? this.sqlTextLimit.kept(sql) : sql;
+			int seen = this.callSiteSamples.merge(key, 1, Integer::sum);
 			return seen <= CALL_SITE_SAMPLES;
 		}
 	}
@@ -371,6 +429,7 @@ public final class Recording {
 			this.lazyLoads = List.copyOf(this.lazyLoads);
 			this.entityStatements = Map.copyOf(this.entityStatements);
 			this.connectionFailures = List.copyOf(this.connectionFailures);
+			this.callSiteSamples = Map.of();
 			this.finished = true;
 			return true;
 		}

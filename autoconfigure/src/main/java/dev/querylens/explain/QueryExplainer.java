@@ -46,8 +46,28 @@ public final class QueryExplainer {
 	 * @return whether it can be explained
 	 */
 	public static boolean isExplainable(QueryEvent event) {
+		return refusal(event) == null;
+	}
+
+	/**
+	 * Says why a recorded statement cannot be explained at all, before its database is asked.
+	 * @param event the recorded statement
+	 * @return the reason, or {@code null} when its text and parameters were captured whole
+	 */
+	public static String refusal(QueryEvent event) {
 		// A statement whose text or parameters QueryLens did not keep whole is not the statement that ran.
-		return event != null && event.sql() != null && event.parameters() != null;
+		if (event == null || event.sql() == null) {
+			return "This statement was not recorded, so it cannot be explained";
+		}
+		if (event.sqlTruncated()) {
+			return "This statement was cut to its first " + event.sql().length() + " of " + event.sqlLength()
+					+ " characters when it was recorded (querylens.capture.max-sql-length), so it is not the SQL"
+					+ " that ran and cannot be explained";
+		}
+		if (event.parameters() == null) {
+			return "This statement's parameters were not recorded, so it cannot be explained";
+		}
+		return null;
 	}
 
 	/**
@@ -58,8 +78,9 @@ public final class QueryExplainer {
 	 * @throws SQLException when the database refuses
 	 */
 	public QueryPlan explain(QueryEvent event) throws SQLException {
-		if (!isExplainable(event)) {
-			throw new IllegalArgumentException("This statement was not recorded whole, so it cannot be explained");
+		String refusal = refusal(event);
+		if (refusal != null) {
+			throw new IllegalArgumentException(refusal);
 		}
 		return explain(event.sql(), event.parameters(), event.dataSource());
 	}

@@ -85,7 +85,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * One statement.
 	 *
 	 * @param index 0-based, in execution order
-	 * @param sql exactly as the driver received it
+	 * @param sql exactly as the driver received it, or its first characters when {@code sqlTruncated}
 	 * @param fingerprint its shape
 	 * @param parameters bound values in order ({@code "******"} when hidden)
 	 * @param batchSize 1, or N for a batch of N
@@ -104,12 +104,15 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param widestColumn the column of the largest value read, or {@code null} when none was large
 	 * @param callPath the application frames from the call site outwards (the call site first), empty when no
 	 * call site was captured
+	 * @param sqlLength the length of the SQL the driver received
+	 * @param sqlTruncated whether {@code sql} is only its beginning ({@code querylens.capture.max-sql-length}), so
+	 * that it cannot be explained; the fingerprint is still that of the whole statement
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record QueryDescriptor(int index, String sql, String fingerprint, List<Object> parameters, int batchSize,
 			long rows, double durationMs, double offsetMs, int connectionId, String dataSource, String phase,
 			String thread, String callSite, String error, Integer duplicateOf, int similarGroup, long bytesRead,
-			String widestColumn, List<String> callPath) {
+			String widestColumn, List<String> callPath, int sqlLength, boolean sqlTruncated) {
 
 		static QueryDescriptor of(AnalyzedQuery analyzed, boolean showParameters) {
 			QueryEvent event = analyzed.event();
@@ -120,7 +123,8 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 					event.phase().name().toLowerCase(Locale.ROOT), event.thread(),
 					(event.callSite() != null) ? event.callSite().toString() : null, event.error(),
 					analyzed.duplicateOf(), analyzed.similarGroup(), event.bytesRead(), event.widestColumn(),
-					(event.callSite() != null) ? event.callSite().callPath() : List.of());
+					(event.callSite() != null) ? event.callSite().callPath() : List.of(), event.sqlLength(),
+					event.sqlTruncated());
 		}
 
 		private static List<Object> hide(List<Object> parameters) {

@@ -22,6 +22,7 @@ import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.SqlTextLimit;
 import dev.querylens.store.RecordingCollector;
 
 /**
@@ -59,6 +60,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final Predicate<HttpServletRequest> headersFor;
 
+	private SqlTextLimit sqlTextLimit = SqlTextLimit.none();
+
 	/**
 	 * Creates the filter with the toolbar's badge and a veto.
 	 * @param collector where finished recordings go
@@ -76,6 +79,14 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		this.injector = injector;
 		this.veto = veto;
 		this.headersFor = headersFor;
+	}
+
+	/**
+	 * Sets how much of each statement's text the recordings keep.
+	 * @param sqlTextLimit the limit, {@link SqlTextLimit#none()} by default
+	 */
+	public void setSqlTextLimit(SqlTextLimit sqlTextLimit) {
+		this.sqlTextLimit = sqlTextLimit;
 	}
 
 	@Override
@@ -161,7 +172,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	private Recording start(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		return Recording.start(Kind.HTTP, request.getMethod().toUpperCase(Locale.ROOT), path,
-				request.getQueryString(), this.maxQueries);
+				request.getQueryString(), this.maxQueries, this.sqlTextLimit);
 	}
 
 	private static String pattern(HttpServletRequest request) {

@@ -87,6 +87,19 @@ class QueryLensAutoConfigurationTests {
 	}
 
 	@Test
+	void theStoreKeepsRecordingsWithinTheConfiguredSize() {
+		this.contextRunner.withPropertyValues("querylens.store.max-size=3MB")
+			.run((context) -> assertThat(context.getBean(InMemoryRecordingStore.class).getMaxSize())
+				.isEqualTo(3L * 1024 * 1024));
+	}
+
+	@Test
+	void theStoreSizeDefaultsTo64Megabytes() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(InMemoryRecordingStore.class).getMaxSize())
+			.isEqualTo(64L * 1024 * 1024));
+	}
+
+	@Test
 	void anInvalidStoreSizeFailsTheStartWithAClearMessage() {
 		this.contextRunner.withPropertyValues("querylens.store.max-recordings=0")
 			.run((context) -> assertThat(context).hasFailed()

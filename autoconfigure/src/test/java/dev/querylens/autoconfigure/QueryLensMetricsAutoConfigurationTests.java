@@ -24,6 +24,8 @@ import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
 import dev.querylens.metrics.RecordingMetrics;
 import dev.querylens.metrics.RecordingObservationListener;
+import dev.querylens.metrics.RecordingStoreMetrics;
+import dev.querylens.store.InMemoryRecordingStore;
 import dev.querylens.store.RecordingCollector;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +54,26 @@ class QueryLensMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void theStoreGaugesShowItsEstimatedSizeAndItsRecordings() {
+		this.contextRunner.withPropertyValues("querylens.store.max-size=1MB").run((context) -> {
+			assertThat(context).hasSingleBean(RecordingStoreMetrics.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get(RecordingStoreMetrics.SIZE).gauge().value()).isZero();
+			collect(context.getBean(RecordingCollector.class), 3);
+			collect(context.getBean(RecordingCollector.class), 3);
+			InMemoryRecordingStore store = context.getBean(InMemoryRecordingStore.class);
+			assertThat(store.getMaxSize()).isEqualTo(1024 * 1024);
+			assertThat(registry.get(RecordingStoreMetrics.SIZE).gauge().value()).isPositive()
+				.isEqualTo((double) store.getSize());
+			assertThat(registry.get(RecordingStoreMetrics.RECORDINGS).gauge().value()).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void whenMetricsAreDisabledThenNoMeterIsRecorded() {
 		this.contextRunner.withPropertyValues("querylens.metrics.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(RecordingMetrics.class);
+			assertThat(context).doesNotHaveBean(RecordingStoreMetrics.class);
 			assertThat(context).doesNotHaveBean(RecordingObservationListener.class);
 			collect(context.getBean(RecordingCollector.class), 7);
 			assertThat(context.getBean(MeterRegistry.class).find(RecordingMetrics.QUERIES).meters()).isEmpty();

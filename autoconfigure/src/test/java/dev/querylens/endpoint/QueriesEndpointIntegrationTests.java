@@ -32,7 +32,8 @@ class QueriesEndpointIntegrationTests {
 
 	private static final Set<String> QUERY_KEYS = Set.of("index", "sql", "fingerprint", "parameters", "batchSize",
 			"rows", "durationMs", "offsetMs", "connectionId", "dataSource", "phase", "thread", "callSite", "error",
-			"duplicateOf", "similarGroup", "bytesRead", "widestColumn", "callPath");
+			"duplicateOf", "similarGroup", "bytesRead", "widestColumn", "callPath", "sqlLength",
+			"sqlTruncated");
 
 	private static final Set<String> FINDING_KEYS = Set.of("type", "severity", "message", "fingerprint", "count",
 			"callSite", "association", "suggestion", "queryIndexes", "ignored");
@@ -62,6 +63,19 @@ class QueriesEndpointIntegrationTests {
 			assertThat(answers.detail().get("queries").get(0).get("duplicateOf").isNull()).as(setting).isTrue();
 			assertThat(answers.detail().get("findings").get(0).get("association").isNull()).as(setting).isTrue();
 		}
+	}
+
+	@Test
+	void aStatementLongerThanMaxSqlLengthIsCutWithItsLengthAndWholeFingerprint() throws Exception {
+		JsonNode whole = answers().detail().get("queries").get(0);
+		assertThat(whole.get("sql").asString()).isEqualTo("select cast(? as int) * 10");
+		assertThat(whole.get("sqlLength").asInt()).isEqualTo(26);
+		assertThat(whole.get("sqlTruncated").asBoolean()).isFalse();
+		JsonNode cut = answers("querylens.capture.max-sql-length=25").detail().get("queries").get(0);
+		assertThat(cut.get("sql").asString()).isEqualTo("select cast(? as int) * 1");
+		assertThat(cut.get("sqlLength").asInt()).isEqualTo(26);
+		assertThat(cut.get("sqlTruncated").asBoolean()).isTrue();
+		assertThat(cut.get("fingerprint").asString()).isEqualTo(whole.get("fingerprint").asString());
 	}
 
 	@Test

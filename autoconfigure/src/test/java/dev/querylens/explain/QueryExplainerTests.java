@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Kind;
+import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.SqlTextLimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -172,6 +174,23 @@ class QueryExplainerTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new QueryExplainer((name) -> watched)
 			.explain("select 1 as x$y$; insert into audit values (1); commit -- $y$", List.of(), "dataSource"));
 		assertThat(calls).containsExactly("getMetaData", "close");
+	}
+
+	@Test
+	void aStatementCutWhenRecordedIsRefusedAndRunsNothing() throws Exception {
+		List<String> calls = new ArrayList<>();
+		DataSource watched = watched(this.dataSource, calls);
+		String sql = "select * from explain_item where id = ? or name = '" + "x".repeat(100) + "'";
+		Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10,
+				new SqlTextLimit(40, String::toLowerCase));
+		recording.record(sql, List.of(1), 1, 0, 0, 1, 1, "dataSource", null, null);
+		recording.finish(200, null);
+		QueryEvent event = recording.getQueries().get(0);
+		assertThat(QueryExplainer.isExplainable(event)).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> new QueryExplainer((name) -> watched).explain(event))
+			.withMessageContaining("cut to its first 40 of " + sql.length() + " characters")
+			.withMessageContaining("querylens.capture.max-sql-length");
+		assertThat(calls).isEmpty();
 	}
 
 	@Test
