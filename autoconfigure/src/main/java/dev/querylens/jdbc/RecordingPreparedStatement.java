@@ -9,11 +9,9 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Ref;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
@@ -24,16 +22,14 @@ import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
 
-import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Recording;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link PreparedStatement} bound to a recording, which also keeps the values bound to its
  * parameters so that each query is recorded with them.
  */
-class RecordingPreparedStatement extends RecordingStatement implements PreparedStatement {
-
-	private final PreparedStatement prepared;
+class RecordingPreparedStatement extends DelegatingPreparedStatement {
 
 	private final String sql;
 
@@ -44,11 +40,10 @@ class RecordingPreparedStatement extends RecordingStatement implements PreparedS
 	private List<Object> batchParameters = Collections.emptyList();
 
 	RecordingPreparedStatement(PreparedStatement delegate, String sql, RecordingConnection connection,
-			Recording recording) {
+			@Nullable Recording recording) {
 		super(delegate, connection, recording);
-		this.prepared = delegate;
 		this.sql = sql;
-		this.parameters = connection.settings.parameters()
+		this.parameters = (recording != null && connection.settings.parameters())
 				? new BoundParameters(connection.settings.maxParameterLength()) : null;
 	}
 
@@ -73,69 +68,22 @@ class RecordingPreparedStatement extends RecordingStatement implements PreparedS
 
 	@Override
 	public ResultSet executeQuery() throws SQLException {
-		CallSite callSite = beforeExecution(this.sql);
-		long startNanos = System.nanoTime();
-		ResultSet resultSet;
-		try {
-			resultSet = this.prepared.executeQuery();
-		}
-		catch (Throwable ex) {
-			recordFailure(this.sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		return wrap(resultSet, recordSuccess(this.sql, false, 1, 0, startNanos, durationNanos, callSite));
+		return query(execute(this.prepared, this.sql, 0, (statement, sql) -> statement.executeQuery()));
 	}
 
 	@Override
 	public int executeUpdate() throws SQLException {
-		CallSite callSite = beforeExecution(this.sql);
-		long startNanos = System.nanoTime();
-		int count;
-		try {
-			count = this.prepared.executeUpdate();
-		}
-		catch (Throwable ex) {
-			recordFailure(this.sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(this.sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return execute(this.prepared, this.sql, 0, (statement, sql) -> statement.executeUpdate());
 	}
 
 	@Override
 	public long executeLargeUpdate() throws SQLException {
-		CallSite callSite = beforeExecution(this.sql);
-		long startNanos = System.nanoTime();
-		long count;
-		try {
-			count = this.prepared.executeLargeUpdate();
-		}
-		catch (Throwable ex) {
-			recordFailure(this.sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(this.sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return execute(this.prepared, this.sql, 0, (statement, sql) -> statement.executeLargeUpdate());
 	}
 
 	@Override
 	public boolean execute() throws SQLException {
-		CallSite callSite = beforeExecution(this.sql);
-		long startNanos = System.nanoTime();
-		boolean hasResultSet;
-		try {
-			hasResultSet = this.prepared.execute();
-		}
-		catch (Throwable ex) {
-			recordFailure(this.sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		afterExecute(recordSuccess(this.sql, false, 1, 0, startNanos, durationNanos, callSite), hasResultSet);
-		return hasResultSet;
+		return executed(execute(this.prepared, this.sql, 0, (statement, sql) -> statement.execute()));
 	}
 
 	@Override
@@ -352,11 +300,6 @@ class RecordingPreparedStatement extends RecordingStatement implements PreparedS
 	}
 
 	@Override
-	public ResultSetMetaData getMetaData() throws SQLException {
-		return this.prepared.getMetaData();
-	}
-
-	@Override
 	public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
 		this.prepared.setDate(parameterIndex, x, cal);
 		if (this.parameters != null) {
@@ -394,11 +337,6 @@ class RecordingPreparedStatement extends RecordingStatement implements PreparedS
 		if (this.parameters != null) {
 			this.parameters.set(parameterIndex, x);
 		}
-	}
-
-	@Override
-	public ParameterMetaData getParameterMetaData() throws SQLException {
-		return this.prepared.getParameterMetaData();
 	}
 
 	@Override
