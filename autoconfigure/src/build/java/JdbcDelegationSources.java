@@ -35,6 +35,8 @@ public final class JdbcDelegationSources {
 
 	private static final String PACKAGE = "dev.querylens.jdbc";
 
+	private static final String RECORDING = "dev.querylens.capture.@org.jspecify.annotations.Nullable Recording";
+
 	private JdbcDelegationSources() {
 	}
 
@@ -62,13 +64,13 @@ public final class JdbcDelegationSources {
 								+ "unchanged."),
 				Delegation.extension("DelegatingPreparedStatement", PreparedStatement.class, Statement.class,
 						"RecordingStatement", "prepared",
-						"RecordingConnection connection, dev.querylens.capture.Recording recording",
+						"RecordingConnection connection, " + RECORDING + " recording",
 						"connection, recording", false,
 						"The methods that {@link java.sql.PreparedStatement} adds to {@link java.sql.Statement}, passed on unchanged, "
 								+ "below {@link RecordingPreparedStatement}."),
 				Delegation.extension("RecordingCallableStatement", CallableStatement.class, PreparedStatement.class,
 						"RecordingPreparedStatement", "callable",
-						"String sql, RecordingConnection connection, dev.querylens.capture.Recording recording",
+						"String sql, RecordingConnection connection, " + RECORDING + " recording",
 						"sql, connection, recording", true,
 						"A {@link java.sql.CallableStatement} bound to a recording: executions are recorded by "
 								+ "{@link RecordingPreparedStatement}, and the methods that {@link java.sql.CallableStatement} "

@@ -3,7 +3,6 @@ package dev.querylens.jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
@@ -14,9 +13,9 @@ import dev.querylens.capture.Recording;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Statement} bound to the recording that was current when it was created: each
- * execution becomes one query of that recording, and everything else goes to the driver's
- * statement unchanged.
+ * A {@link Statement} bound to the recording that was current when it was created: each execution becomes one
+ * query of that recording. Bound to none, it records nothing. Everything else is {@link DelegatingStatement}'s,
+ * passed to the driver's statement unchanged.
  */
 class RecordingStatement extends DelegatingStatement {
 
@@ -42,7 +41,7 @@ class RecordingStatement extends DelegatingStatement {
 
 	private StringBuilder batchSql;
 
-	RecordingStatement(Statement delegate, RecordingConnection connection, Recording recording) {
+	RecordingStatement(Statement delegate, RecordingConnection connection, @Nullable Recording recording) {
 		super(delegate);
 		this.connection = connection;
 		this.recording = recording;
@@ -167,8 +166,9 @@ class RecordingStatement extends DelegatingStatement {
 	 * around the driver's call alone, a failure is recorded and rethrown unchanged, and the index of the recorded
 	 * query is kept for the result set or update count read after it. With no recording it is the driver's call.
 	 * <p>
-	 * The common executions pass a method reference, which captures nothing, so no object is created per call;
-	 * {@code int} and {@code long} counts are boxed by the call, from the small-value caches for the usual 0 and 1.
+	 * The executions without extra arguments (all of a prepared statement's) pass a lambda that captures nothing, a
+	 * single instance, so no object is created per call; {@code int} and {@code long} counts are boxed, from the
+	 * small-value caches for the usual counts.
 	 * @param <S> the type of the driver's statement
 	 * @param <R> the result type
 	 * @param statement the driver's statement
