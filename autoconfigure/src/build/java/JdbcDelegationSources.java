@@ -54,28 +54,27 @@ public final class JdbcDelegationSources {
 	static List<Delegation> delegations() {
 		return List.of(
 				Delegation.root("DelegatingConnection", Connection.class,
-						"The {@link java.sql.Connection} methods of {@link RecordingConnection} that pass the call on unchanged."),
+						"The {@link java.sql.Connection} methods that {@link RecordingConnection} passes on unchanged."),
 				Delegation.root("DelegatingStatement", Statement.class,
-						"The {@link java.sql.Statement} methods of {@link RecordingStatement} that pass the call on unchanged."),
+						"The {@link java.sql.Statement} methods that {@link RecordingStatement} passes on unchanged."),
 				Delegation.root("DelegatingResultSet", ResultSet.class,
-						"The {@link java.sql.ResultSet} methods of {@link RecordingResultSet} that pass the call on unchanged."),
+						"The {@link java.sql.ResultSet} methods that {@link RecordingResultSet} passes on unchanged."),
 				Delegation.root("DelegatingDatabaseMetaData", DatabaseMetaData.class,
-						"The {@link java.sql.DatabaseMetaData} methods of {@link RecordingDatabaseMetaData} that pass the call on "
-								+ "unchanged."),
+						"The {@link java.sql.DatabaseMetaData} methods that {@link RecordingDatabaseMetaData} passes "
+								+ "on unchanged."),
 				Delegation.extension("DelegatingPreparedStatement", PreparedStatement.class, Statement.class,
-						"RecordingStatement", "prepared",
-						"RecordingConnection connection, " + RECORDING + " recording",
+						"RecordingStatement", "prepared", "RecordingConnection connection, " + RECORDING + " recording",
 						"connection, recording", false,
-						"The methods that {@link java.sql.PreparedStatement} adds to {@link java.sql.Statement}, passed on unchanged, "
-								+ "below {@link RecordingPreparedStatement}."),
+						"The methods that {@link java.sql.PreparedStatement} adds to {@link java.sql.Statement} and "
+								+ "{@link RecordingPreparedStatement} passes on unchanged."),
 				Delegation.extension("RecordingCallableStatement", CallableStatement.class, PreparedStatement.class,
 						"RecordingPreparedStatement", "callable",
 						"String sql, RecordingConnection connection, " + RECORDING + " recording",
 						"sql, connection, recording", true,
 						"A {@link java.sql.CallableStatement} bound to a recording: executions are recorded by "
-								+ "{@link RecordingPreparedStatement}, and the methods that {@link java.sql.CallableStatement} "
-								+ "adds are passed on unchanged. Values bound by parameter name are not captured: only "
-								+ "positional values are recorded."));
+								+ "{@link RecordingPreparedStatement}, and the methods that "
+								+ "{@link java.sql.CallableStatement} adds are passed on unchanged. Values bound by "
+								+ "parameter name are not captured: only positional values are recorded."));
 	}
 
 	private static void write(Path file, String source) throws IOException {
@@ -117,8 +116,9 @@ public final class JdbcDelegationSources {
 
 		String source() {
 			StringBuilder out = new StringBuilder();
-			out.append("// Generated at build time by autoconfigure/src/build/java/JdbcDelegationSources.java from the\n");
-			out.append("// java.sql interfaces of the JDK that ran the build. Not to be edited: change the generator.\n");
+			out.append("// Generated at build time by autoconfigure/src/build/java/JdbcDelegationSources.java from\n");
+			out.append("// the java.sql interfaces of the JDK that ran the build. Not to be edited: change the\n");
+			out.append("// generator.\n");
 			out.append("package ").append(PACKAGE).append(";\n\n");
 			out.append("/**\n * ").append(this.description).append("\n */\n");
 			out.append(this.leaf ? "final class " : "abstract class ").append(this.name);
@@ -138,7 +138,8 @@ public final class JdbcDelegationSources {
 			out.append("\t\tthis.").append(this.field).append(" = delegate;\n\t}\n");
 			if (isRoot()) {
 				out.append("\n\tpublic <T> T unwrap(Class<T> iface) throws java.sql.SQLException {\n");
-				out.append("\t\treturn iface.isInstance(this) ? iface.cast(this) : this.delegate.unwrap(iface);\n\t}\n");
+				out.append("\t\treturn iface.isInstance(this) ? iface.cast(this) : this.delegate.unwrap(iface);");
+				out.append("\n\t}\n");
 				out.append("\n\tpublic boolean isWrapperFor(Class<?> iface) throws java.sql.SQLException {\n");
 				out.append("\t\treturn iface.isInstance(this) || this.delegate.isWrapperFor(iface);\n\t}\n");
 				out.append("\n\t@Override\n\tpublic String toString() {\n");

@@ -7,7 +7,7 @@
  * is passed on unchanged by the {@code Delegating*} classes they extend, which the build generates into
  * {@code target/generated-sources/jdbc} from the JDK's interfaces ({@code src/build/java/JdbcDelegationSources.java});
  * {@code RecordingCallableStatement}, with no behaviour of its own, is generated whole. Every execution goes through
- * {@code RecordingStatement.execute}, every {@code prepareStatement} and {@code prepareCall} through
+ * {@code RecordingStatement.executeAndRecord}, every {@code prepareStatement} and {@code prepareCall} through
  * {@code RecordingConnection.prepare}.
  * <p>
  * Object identity, the same inside a recording and outside one:
