@@ -1,25 +1,12 @@
 package dev.querylens.jdbc;
 
-import java.sql.Array;
-import java.sql.Blob;
 import java.sql.CallableStatement;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.NClob;
 import java.sql.PreparedStatement;
-import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.SQLXML;
-import java.sql.Savepoint;
-import java.sql.ShardingKey;
 import java.sql.Statement;
-import java.sql.Struct;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Executor;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.CallSiteResolver;
@@ -27,13 +14,12 @@ import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Recording;
 
 /**
- * A {@link Connection} whose statements record their queries while a recording is current.
- * Statements created with no current recording are the driver's own, so unrecorded work costs a
- * thread-local read.
+ * A {@link Connection} whose statements record their queries while a recording is current. Its statements are
+ * always wrappers, bound at creation to the recording then current or to none, so that
+ * {@link Statement#getConnection()} is this connection either way; one created with no current recording only
+ * passes its calls on.
  */
-final class RecordingConnection implements Connection {
-
-	private final Connection delegate;
+final class RecordingConnection extends DelegatingConnection {
 
 	final int id;
 
@@ -42,7 +28,7 @@ final class RecordingConnection implements Connection {
 	final JdbcCaptureSettings settings;
 
 	RecordingConnection(Connection delegate, int id, String dataSourceName, JdbcCaptureSettings settings) {
-		this.delegate = delegate;
+		super(delegate);
 		this.id = id;
 		this.dataSourceName = dataSourceName;
 		this.settings = settings;
@@ -50,188 +36,98 @@ final class RecordingConnection implements Connection {
 
 	@Override
 	public Statement createStatement() throws SQLException {
-		Recording recording = CurrentRecording.get();
-		Statement statement = this.delegate.createStatement();
-		return (recording != null && !(statement instanceof RecordingStatement))
-				? new RecordingStatement(statement, this, recording) : statement;
+		return statement(this.delegate.createStatement());
 	}
 
 	@Override
 	public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		Statement statement = this.delegate.createStatement(resultSetType, resultSetConcurrency);
-		return (recording != null && !(statement instanceof RecordingStatement))
-				? new RecordingStatement(statement, this, recording) : statement;
+		return statement(this.delegate.createStatement(resultSetType, resultSetConcurrency));
 	}
 
 	@Override
-	public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		Statement statement = this.delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
-		return (recording != null && !(statement instanceof RecordingStatement))
-				? new RecordingStatement(statement, this, recording) : statement;
+	public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+			throws SQLException {
+		return statement(this.delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
+	}
+
+	private Statement statement(Statement statement) {
+		return (statement instanceof RecordingStatement) ? statement
+				: new RecordingStatement(statement, this, CurrentRecording.get());
 	}
 
 	@Override
 	public PreparedStatement prepareStatement(String sql) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareStatement(sql);
-		}
-		PreparedStatement statement;
-		try {
-			statement = this.delegate.prepareStatement(sql);
-		}
-		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
-			throw ex;
-		}
-		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingPreparedStatement(statement, sql, this, recording);
+		return prepare(sql, Connection::prepareStatement, RecordingPreparedStatement::new);
 	}
 
 	@Override
-	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareStatement(sql, resultSetType, resultSetConcurrency);
-		}
-		PreparedStatement statement;
-		try {
-			statement = this.delegate.prepareStatement(sql, resultSetType, resultSetConcurrency);
-		}
-		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
-			throw ex;
-		}
-		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingPreparedStatement(statement, sql, this, recording);
+	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+			throws SQLException {
+		return prepare(sql, (connection, text) -> connection.prepareStatement(text, resultSetType, resultSetConcurrency),
+				RecordingPreparedStatement::new);
 	}
 
 	@Override
-	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
-		}
-		PreparedStatement statement;
-		try {
-			statement = this.delegate.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
-		}
-		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
-			throw ex;
-		}
-		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingPreparedStatement(statement, sql, this, recording);
+	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+			int resultSetHoldability) throws SQLException {
+		return prepare(sql, (connection, text) -> connection.prepareStatement(text, resultSetType, resultSetConcurrency,
+				resultSetHoldability), RecordingPreparedStatement::new);
 	}
 
 	@Override
 	public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareStatement(sql, autoGeneratedKeys);
-		}
-		PreparedStatement statement;
-		try {
-			statement = this.delegate.prepareStatement(sql, autoGeneratedKeys);
-		}
-		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
-			throw ex;
-		}
-		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingPreparedStatement(statement, sql, this, recording);
+		return prepare(sql, (connection, text) -> connection.prepareStatement(text, autoGeneratedKeys),
+				RecordingPreparedStatement::new);
 	}
 
 	@Override
 	public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareStatement(sql, columnIndexes);
-		}
-		PreparedStatement statement;
-		try {
-			statement = this.delegate.prepareStatement(sql, columnIndexes);
-		}
-		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
-			throw ex;
-		}
-		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingPreparedStatement(statement, sql, this, recording);
+		return prepare(sql, (connection, text) -> connection.prepareStatement(text, columnIndexes),
+				RecordingPreparedStatement::new);
 	}
 
 	@Override
 	public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareStatement(sql, columnNames);
-		}
-		PreparedStatement statement;
-		try {
-			statement = this.delegate.prepareStatement(sql, columnNames);
-		}
-		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
-			throw ex;
-		}
-		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingPreparedStatement(statement, sql, this, recording);
+		return prepare(sql, (connection, text) -> connection.prepareStatement(text, columnNames),
+				RecordingPreparedStatement::new);
 	}
 
 	@Override
 	public CallableStatement prepareCall(String sql) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareCall(sql);
-		}
-		CallableStatement statement;
-		try {
-			statement = this.delegate.prepareCall(sql);
-		}
-		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
-			throw ex;
-		}
-		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingCallableStatement(statement, sql, this, recording);
+		return prepare(sql, Connection::prepareCall, RecordingCallableStatement::new);
 	}
 
 	@Override
 	public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareCall(sql, resultSetType, resultSetConcurrency);
-		}
-		CallableStatement statement;
-		try {
-			statement = this.delegate.prepareCall(sql, resultSetType, resultSetConcurrency);
-		}
-		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
-			throw ex;
-		}
-		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingCallableStatement(statement, sql, this, recording);
+		return prepare(sql, (connection, text) -> connection.prepareCall(text, resultSetType, resultSetConcurrency),
+				RecordingCallableStatement::new);
 	}
 
 	@Override
-	public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+	public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+			int resultSetHoldability) throws SQLException {
+		return prepare(sql, (connection, text) -> connection.prepareCall(text, resultSetType, resultSetConcurrency,
+				resultSetHoldability), RecordingCallableStatement::new);
+	}
+
+	// The one way a statement is prepared: by the driver, a refusal recorded and rethrown unchanged, the statement
+	// wrapped and bound to the current recording (or none). The overloads differ only in the driver call, and the
+	// most used one (sql alone) passes a method reference, so that nothing is allocated for it.
+	private <S extends PreparedStatement> S prepare(String sql, Preparation<S> preparation, Wrapping<S> wrapping)
+			throws SQLException {
 		Recording recording = CurrentRecording.get();
-		if (recording == null) {
-			return this.delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
-		}
-		CallableStatement statement;
+		S statement;
 		try {
-			statement = this.delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+			statement = preparation.prepare(this.delegate, sql);
 		}
 		catch (Throwable ex) {
-			recordPrepareFailure(recording, sql, ex);
+			if (recording != null) {
+				recordPrepareFailure(recording, sql, ex);
+			}
 			throw ex;
 		}
 		return (statement instanceof RecordingStatement) ? statement
-				: new RecordingCallableStatement(statement, sql, this, recording);
+				: wrapping.wrap(statement, sql, this, recording);
 	}
 
 	// A statement the driver refuses to prepare (H2 parses it then, so a syntax error fails here) never runs, but it
@@ -252,248 +148,23 @@ final class RecordingConnection implements Connection {
 	}
 
 	@Override
-	public <T> T unwrap(Class<T> iface) throws SQLException {
-		return iface.isInstance(this) ? iface.cast(this) : this.delegate.unwrap(iface);
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> iface) throws SQLException {
-		return iface.isInstance(this) || this.delegate.isWrapperFor(iface);
-	}
-
-	@Override
-	public String toString() {
-		return this.delegate.toString();
-	}
-
-	@Override
-	public String nativeSQL(String sql) throws SQLException {
-		return this.delegate.nativeSQL(sql);
-	}
-
-	@Override
-	public void setAutoCommit(boolean autoCommit) throws SQLException {
-		this.delegate.setAutoCommit(autoCommit);
-	}
-
-	@Override
-	public boolean getAutoCommit() throws SQLException {
-		return this.delegate.getAutoCommit();
-	}
-
-	@Override
-	public void commit() throws SQLException {
-		this.delegate.commit();
-	}
-
-	@Override
-	public void rollback() throws SQLException {
-		this.delegate.rollback();
-	}
-
-	@Override
-	public void close() throws SQLException {
-		this.delegate.close();
-	}
-
-	@Override
-	public boolean isClosed() throws SQLException {
-		return this.delegate.isClosed();
-	}
-
-	@Override
 	public DatabaseMetaData getMetaData() throws SQLException {
-		return this.delegate.getMetaData();
+		DatabaseMetaData metaData = this.delegate.getMetaData();
+		return (metaData != null) ? new RecordingDatabaseMetaData(metaData, this) : null;
 	}
 
-	@Override
-	public void setReadOnly(boolean readOnly) throws SQLException {
-		this.delegate.setReadOnly(readOnly);
+	@FunctionalInterface
+	private interface Preparation<S extends PreparedStatement> {
+
+		S prepare(Connection connection, String sql) throws SQLException;
+
 	}
 
-	@Override
-	public boolean isReadOnly() throws SQLException {
-		return this.delegate.isReadOnly();
-	}
+	@FunctionalInterface
+	private interface Wrapping<S extends PreparedStatement> {
 
-	@Override
-	public void setCatalog(String catalog) throws SQLException {
-		this.delegate.setCatalog(catalog);
-	}
+		S wrap(S statement, String sql, RecordingConnection connection, Recording recording);
 
-	@Override
-	public String getCatalog() throws SQLException {
-		return this.delegate.getCatalog();
-	}
-
-	@Override
-	public void setTransactionIsolation(int level) throws SQLException {
-		this.delegate.setTransactionIsolation(level);
-	}
-
-	@Override
-	public int getTransactionIsolation() throws SQLException {
-		return this.delegate.getTransactionIsolation();
-	}
-
-	@Override
-	public SQLWarning getWarnings() throws SQLException {
-		return this.delegate.getWarnings();
-	}
-
-	@Override
-	public void clearWarnings() throws SQLException {
-		this.delegate.clearWarnings();
-	}
-
-	@Override
-	public Map<String,Class<?>> getTypeMap() throws SQLException {
-		return this.delegate.getTypeMap();
-	}
-
-	@Override
-	public void setTypeMap(Map<String,Class<?>> map) throws SQLException {
-		this.delegate.setTypeMap(map);
-	}
-
-	@Override
-	public void setHoldability(int holdability) throws SQLException {
-		this.delegate.setHoldability(holdability);
-	}
-
-	@Override
-	public int getHoldability() throws SQLException {
-		return this.delegate.getHoldability();
-	}
-
-	@Override
-	public Savepoint setSavepoint() throws SQLException {
-		return this.delegate.setSavepoint();
-	}
-
-	@Override
-	public Savepoint setSavepoint(String name) throws SQLException {
-		return this.delegate.setSavepoint(name);
-	}
-
-	@Override
-	public void rollback(Savepoint savepoint) throws SQLException {
-		this.delegate.rollback(savepoint);
-	}
-
-	@Override
-	public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-		this.delegate.releaseSavepoint(savepoint);
-	}
-
-	@Override
-	public Clob createClob() throws SQLException {
-		return this.delegate.createClob();
-	}
-
-	@Override
-	public Blob createBlob() throws SQLException {
-		return this.delegate.createBlob();
-	}
-
-	@Override
-	public NClob createNClob() throws SQLException {
-		return this.delegate.createNClob();
-	}
-
-	@Override
-	public SQLXML createSQLXML() throws SQLException {
-		return this.delegate.createSQLXML();
-	}
-
-	@Override
-	public boolean isValid(int timeout) throws SQLException {
-		return this.delegate.isValid(timeout);
-	}
-
-	@Override
-	public void setClientInfo(String name, String value) throws SQLClientInfoException {
-		this.delegate.setClientInfo(name, value);
-	}
-
-	@Override
-	public void setClientInfo(Properties properties) throws SQLClientInfoException {
-		this.delegate.setClientInfo(properties);
-	}
-
-	@Override
-	public String getClientInfo(String name) throws SQLException {
-		return this.delegate.getClientInfo(name);
-	}
-
-	@Override
-	public Properties getClientInfo() throws SQLException {
-		return this.delegate.getClientInfo();
-	}
-
-	@Override
-	public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-		return this.delegate.createArrayOf(typeName, elements);
-	}
-
-	@Override
-	public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
-		return this.delegate.createStruct(typeName, attributes);
-	}
-
-	@Override
-	public void setSchema(String schema) throws SQLException {
-		this.delegate.setSchema(schema);
-	}
-
-	@Override
-	public String getSchema() throws SQLException {
-		return this.delegate.getSchema();
-	}
-
-	@Override
-	public void abort(Executor executor) throws SQLException {
-		this.delegate.abort(executor);
-	}
-
-	@Override
-	public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
-		this.delegate.setNetworkTimeout(executor, milliseconds);
-	}
-
-	@Override
-	public int getNetworkTimeout() throws SQLException {
-		return this.delegate.getNetworkTimeout();
-	}
-
-	@Override
-	public void beginRequest() throws SQLException {
-		this.delegate.beginRequest();
-	}
-
-	@Override
-	public void endRequest() throws SQLException {
-		this.delegate.endRequest();
-	}
-
-	@Override
-	public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout) throws SQLException {
-		return this.delegate.setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
-	}
-
-	@Override
-	public boolean setShardingKeyIfValid(ShardingKey shardingKey, int timeout) throws SQLException {
-		return this.delegate.setShardingKeyIfValid(shardingKey, timeout);
-	}
-
-	@Override
-	public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey) throws SQLException {
-		this.delegate.setShardingKey(shardingKey, superShardingKey);
-	}
-
-	@Override
-	public void setShardingKey(ShardingKey shardingKey) throws SQLException {
-		this.delegate.setShardingKey(shardingKey);
 	}
 
 }

@@ -22,7 +22,8 @@ import dev.querylens.capture.Recording;
  * <p>
  * Every connection it hands out is a thin wrapper, numbered in the order connections are
  * acquired, since a connection may be acquired before a recording starts. Statements created
- * while no recording is current are the driver's own and cost nothing more.
+ * while no recording is current are wrappers too, which record nothing and only pass calls on, so
+ * that the objects lead back to the same wrappers either way (the rules are in the package Javadoc).
  * <p>
  * A connection that could not be obtained is kept in the recording with its error, and the exception reaches the
  * application unchanged. Over another recording data source (a router over recorded pools) the connections the

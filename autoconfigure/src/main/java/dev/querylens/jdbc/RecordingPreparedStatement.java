@@ -9,11 +9,9 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Ref;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
@@ -24,16 +22,14 @@ import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
 
-import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Recording;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link PreparedStatement} bound to a recording, which also keeps the values bound to its
  * parameters so that each query is recorded with them.
  */
-class RecordingPreparedStatement extends RecordingStatement implements PreparedStatement {
-
-	private final PreparedStatement prepared;
+class RecordingPreparedStatement extends DelegatingPreparedStatement {
 
 	private final String sql;
 
@@ -44,11 +40,10 @@ class RecordingPreparedStatement extends RecordingStatement implements PreparedS
 	private List<Object> batchParameters = Collections.emptyList();
 
 	RecordingPreparedStatement(PreparedStatement delegate, String sql, RecordingConnection connection,
-			Recording recording) {
+			@Nullable Recording recording) {
 		super(delegate, connection, recording);
-		this.prepared = delegate;
 		this.sql = sql;
-		this.parameters = connection.settings.parameters()
+		this.parameters = (recording != null && connection.settings.parameters())
 				? new BoundParameters(connection.settings.maxParameterLength()) : null;
 	}
 
@@ -71,71 +66,32 @@ class RecordingPreparedStatement extends RecordingStatement implements PreparedS
 		this.batchParameters = Collections.emptyList();
 	}
 
+	// Keeps a value bound to a parameter, when values are captured. The primitive setters test first instead, so
+	// that a value is boxed only to be kept.
+	private void bound(int parameterIndex, @Nullable Object value) {
+		if (this.parameters != null) {
+			this.parameters.set(parameterIndex, value);
+		}
+	}
+
 	@Override
 	public ResultSet executeQuery() throws SQLException {
-		CallSite callSite = beforeExecution(this.sql);
-		long startNanos = System.nanoTime();
-		ResultSet resultSet;
-		try {
-			resultSet = this.prepared.executeQuery();
-		}
-		catch (Throwable ex) {
-			recordFailure(this.sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		return wrap(resultSet, recordSuccess(this.sql, false, 1, 0, startNanos, durationNanos, callSite));
+		return query(executeAndRecord(this.prepared, this.sql, 0, (statement, sql) -> statement.executeQuery()));
 	}
 
 	@Override
 	public int executeUpdate() throws SQLException {
-		CallSite callSite = beforeExecution(this.sql);
-		long startNanos = System.nanoTime();
-		int count;
-		try {
-			count = this.prepared.executeUpdate();
-		}
-		catch (Throwable ex) {
-			recordFailure(this.sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(this.sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.prepared, this.sql, 0, (statement, sql) -> statement.executeUpdate());
 	}
 
 	@Override
 	public long executeLargeUpdate() throws SQLException {
-		CallSite callSite = beforeExecution(this.sql);
-		long startNanos = System.nanoTime();
-		long count;
-		try {
-			count = this.prepared.executeLargeUpdate();
-		}
-		catch (Throwable ex) {
-			recordFailure(this.sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(this.sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.prepared, this.sql, 0, (statement, sql) -> statement.executeLargeUpdate());
 	}
 
 	@Override
 	public boolean execute() throws SQLException {
-		CallSite callSite = beforeExecution(this.sql);
-		long startNanos = System.nanoTime();
-		boolean hasResultSet;
-		try {
-			hasResultSet = this.prepared.execute();
-		}
-		catch (Throwable ex) {
-			recordFailure(this.sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		afterExecute(recordSuccess(this.sql, false, 1, 0, startNanos, durationNanos, callSite), hasResultSet);
-		return hasResultSet;
+		return executed(executeAndRecord(this.prepared, this.sql, 0, (statement, sql) -> statement.execute()));
 	}
 
 	@Override
@@ -162,9 +118,7 @@ class RecordingPreparedStatement extends RecordingStatement implements PreparedS
 	@Override
 	public void setNull(int parameterIndex, int sqlType) throws SQLException {
 		this.prepared.setNull(parameterIndex, sqlType);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, null);
-		}
+		bound(parameterIndex, null);
 	}
 
 	@Override
@@ -226,347 +180,253 @@ class RecordingPreparedStatement extends RecordingStatement implements PreparedS
 	@Override
 	public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
 		this.prepared.setBigDecimal(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setString(int parameterIndex, String x) throws SQLException {
 		this.prepared.setString(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setBytes(int parameterIndex, byte[] x) throws SQLException {
 		this.prepared.setBytes(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setDate(int parameterIndex, Date x) throws SQLException {
 		this.prepared.setDate(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setTime(int parameterIndex, Time x) throws SQLException {
 		this.prepared.setTime(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
 		this.prepared.setTimestamp(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
 		this.prepared.setAsciiStream(parameterIndex, x, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
 		this.prepared.setUnicodeStream(parameterIndex, x, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
 		this.prepared.setBinaryStream(parameterIndex, x, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
 		this.prepared.setObject(parameterIndex, x, targetSqlType);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setObject(int parameterIndex, Object x) throws SQLException {
 		this.prepared.setObject(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
 		this.prepared.setCharacterStream(parameterIndex, reader, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, reader);
-		}
+		bound(parameterIndex, reader);
 	}
 
 	@Override
 	public void setRef(int parameterIndex, Ref x) throws SQLException {
 		this.prepared.setRef(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setBlob(int parameterIndex, Blob x) throws SQLException {
 		this.prepared.setBlob(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setClob(int parameterIndex, Clob x) throws SQLException {
 		this.prepared.setClob(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setArray(int parameterIndex, Array x) throws SQLException {
 		this.prepared.setArray(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
-	}
-
-	@Override
-	public ResultSetMetaData getMetaData() throws SQLException {
-		return this.prepared.getMetaData();
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
 		this.prepared.setDate(parameterIndex, x, cal);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
 		this.prepared.setTime(parameterIndex, x, cal);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
 		this.prepared.setTimestamp(parameterIndex, x, cal);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
 		this.prepared.setNull(parameterIndex, sqlType, typeName);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, null);
-		}
+		bound(parameterIndex, null);
 	}
 
 	@Override
 	public void setURL(int parameterIndex, URL x) throws SQLException {
 		this.prepared.setURL(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
-	}
-
-	@Override
-	public ParameterMetaData getParameterMetaData() throws SQLException {
-		return this.prepared.getParameterMetaData();
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setRowId(int parameterIndex, RowId x) throws SQLException {
 		this.prepared.setRowId(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setNString(int parameterIndex, String value) throws SQLException {
 		this.prepared.setNString(parameterIndex, value);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, value);
-		}
+		bound(parameterIndex, value);
 	}
 
 	@Override
 	public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
 		this.prepared.setNCharacterStream(parameterIndex, value, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, value);
-		}
+		bound(parameterIndex, value);
 	}
 
 	@Override
 	public void setNClob(int parameterIndex, NClob value) throws SQLException {
 		this.prepared.setNClob(parameterIndex, value);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, value);
-		}
+		bound(parameterIndex, value);
 	}
 
 	@Override
 	public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
 		this.prepared.setClob(parameterIndex, reader, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, reader);
-		}
+		bound(parameterIndex, reader);
 	}
 
 	@Override
 	public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
 		this.prepared.setBlob(parameterIndex, inputStream, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, inputStream);
-		}
+		bound(parameterIndex, inputStream);
 	}
 
 	@Override
 	public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
 		this.prepared.setNClob(parameterIndex, reader, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, reader);
-		}
+		bound(parameterIndex, reader);
 	}
 
 	@Override
 	public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
 		this.prepared.setSQLXML(parameterIndex, xmlObject);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, xmlObject);
-		}
+		bound(parameterIndex, xmlObject);
 	}
 
 	@Override
 	public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
 		this.prepared.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
 		this.prepared.setAsciiStream(parameterIndex, x, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
 		this.prepared.setBinaryStream(parameterIndex, x, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
 		this.prepared.setCharacterStream(parameterIndex, reader, length);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, reader);
-		}
+		bound(parameterIndex, reader);
 	}
 
 	@Override
 	public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
 		this.prepared.setAsciiStream(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
 		this.prepared.setBinaryStream(parameterIndex, x);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
 		this.prepared.setCharacterStream(parameterIndex, reader);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, reader);
-		}
+		bound(parameterIndex, reader);
 	}
 
 	@Override
 	public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
 		this.prepared.setNCharacterStream(parameterIndex, value);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, value);
-		}
+		bound(parameterIndex, value);
 	}
 
 	@Override
 	public void setClob(int parameterIndex, Reader reader) throws SQLException {
 		this.prepared.setClob(parameterIndex, reader);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, reader);
-		}
+		bound(parameterIndex, reader);
 	}
 
 	@Override
 	public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
 		this.prepared.setBlob(parameterIndex, inputStream);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, inputStream);
-		}
+		bound(parameterIndex, inputStream);
 	}
 
 	@Override
 	public void setNClob(int parameterIndex, Reader reader) throws SQLException {
 		this.prepared.setNClob(parameterIndex, reader);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, reader);
-		}
+		bound(parameterIndex, reader);
 	}
 
 	@Override
 	public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
 		this.prepared.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 	@Override
 	public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
 		this.prepared.setObject(parameterIndex, x, targetSqlType);
-		if (this.parameters != null) {
-			this.parameters.set(parameterIndex, x);
-		}
+		bound(parameterIndex, x);
 	}
 
 }

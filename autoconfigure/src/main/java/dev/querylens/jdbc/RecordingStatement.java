@@ -3,7 +3,6 @@ package dev.querylens.jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
@@ -11,21 +10,22 @@ import java.util.List;
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.Recording;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Statement} bound to the recording that was current when it was created: each
- * execution becomes one query of that recording, and everything else goes to the driver's
- * statement unchanged.
+ * A {@link Statement} bound to the recording that was current when it was created: each execution becomes one
+ * query of that recording. Bound to none, it records nothing. Everything else is {@link DelegatingStatement}'s,
+ * passed to the driver's statement unchanged.
  */
-class RecordingStatement implements Statement {
+class RecordingStatement extends DelegatingStatement {
 
 	private static final String BATCH_SEPARATOR = ";\n";
 
-	private final Statement delegate;
-
 	final RecordingConnection connection;
 
-	final Recording recording;
+	// Null for a statement created with no current recording: it then records nothing and only keeps the
+	// wrappers' identity (its connection, its result sets' statement).
+	final @Nullable Recording recording;
 
 	// The result set of the last execution: its rows are added when it closes or is read to the
 	// end, or when this statement closes or runs again (which closes it in the driver too).
@@ -41,8 +41,8 @@ class RecordingStatement implements Statement {
 
 	private StringBuilder batchSql;
 
-	RecordingStatement(Statement delegate, RecordingConnection connection, Recording recording) {
-		this.delegate = delegate;
+	RecordingStatement(Statement delegate, RecordingConnection connection, @Nullable Recording recording) {
+		super(delegate);
 		this.connection = connection;
 		this.recording = recording;
 	}
@@ -122,6 +122,9 @@ class RecordingStatement implements Statement {
 	}
 
 	final void addRead(int index, long rows, long bytes, String widestColumn) {
+		if (this.recording == null) {
+			return;
+		}
 		try {
 			this.recording.addRead(index, rows, bytes, widestColumn);
 		}
@@ -158,272 +161,168 @@ class RecordingStatement implements Statement {
 		return sum;
 	}
 
-	@Override
-	public ResultSet executeQuery(String sql) throws SQLException {
+	/**
+	 * Runs one execution on the driver and records it: the one execute template of the package. The time is taken
+	 * around the driver's call alone, a failure is recorded and rethrown unchanged, and the index of the recorded
+	 * query is kept for the result set or update count read after it. With no recording it is the driver's call.
+	 * <p>
+	 * The executions without extra arguments (all of a prepared statement's) pass a lambda that captures nothing, a
+	 * single instance, so no object is created per call; {@code int} and {@code long} counts are boxed, from the
+	 * small-value caches for the usual counts.
+	 * @param <S> the type of the driver's statement
+	 * @param <R> the result type
+	 * @param statement the driver's statement
+	 * @param sql the SQL the query is recorded with
+	 * @param batchSize the number of statements of a batch, or 0 for a single statement
+	 * @param execution the call on the driver's statement
+	 * @return the driver's result
+	 * @throws SQLException the driver's exception, unchanged
+	 */
+	final <S, R> R executeAndRecord(S statement, String sql, int batchSize, Execution<S, R> execution)
+			throws SQLException {
+		if (this.recording == null) {
+			return execution.execute(statement, sql);
+		}
+		boolean batch = batchSize > 0;
+		int size = batch ? batchSize : 1;
 		CallSite callSite = beforeExecution(sql);
 		long startNanos = System.nanoTime();
-		ResultSet resultSet;
+		R result;
 		try {
-			resultSet = this.delegate.executeQuery(sql);
+			result = execution.execute(statement, sql);
 		}
 		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
+			recordFailure(sql, batch, size, startNanos, callSite, ex);
 			throw ex;
 		}
 		long durationNanos = System.nanoTime() - startNanos;
-		return wrap(resultSet, recordSuccess(sql, false, 1, 0, startNanos, durationNanos, callSite));
+		recordSuccess(sql, batch, size, rows(result), startNanos, durationNanos, callSite);
+		return result;
+	}
+
+	// The rows an execution's result says it changed. A result set's rows are counted as they are read, and the
+	// count after execute(...) is added when the application reads it.
+	private static long rows(Object result) {
+		if (result instanceof Integer count) {
+			return Math.max(count, 0);
+		}
+		if (result instanceof Long count) {
+			return Math.max(count, 0);
+		}
+		if (result instanceof int[] counts) {
+			return sum(counts);
+		}
+		if (result instanceof long[] counts) {
+			return sum(counts);
+		}
+		return 0;
+	}
+
+	final ResultSet query(ResultSet resultSet) {
+		return wrap(resultSet, this.lastIndex);
+	}
+
+	final boolean executed(boolean hasResultSet) {
+		afterExecute(this.lastIndex, hasResultSet);
+		return hasResultSet;
+	}
+
+	// A batch is one query, recorded with the SQL and values gathered by addBatch, which the execution clears
+	// whether it succeeds or fails. With nothing added the driver's call is all.
+	private <R> R batch(Execution<Statement, R> execution) throws SQLException {
+		int batchSize = this.batchSize;
+		if (batchSize == 0) {
+			return execution.execute(this.delegate, null);
+		}
+		try {
+			return executeAndRecord(this.delegate, batchSql(), batchSize, execution);
+		}
+		finally {
+			clearBatchState();
+		}
+	}
+
+	@Override
+	public ResultSet executeQuery(String sql) throws SQLException {
+		return query(executeAndRecord(this.delegate, sql, 0, Statement::executeQuery));
 	}
 
 	@Override
 	public int executeUpdate(String sql) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		int count;
-		try {
-			count = this.delegate.executeUpdate(sql);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.delegate, sql, 0, Statement::executeUpdate);
 	}
 
 	@Override
 	public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		int count;
-		try {
-			count = this.delegate.executeUpdate(sql, autoGeneratedKeys);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.delegate, sql, 0,
+				(statement, text) -> statement.executeUpdate(text, autoGeneratedKeys));
 	}
 
 	@Override
 	public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		int count;
-		try {
-			count = this.delegate.executeUpdate(sql, columnIndexes);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.delegate, sql, 0,
+				(statement, text) -> statement.executeUpdate(text, columnIndexes));
 	}
 
 	@Override
 	public int executeUpdate(String sql, String[] columnNames) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		int count;
-		try {
-			count = this.delegate.executeUpdate(sql, columnNames);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.delegate, sql, 0, (statement, text) -> statement.executeUpdate(text, columnNames));
 	}
 
 	@Override
 	public long executeLargeUpdate(String sql) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		long count;
-		try {
-			count = this.delegate.executeLargeUpdate(sql);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.delegate, sql, 0, Statement::executeLargeUpdate);
 	}
 
 	@Override
 	public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		long count;
-		try {
-			count = this.delegate.executeLargeUpdate(sql, autoGeneratedKeys);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.delegate, sql, 0,
+				(statement, text) -> statement.executeLargeUpdate(text, autoGeneratedKeys));
 	}
 
 	@Override
 	public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		long count;
-		try {
-			count = this.delegate.executeLargeUpdate(sql, columnIndexes);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.delegate, sql, 0,
+				(statement, text) -> statement.executeLargeUpdate(text, columnIndexes));
 	}
 
 	@Override
 	public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		long count;
-		try {
-			count = this.delegate.executeLargeUpdate(sql, columnNames);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, false, 1, Math.max(count, 0), startNanos, durationNanos, callSite);
-		return count;
+		return executeAndRecord(this.delegate, sql, 0,
+				(statement, text) -> statement.executeLargeUpdate(text, columnNames));
 	}
 
 	@Override
 	public boolean execute(String sql) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		boolean hasResultSet;
-		try {
-			hasResultSet = this.delegate.execute(sql);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		afterExecute(recordSuccess(sql, false, 1, 0, startNanos, durationNanos, callSite), hasResultSet);
-		return hasResultSet;
+		return executed(executeAndRecord(this.delegate, sql, 0, Statement::execute));
 	}
 
 	@Override
 	public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		boolean hasResultSet;
-		try {
-			hasResultSet = this.delegate.execute(sql, autoGeneratedKeys);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		afterExecute(recordSuccess(sql, false, 1, 0, startNanos, durationNanos, callSite), hasResultSet);
-		return hasResultSet;
+		return executed(executeAndRecord(this.delegate, sql, 0,
+				(statement, text) -> statement.execute(text, autoGeneratedKeys)));
 	}
 
 	@Override
 	public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		boolean hasResultSet;
-		try {
-			hasResultSet = this.delegate.execute(sql, columnIndexes);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		afterExecute(recordSuccess(sql, false, 1, 0, startNanos, durationNanos, callSite), hasResultSet);
-		return hasResultSet;
+		return executed(executeAndRecord(this.delegate, sql, 0,
+				(statement, text) -> statement.execute(text, columnIndexes)));
 	}
 
 	@Override
 	public boolean execute(String sql, String[] columnNames) throws SQLException {
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		boolean hasResultSet;
-		try {
-			hasResultSet = this.delegate.execute(sql, columnNames);
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, false, 1, startNanos, callSite, ex);
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		afterExecute(recordSuccess(sql, false, 1, 0, startNanos, durationNanos, callSite), hasResultSet);
-		return hasResultSet;
+		return executed(executeAndRecord(this.delegate, sql, 0,
+				(statement, text) -> statement.execute(text, columnNames)));
 	}
 
 	@Override
 	public int[] executeBatch() throws SQLException {
-		int batchSize = this.batchSize;
-		if (batchSize == 0) {
-			return this.delegate.executeBatch();
-		}
-		String sql = batchSql();
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		int[] counts;
-		try {
-			counts = this.delegate.executeBatch();
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, true, batchSize, startNanos, callSite, ex);
-			clearBatchState();
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, true, batchSize, sum(counts), startNanos, durationNanos, callSite);
-		clearBatchState();
-		return counts;
+		return batch((statement, sql) -> statement.executeBatch());
 	}
 
 	@Override
 	public long[] executeLargeBatch() throws SQLException {
-		int batchSize = this.batchSize;
-		if (batchSize == 0) {
-			return this.delegate.executeLargeBatch();
-		}
-		String sql = batchSql();
-		CallSite callSite = beforeExecution(sql);
-		long startNanos = System.nanoTime();
-		long[] counts;
-		try {
-			counts = this.delegate.executeLargeBatch();
-		}
-		catch (Throwable ex) {
-			recordFailure(sql, true, batchSize, startNanos, callSite, ex);
-			clearBatchState();
-			throw ex;
-		}
-		long durationNanos = System.nanoTime() - startNanos;
-		recordSuccess(sql, true, batchSize, sum(counts), startNanos, durationNanos, callSite);
-		clearBatchState();
-		return counts;
+		return batch((statement, sql) -> statement.executeLargeBatch());
 	}
 
 	@Override
@@ -507,164 +406,16 @@ class RecordingStatement implements Statement {
 		this.delegate.close();
 	}
 
-	@Override
-	public <T> T unwrap(Class<T> iface) throws SQLException {
-		return iface.isInstance(this) ? iface.cast(this) : this.delegate.unwrap(iface);
-	}
+	/**
+	 * One call on the driver's statement.
+	 * @param <S> the type of the driver's statement
+	 * @param <R> the result type
+	 */
+	@FunctionalInterface
+	interface Execution<S, R> {
 
-	@Override
-	public boolean isWrapperFor(Class<?> iface) throws SQLException {
-		return iface.isInstance(this) || this.delegate.isWrapperFor(iface);
-	}
+		R execute(S statement, String sql) throws SQLException;
 
-	@Override
-	public String toString() {
-		return this.delegate.toString();
-	}
-
-	@Override
-	public int getMaxFieldSize() throws SQLException {
-		return this.delegate.getMaxFieldSize();
-	}
-
-	@Override
-	public void setMaxFieldSize(int max) throws SQLException {
-		this.delegate.setMaxFieldSize(max);
-	}
-
-	@Override
-	public int getMaxRows() throws SQLException {
-		return this.delegate.getMaxRows();
-	}
-
-	@Override
-	public void setMaxRows(int max) throws SQLException {
-		this.delegate.setMaxRows(max);
-	}
-
-	@Override
-	public void setEscapeProcessing(boolean enable) throws SQLException {
-		this.delegate.setEscapeProcessing(enable);
-	}
-
-	@Override
-	public int getQueryTimeout() throws SQLException {
-		return this.delegate.getQueryTimeout();
-	}
-
-	@Override
-	public void setQueryTimeout(int seconds) throws SQLException {
-		this.delegate.setQueryTimeout(seconds);
-	}
-
-	@Override
-	public void cancel() throws SQLException {
-		this.delegate.cancel();
-	}
-
-	@Override
-	public SQLWarning getWarnings() throws SQLException {
-		return this.delegate.getWarnings();
-	}
-
-	@Override
-	public void clearWarnings() throws SQLException {
-		this.delegate.clearWarnings();
-	}
-
-	@Override
-	public void setCursorName(String name) throws SQLException {
-		this.delegate.setCursorName(name);
-	}
-
-	@Override
-	public void setFetchDirection(int direction) throws SQLException {
-		this.delegate.setFetchDirection(direction);
-	}
-
-	@Override
-	public int getFetchDirection() throws SQLException {
-		return this.delegate.getFetchDirection();
-	}
-
-	@Override
-	public void setFetchSize(int rows) throws SQLException {
-		this.delegate.setFetchSize(rows);
-	}
-
-	@Override
-	public int getFetchSize() throws SQLException {
-		return this.delegate.getFetchSize();
-	}
-
-	@Override
-	public int getResultSetConcurrency() throws SQLException {
-		return this.delegate.getResultSetConcurrency();
-	}
-
-	@Override
-	public int getResultSetType() throws SQLException {
-		return this.delegate.getResultSetType();
-	}
-
-	@Override
-	public int getResultSetHoldability() throws SQLException {
-		return this.delegate.getResultSetHoldability();
-	}
-
-	@Override
-	public boolean isClosed() throws SQLException {
-		return this.delegate.isClosed();
-	}
-
-	@Override
-	public void setPoolable(boolean poolable) throws SQLException {
-		this.delegate.setPoolable(poolable);
-	}
-
-	@Override
-	public boolean isPoolable() throws SQLException {
-		return this.delegate.isPoolable();
-	}
-
-	@Override
-	public void closeOnCompletion() throws SQLException {
-		this.delegate.closeOnCompletion();
-	}
-
-	@Override
-	public boolean isCloseOnCompletion() throws SQLException {
-		return this.delegate.isCloseOnCompletion();
-	}
-
-	@Override
-	public void setLargeMaxRows(long max) throws SQLException {
-		this.delegate.setLargeMaxRows(max);
-	}
-
-	@Override
-	public long getLargeMaxRows() throws SQLException {
-		return this.delegate.getLargeMaxRows();
-	}
-
-	@Override
-	public String enquoteLiteral(String val) throws SQLException {
-		return this.delegate.enquoteLiteral(val);
-	}
-
-	@Override
-	public String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
-		return this.delegate.enquoteIdentifier(identifier, alwaysQuote);
-	}
-
-	@Override
-	public boolean isSimpleIdentifier(String identifier) throws SQLException {
-		return this.delegate.isSimpleIdentifier(identifier);
-	}
-
-	@Override
-	public String enquoteNCharLiteral(String val) throws SQLException {
-		return this.delegate.enquoteNCharLiteral(val);
 	}
 
 }

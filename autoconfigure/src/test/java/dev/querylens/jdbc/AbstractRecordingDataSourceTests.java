@@ -146,8 +146,9 @@ abstract class AbstractRecordingDataSourceTests {
 		Recording recording = startRecording();
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement("select * from " + this.table)) {
-			assertThat(statement).isNotInstanceOf(RecordingStatement.class);
+			assertThat(statement.getConnection()).isSameAs(connection);
 			try (ResultSet resultSet = statement.executeQuery()) {
+				assertThat(resultSet.getStatement()).isSameAs(statement);
 				assertThat(readAll(resultSet)).isEqualTo(3);
 			}
 		}
@@ -180,6 +181,33 @@ abstract class AbstractRecordingDataSourceTests {
 				assertThat(resultSet.getStatement()).isSameAs(statement);
 			}
 		});
+	}
+
+	@Test
+	void wrappersLeadBackToTheirWrappersInsideARecording() throws Exception {
+		record(this::assertWrappersLeadBack);
+	}
+
+	@Test
+	void wrappersLeadBackToTheirWrappersOutsideARecording() throws Exception {
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertWrappersLeadBack(connection);
+		}
+	}
+
+	private void assertWrappersLeadBack(Connection connection) throws SQLException {
+		assertThat(connection.getMetaData().getConnection()).isSameAs(connection);
+		try (Statement statement = connection.createStatement();
+				ResultSet resultSet = statement.executeQuery("select id from " + this.table)) {
+			assertThat(statement.getConnection()).isSameAs(connection);
+			assertThat(resultSet.getStatement()).isSameAs(statement);
+		}
+		try (PreparedStatement statement = connection.prepareStatement("select id from " + this.table);
+				ResultSet resultSet = statement.executeQuery()) {
+			assertThat(statement.getConnection()).isSameAs(connection);
+			assertThat(resultSet.getStatement()).isSameAs(statement);
+			assertThat(statement.unwrap(PreparedStatement.class)).isSameAs(statement);
+		}
 	}
 
 	@Test

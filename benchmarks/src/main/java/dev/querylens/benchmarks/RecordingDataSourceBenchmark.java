@@ -59,8 +59,11 @@ public class RecordingDataSourceBenchmark {
 		}
 	}
 
-	/** {@code raw} for the bare pool, or the call-site mode of the recording data source. */
-	@Param({ "raw", "NONE", "FIRST_APP_FRAME" })
+	/**
+	 * {@code raw} for the bare pool, {@code unrecorded} for the recording data source with no recording bound (work
+	 * outside a request), or the call-site mode of the recording data source.
+	 */
+	@Param({ "raw", "unrecorded", "NONE", "FIRST_APP_FRAME" })
 	public String capture;
 
 	private HikariDataSource pool;
@@ -91,11 +94,13 @@ public class RecordingDataSourceBenchmark {
 			statement.execute("insert into item select x, 'item ' || x, x * 3 from system_range(1, " + ROWS + ")");
 			statement.execute("create table batch_item (id bigint, name varchar(100))");
 		}
-		this.recorded = !"raw".equals(this.capture);
-		this.dataSource = this.recorded ? new RecordingDataSource(this.pool, "dataSource",
+		boolean wrapped = !"raw".equals(this.capture);
+		this.recorded = wrapped && !"unrecorded".equals(this.capture);
+		CallSiteMode callSites = this.recorded ? CallSiteMode.valueOf(this.capture) : CallSiteMode.NONE;
+		this.dataSource = wrapped ? new RecordingDataSource(this.pool, "dataSource",
 				new JdbcCaptureSettings(true, JdbcCaptureSettings.DEFAULT_MAX_PARAMETER_LENGTH,
 						// Shaded into one jar with QueryLens, the benchmark is application code only when named so.
-						new CallSiteResolver(CallSiteMode.valueOf(this.capture), List.of("dev.querylens.benchmarks"),
+						new CallSiteResolver(callSites, List.of("dev.querylens.benchmarks"),
 								List.of(), CallSiteResolver.DEFAULT_MAX_CALL_PATH)))
 				: this.pool;
 	}
