@@ -73,7 +73,8 @@ public final class QueryLensAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(RecordingStore.class)
 	InMemoryRecordingStore inMemoryRecordingStore(QueryLensProperties properties) {
-		return new InMemoryRecordingStore(properties.getStore().getMaxRecordings());
+		return new InMemoryRecordingStore(properties.getStore().getMaxRecordings(),
+				properties.getStore().getMaxTaskRecordings());
 	}
 
 	@Bean

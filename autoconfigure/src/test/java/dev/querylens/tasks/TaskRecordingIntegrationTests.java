@@ -1,0 +1,104 @@
+package dev.querylens.tasks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.querylens.analysis.AnalyzedRecording;
+import dev.querylens.analysis.FindingType;
+import dev.querylens.capture.CurrentRecording;
+import dev.querylens.capture.Kind;
+import dev.querylens.capture.Recording;
+import dev.querylens.store.RecordingStore;
+import dev.querylens.task.TaskRecorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Statements outside any HTTP request are recorded as tasks, over the real framework: a real scheduler tick, a real
+ * {@code @Async} call from a thread with no recording, a real {@code ApplicationRunner} at start-up, and a block given
+ * to the {@link TaskRecorder}. Each finds the N+1 it runs and is in the store.
+ */
+@SpringBootTest(classes = TasksTestApplication.class,
+		properties = "spring.datasource.url=jdbc:h2:mem:tasks;DB_CLOSE_DELAY=-1")
+class TaskRecordingIntegrationTests {
+
+	@Autowired
+	private TasksTestApplication.TaskRecordings recordings;
+
+	@Autowired
+	private TasksTestApplication.Shop shop;
+
+	@Autowired
+	private TaskRecorder taskRecorder;
+
+	@Autowired
+	private RecordingStore store;
+
+	@Test
+	void aScheduledMethodsRunIsATaskNamedAfterTheMethodWithItsNPlusOne() throws Exception {
+		AnalyzedRecording run = next((recording) -> recording.getUri().equals("NightlyExport.export"));
+		assertTask(run, "scheduled");
+	}
+
+	@Test
+	void anAsyncMethodCalledOutsideARecordingIsATaskNamedAfterTheMethod() throws Exception {
+		assertThat(CurrentRecording.get()).isNull();
+		assertThat(this.shop.customerNamesLater().get(10, TimeUnit.SECONDS)).hasSize(TasksTestApplication.ORDERS);
+		AnalyzedRecording run = next((recording) -> recording.getUri().equals("Shop.customerNamesLater"));
+		assertTask(run, "async");
+		assertThat(run.recording().getQueries()).allSatisfy(
+				(query) -> assertThat(query.thread()).isNotEqualTo(Thread.currentThread().getName()));
+	}
+
+	@Test
+	void theStartUpRunnersAreOneTaskNamedAfterThem() throws Exception {
+		AnalyzedRecording run = next((recording) -> recording.getMethod().equals("runner"));
+		assertThat(run.recording().getUri()).isEqualTo("runners startupReport");
+		assertTask(run, "runner");
+	}
+
+	@Test
+	void aBlockGivenToTheRecorderIsATaskNamedAsGiven() throws Exception {
+		int names = this.taskRecorder.record("nightly export", () -> this.shop.customerNames().size());
+		assertThat(names).isEqualTo(TasksTestApplication.ORDERS);
+		AnalyzedRecording run = next((recording) -> recording.getUri().equals("nightly export"));
+		assertTask(run, "task");
+	}
+
+	@Test
+	void aBlockInsideARecordingJoinsIt() {
+		Recording outer = Recording.start(Kind.TEST, null, "outer", null, 100);
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(outer)) {
+			this.taskRecorder.record("inner", () -> {
+				this.shop.customerNames();
+			});
+		}
+		outer.finish(0, null);
+		assertThat(outer.getQueryCount()).isEqualTo(1 + TasksTestApplication.ORDERS);
+		assertThat(this.store.findAll()).noneMatch((recording) -> recording.recording().getUri().equals("inner"));
+	}
+
+	private void assertTask(AnalyzedRecording run, String label) {
+		Recording recording = run.recording();
+		assertThat(recording.getKind()).isEqualTo(Kind.TASK);
+		assertThat(recording.getMethod()).isEqualTo(label);
+		assertThat(recording.getQueryCount()).isEqualTo(1 + TasksTestApplication.ORDERS);
+		assertThat(run.activeFindings()).anySatisfy((finding) -> {
+			assertThat(finding.type()).isEqualTo(FindingType.N_PLUS_ONE);
+			assertThat(finding.count()).isEqualTo(TasksTestApplication.ORDERS);
+		});
+		assertThat(this.store.findById(recording.getId())).isPresent();
+	}
+
+	private AnalyzedRecording next(Predicate<Recording> wanted) throws InterruptedException {
+		AnalyzedRecording finished = this.recordings.await(wanted);
+		assertThat(finished).as("a task recording within 30 s").isNotNull();
+		return finished;
+	}
+
+}
