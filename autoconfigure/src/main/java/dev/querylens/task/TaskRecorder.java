@@ -17,7 +17,7 @@ import dev.querylens.store.RecordingCollector;
  * taskRecorder.record("nightly export", () -&gt; exporter.export());
  * </pre>
  * Work that runs while another recording is current (inside a request, a test or another task) joins that recording
- * instead of starting one, so no statement is counted twice.
+ * instead of starting one, so no statement is counted twice. A task that ran no statement is not kept.
  */
 public final class TaskRecorder {
 
@@ -113,7 +113,9 @@ public final class TaskRecorder {
 				return;
 			}
 			this.scope.close();
-			if (this.recording.finish(0, null)) {
+			// A task that ran no statement (a poll that found nothing to do) would only crowd the history.
+			if (this.recording.finish(0, null) && (this.recording.getQueryCount() > 0
+					|| this.recording.getConnectionFailureCount() > 0)) {
 				this.collector.collect(this.recording);
 			}
 		}

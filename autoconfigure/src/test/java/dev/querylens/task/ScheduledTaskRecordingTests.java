@@ -13,11 +13,16 @@ import dev.querylens.analysis.AssociationResolver;
 import dev.querylens.analysis.RecordingAnalyzer;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Kind;
+import dev.querylens.capture.Recording;
 import dev.querylens.store.InMemoryRecordingStore;
 import dev.querylens.store.RecordingCollector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests for {@link ScheduledTaskRecording} and {@link ScheduledTaskObservationHandler} over Spring's own
+ * {@link ScheduledMethodRunnable}, with no Micrometer set-up.
+ */
 class ScheduledTaskRecordingTests {
 
 	private final List<AnalyzedRecording> finished = new ArrayList<>();
@@ -44,13 +49,32 @@ class ScheduledTaskRecordingTests {
 		assertThat(CurrentRecording.get()).isNull();
 	}
 
+	@Test
+	void aRunThatRanNoStatementIsNotKept() throws Exception {
+		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
+		new ScheduledTaskRecording(new ScheduledTaskObservationHandler(() -> new TaskRecorder(this.collector, 100)))
+			.configureTasks(registrar);
+		Job job = new Job();
+		job.statements = false;
+		new ScheduledMethodRunnable(job, Job.class.getDeclaredMethod("run"), null, registrar::getObservationRegistry)
+			.run();
+		assertThat(job.recorded).isEqualTo(1);
+		assertThat(this.finished).isEmpty();
+	}
+
 	static class Job {
 
 		int recorded;
 
+		boolean statements = true;
+
 		void run() {
-			if (CurrentRecording.get() != null) {
+			Recording recording = CurrentRecording.get();
+			if (recording != null) {
 				this.recorded++;
+				if (this.statements) {
+					recording.record("select 1", List.of(), 1, 1, 0, 1000, 1, "dataSource", null, null);
+				}
 			}
 		}
 

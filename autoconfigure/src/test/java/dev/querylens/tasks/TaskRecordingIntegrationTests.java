@@ -1,5 +1,9 @@
 package dev.querylens.tasks;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -7,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.FindingType;
@@ -23,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @Async} call from a thread with no recording, a real {@code ApplicationRunner} at start-up, and a block given
  * to the {@link TaskRecorder}. Each finds the N+1 it runs and is in the store.
  */
-@SpringBootTest(classes = TasksTestApplication.class,
+@SpringBootTest(classes = TasksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:tasks;DB_CLOSE_DELAY=-1")
 class TaskRecordingIntegrationTests {
 
@@ -38,6 +44,9 @@ class TaskRecordingIntegrationTests {
 
 	@Autowired
 	private RecordingStore store;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void aScheduledMethodsRunIsATaskNamedAfterTheMethodWithItsNPlusOne() throws Exception {
@@ -81,6 +90,29 @@ class TaskRecordingIntegrationTests {
 		outer.finish(0, null);
 		assertThat(outer.getQueryCount()).isEqualTo(1 + TasksTestApplication.ORDERS);
 		assertThat(this.store.findAll()).noneMatch((recording) -> recording.recording().getUri().equals("inner"));
+	}
+
+	@Test
+	void theDashboardListsTasksUnderTheirOwnTabAndRequestsApart() throws Exception {
+		next((recording) -> recording.getUri().equals("NightlyExport.export"));
+		String tasks = dashboard("?kind=task");
+		assertThat(tasks).contains("id=\"tab-tasks\"").contains("NightlyExport.export").contains("scheduled");
+		assertThat(tasks).containsPattern("class=\"ql-tab ql-active\" id=\"tab-tasks\"");
+		assertThat(tasks).contains("name=\"kind\" value=\"task\"");
+		assertThat(dashboard("?kind=task&uri=nightlyexport&sort=queries")).contains("NightlyExport.export")
+			.contains("sort=newest&amp;kind=task");
+		assertThat(dashboard("?kind=task&uri=no-such-task")).doesNotContain("NightlyExport.export");
+		String requests = dashboard("");
+		assertThat(requests).containsPattern("class=\"ql-tab ql-active\" id=\"tab-requests\"");
+		assertThat(requests).doesNotContain("NightlyExport.export").doesNotContain("id=\"tab-tests\"");
+	}
+
+	private String dashboard(String query) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/querylens" + query)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
 	}
 
 	private void assertTask(AnalyzedRecording run, String label) {
