@@ -13,12 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.store.RecordingStore;
 import dev.querylens.task.TaskRecorder;
 
@@ -29,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @Async} call from a thread with no recording, a real {@code ApplicationRunner} at start-up, and a block given
  * to the {@link TaskRecorder}. Each finds the N+1 it runs and is in the store.
  */
-@SpringBootTest(classes = TasksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:tasks;DB_CLOSE_DELAY=-1")
+@SpringBootTest(classes = TasksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:tasks;DB_CLOSE_DELAY=-1")
+@TestDatabase("h2")
 class TaskRecordingIntegrationTests {
 
 	@Autowired

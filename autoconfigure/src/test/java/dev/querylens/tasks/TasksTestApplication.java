@@ -97,20 +97,20 @@ public class TasksTestApplication {
 		// The schema is made while the context refreshes, before the scheduler's first tick.
 		Shop(JdbcTemplate jdbc) {
 			this.jdbc = jdbc;
-			jdbc.execute("create table if not exists customer (id int primary key, name varchar(50))");
-			jdbc.execute("create table if not exists orders (id int primary key, customer_id int)");
-			jdbc.update("delete from orders");
-			jdbc.update("delete from customer");
+			jdbc.execute("create table if not exists task_customer (id int primary key, name varchar(50))");
+			jdbc.execute("create table if not exists task_orders (id int primary key, customer_id int)");
+			jdbc.update("delete from task_orders");
+			jdbc.update("delete from task_customer");
 			for (int i = 1; i <= ORDERS; i++) {
-				jdbc.update("insert into customer (id, name) values (?, ?)", i, "customer " + i);
-				jdbc.update("insert into orders (id, customer_id) values (?, ?)", i, i);
+				jdbc.update("insert into task_customer (id, name) values (?, ?)", i, "customer " + i);
+				jdbc.update("insert into task_orders (id, customer_id) values (?, ?)", i, i);
 			}
 		}
 
 		List<String> customerNames() {
-			return this.jdbc.queryForList("select customer_id from orders order by id", Integer.class)
+			return this.jdbc.queryForList("select customer_id from task_orders order by id", Integer.class)
 				.stream()
-				.map((id) -> this.jdbc.queryForObject("select name from customer where id = ?", String.class, id))
+				.map((id) -> this.jdbc.queryForObject("select name from task_customer where id = ?", String.class, id))
 				.toList();
 		}
 
