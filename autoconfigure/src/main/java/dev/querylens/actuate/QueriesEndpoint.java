@@ -5,6 +5,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -60,13 +62,16 @@ public final class QueriesEndpoint {
 
 	/**
 	 * Lists the recordings, newest first.
+	 * @param kind {@code http}, {@code task} or {@code test} to list only recordings of that kind, or {@code null}
+	 * for every kind; any other value lists none
 	 * @return the summaries
 	 */
 	@ReadOperation
-	public RecordingsDescriptor recordings() {
+	public RecordingsDescriptor recordings(@Nullable String kind) {
 		List<RecordingSummaryDescriptor> summaries = this.store.findAll()
 			.stream()
 			.map(RecordingSummaryDescriptor::of)
+			.filter((summary) -> kind == null || summary.kind().equalsIgnoreCase(kind.trim()))
 			.toList();
 		return new RecordingsDescriptor(summaries);
 	}

@@ -79,7 +79,7 @@ public final class QueryLensAutoConfiguration {
 	@ConditionalOnMissingBean(RecordingStore.class)
 	InMemoryRecordingStore inMemoryRecordingStore(QueryLensProperties properties) {
 		return new InMemoryRecordingStore(properties.getStore().getMaxRecordings(),
-				properties.getStore().getMaxSize().toBytes());
+				properties.getStore().getMaxTaskRecordings(), properties.getStore().getMaxSize().toBytes());
 	}
 
 	@Bean

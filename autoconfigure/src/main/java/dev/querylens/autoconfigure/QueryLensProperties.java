@@ -72,6 +72,12 @@ public class QueryLensProperties {
 		 */
 		private DataSize maxSize = DataSize.ofMegabytes(64);
 
+		/**
+		 * Maximum number of finished task recordings (scheduled methods, async methods, runners, recorded blocks)
+		 * kept in memory besides the others, so that frequent tasks never push requests out of the history.
+		 */
+		private int maxTaskRecordings = 100;
+
 		public int getMaxRecordings() {
 			return this.maxRecordings;
 		}
@@ -88,6 +94,15 @@ public class QueryLensProperties {
 		public void setMaxSize(DataSize maxSize) {
 			Assert.isTrue(maxSize != null && maxSize.toBytes() > 0, "'querylens.store.max-size' must be positive");
 			this.maxSize = maxSize;
+		}
+
+		public int getMaxTaskRecordings() {
+			return this.maxTaskRecordings;
+		}
+
+		public void setMaxTaskRecordings(int maxTaskRecordings) {
+			Assert.isTrue(maxTaskRecordings > 0, "'querylens.store.max-task-recordings' must be at least 1");
+			this.maxTaskRecordings = maxTaskRecordings;
 		}
 
 	}
@@ -417,12 +432,65 @@ public class QueryLensProperties {
 		 */
 		private List<String> excludePatterns = new ArrayList<>();
 
+		private final Tasks tasks = new Tasks();
+
 		public List<String> getExcludePatterns() {
 			return this.excludePatterns;
 		}
 
 		public void setExcludePatterns(List<String> excludePatterns) {
 			this.excludePatterns = excludePatterns;
+		}
+
+		public Tasks getTasks() {
+			return this.tasks;
+		}
+
+	}
+
+	/**
+	 * Which work outside HTTP requests is recorded, as recordings of kind 'task'.
+	 */
+	public static class Tasks {
+
+		/**
+		 * Whether each run of a '@Scheduled' method is recorded as a task named after the method.
+		 */
+		private boolean scheduled = true;
+
+		/**
+		 * Whether an '@Async' method called outside a recording is recorded as a task named after the method
+		 * (called within a request, its statements always count for that request).
+		 */
+		private boolean async = true;
+
+		/**
+		 * Whether the ApplicationRunner and CommandLineRunner beans are recorded at start-up, as one task.
+		 */
+		private boolean runners = true;
+
+		public boolean isScheduled() {
+			return this.scheduled;
+		}
+
+		public void setScheduled(boolean scheduled) {
+			this.scheduled = scheduled;
+		}
+
+		public boolean isAsync() {
+			return this.async;
+		}
+
+		public void setAsync(boolean async) {
+			this.async = async;
+		}
+
+		public boolean isRunners() {
+			return this.runners;
+		}
+
+		public void setRunners(boolean runners) {
+			this.runners = runners;
 		}
 
 	}

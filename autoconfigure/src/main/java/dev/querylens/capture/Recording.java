@@ -18,8 +18,9 @@ import java.util.function.LongSupplier;
  * work runs, from any thread it hands work to, and frozen by {@link #finish}.
  * <p>
  * At most {@code maxQueries} queries are kept in full; past that the recording still counts
- * every query and its time exactly, per SQL string, and says it is {@link #isTruncated()
- * truncated}.
+ * every query and its time exactly, per SQL string (for at most {@code maxQueries} strings, the rest in one
+ * {@link SqlTally#OTHER} tally), and says it is {@link #isTruncated() truncated}. So its memory is bounded by
+ * {@code maxQueries}, however many statements the work runs.
  */
 public final class Recording {
 
@@ -230,8 +231,12 @@ public final class Recording {
 		if (this.overflow.isEmpty()) {
 			this.overflow = new LinkedHashMap<>();
 		}
-		this.overflow.merge(sql, new SqlTally(sql, 1, durationNanos),
-				(a, b) -> new SqlTally(sql, a.count() + 1, a.durationNanos() + b.durationNanos()));
+		// At most as many SQL strings as queries kept, so a long task with statements built from literals stays
+		// within a fixed budget; the rest share one tally and the count stays exact.
+		String key = (this.overflow.containsKey(sql) || this.overflow.size() < Math.max(this.maxQueries, 1)) ? sql
+				: SqlTally.OTHER;
+		this.overflow.merge(key, new SqlTally(key, 1, durationNanos),
+				(a, b) -> new SqlTally(key, a.count() + 1, a.durationNanos() + b.durationNanos()));
 	}
 
 	/**
@@ -298,7 +303,8 @@ public final class Recording {
 	 */
 	public boolean wantsCallSite(String sql) {
 		synchronized (this.lock) {
-			if (this.finished) {
+			// Past the limit no call site is kept, so none is captured and the samples stop growing.
+			if (this.finished || this.queryCount >= this.maxQueries) {
 				return false;
 			}
 			String key = (sql != null && this.sqlTextLimit.cuts(sql)) ? this.sqlTextLimit.kept(sql) : sql;

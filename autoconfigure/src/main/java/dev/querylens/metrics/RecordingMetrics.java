@@ -17,8 +17,8 @@ import dev.querylens.capture.Recording;
 import dev.querylens.store.RecordingListener;
 
 /**
- * Records the meters of every finished HTTP recording: statements and their time per request, and findings by
- * type. Percentiles and histograms come from the registry's meter filters (in Boot, the
+ * Records the meters of every finished HTTP and task recording: statements and their time per request or task run,
+ * and findings by type. Percentiles and histograms come from the registry's meter filters (in Boot, the
  * {@code management.metrics.distribution.*} properties).
  */
 public final class RecordingMetrics implements RecordingListener {
@@ -31,6 +31,15 @@ public final class RecordingMetrics implements RecordingListener {
 
 	/** Counter of findings, by type. */
 	public static final String FINDINGS = "querylens.findings";
+
+	/** Distribution summary of the statements of each task run. */
+	public static final String TASK_QUERIES = "querylens.task.queries";
+
+	/** Timer of the time spent executing statements, per task run. */
+	public static final String TASK_QUERY_TIME = "querylens.task.query.time";
+
+	/** Counter of findings in task runs, by type. */
+	public static final String TASK_FINDINGS = "querylens.task.findings";
 
 	private final MeterRegistry registry;
 
@@ -45,6 +54,10 @@ public final class RecordingMetrics implements RecordingListener {
 	@Override
 	public void onFinished(AnalyzedRecording analyzed) {
 		Recording recording = analyzed.recording();
+		if (recording.getKind() == Kind.TASK) {
+			onTaskFinished(analyzed);
+			return;
+		}
 		if (recording.getKind() != Kind.HTTP) {
 			return;
 		}
@@ -63,6 +76,34 @@ public final class RecordingMetrics implements RecordingListener {
 		for (Finding finding : analyzed.activeFindings()) {
 			Counter.builder(FINDINGS)
 				.description("Findings in finished requests, one per finding whatever its statement count")
+				.tags(tags)
+				.tag("type", finding.type().name())
+				.tag("dataSource", dataSource(recording, finding))
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+	// Meters of their own, as their tags are not those of a request: 'source' (scheduled, async, runner, task) and
+	// 'name' (the method, or the name given to the recorder), both bounded by the application's code.
+	private void onTaskFinished(AnalyzedRecording analyzed) {
+		Recording recording = analyzed.recording();
+		Tags tags = Tags.of("source", (recording.getMethod() != null) ? recording.getMethod() : RecordingTags.UNKNOWN,
+				"name", recording.getUri());
+		DistributionSummary.builder(TASK_QUERIES)
+			.description("Statements executed per task run")
+			.baseUnit("queries")
+			.tags(tags)
+			.register(this.registry)
+			.record(recording.getQueryCount());
+		Timer.builder(TASK_QUERY_TIME)
+			.description("Time spent executing statements per task run")
+			.tags(tags)
+			.register(this.registry)
+			.record(recording.getQueryTimeNanos(), TimeUnit.NANOSECONDS);
+		for (Finding finding : analyzed.activeFindings()) {
+			Counter.builder(TASK_FINDINGS)
+				.description("Findings in finished task runs, one per finding whatever its statement count")
 				.tags(tags)
 				.tag("type", finding.type().name())
 				.tag("dataSource", dataSource(recording, finding))

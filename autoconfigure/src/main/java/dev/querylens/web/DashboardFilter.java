@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
+import dev.querylens.capture.Kind;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.explain.QueryExplainer;
 import dev.querylens.explain.QueryPlans;
@@ -178,7 +179,17 @@ public final class DashboardFilter extends OncePerRequestFilter {
 			min = 0;
 		}
 		String sort = Optional.ofNullable(request.getParameter("sort")).orElse("newest");
-		List<AnalyzedRecording> all = this.store.findAll();
+		// One tab per kind: requests by default, tasks, and tests when a test stored any.
+		Kind kind = switch (Optional.ofNullable(request.getParameter("kind")).orElse("").trim()) {
+			case "task" -> Kind.TASK;
+			case "test" -> Kind.TEST;
+			default -> Kind.HTTP;
+		};
+		List<AnalyzedRecording> stored = this.store.findAll();
+		List<AnalyzedRecording> all = stored.stream()
+			.filter((analyzed) -> analyzed.recording().getKind() == kind)
+			.toList();
+		boolean hasTests = stored.stream().anyMatch((analyzed) -> analyzed.recording().getKind() == Kind.TEST);
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (AnalyzedRecording analyzed : all) {
 			RecordingSummaryDescriptor summary = RecordingSummaryDescriptor.of(analyzed);
@@ -225,6 +236,12 @@ public final class DashboardFilter extends OncePerRequestFilter {
 			sort = "newest";
 		}
 		Map<String, Object> variables = common(base, "requests");
+		String kindName = kind.name().toLowerCase(Locale.ROOT);
+		String kindParameter = (kind == Kind.HTTP) ? "" : "&kind=" + kindName;
+		variables.put("kind", kindName);
+		variables.put("kindInput", (kind == Kind.HTTP) ? "" : kindName);
+		variables.put("tasksHref", base + "?kind=task");
+		variables.put("testsHref", (hasTests || kind == Kind.TEST) ? base + "?kind=test" : "");
 		variables.put("rows", rows);
 		variables.put("total", all.size());
 		variables.put("findingsOnly", findingsOnly);
@@ -233,7 +250,7 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		variables.put("sort", sort);
 		Map<String, String> sortLinks = new LinkedHashMap<>();
 		for (String key : List.of("newest", "queries", "time", "duration", "findings")) {
-			sortLinks.put(key, base + "?sort=" + key + (findingsOnly ? "&findings=on" : "")
+			sortLinks.put(key, base + "?sort=" + key + kindParameter + (findingsOnly ? "&findings=on" : "")
 					+ (uri.isEmpty() ? "" : "&uri=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))
 					+ ((min > 0) ? "&min=" + min : ""));
 		}

@@ -17,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.querylens.task.TaskRecorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +113,31 @@ class QueriesEndpointIntegrationTests {
 			assertThat(parametersSeenBy(context, "alice", "user")).isEqualTo("[\"******\"]");
 			assertThat(parametersSeenBy(context, "alice", "user,admin")).isEqualTo("[3]");
 		}
+	}
+
+	@Test
+	void theListHasEveryKindAndKindFiltersIt() throws Exception {
+		try (ConfigurableApplicationContext context = start()) {
+			String request = recordedRequest(context);
+			context.getBean(TaskRecorder.class).record("nightly export", () -> {
+				context.getBean(JdbcTemplate.class).queryForObject("select 1", Integer.class);
+			});
+			assertThat(kindsListed(context, "")).containsExactly("task", "http");
+			assertThat(kindsListed(context, "?kind=task")).containsExactly("task");
+			assertThat(kindsListed(context, "?kind=http")).containsExactly("http");
+			assertThat(kindsListed(context, "?kind=test")).isEmpty();
+			assertThat(kindsListed(context, "?kind=nonsense")).isEmpty();
+			JsonNode list = JSON.readTree(get(context, "/actuator/queries?kind=http", null, null).body());
+			assertThat(list.get("recordings").get(0).get("id").asString()).isEqualTo(request);
+		}
+	}
+
+	private List<String> kindsListed(ConfigurableApplicationContext context, String query) throws Exception {
+		HttpResponse<String> response = get(context, "/actuator/queries" + query, null, null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> kinds = new ArrayList<>();
+		JSON.readTree(response.body()).get("recordings").forEach((summary) -> kinds.add(summary.get("kind").asString()));
+		return kinds;
 	}
 
 	private Answers answers(String... properties) throws Exception {

@@ -43,6 +43,31 @@ class RecordingMetricsTests {
 	}
 
 	@Test
+	void aTaskRunIsMeasuredUnderTaskMetersTaggedBySourceAndNameOnly() {
+		Recording recording = Recording.start(Kind.TASK, "scheduled", "NightlyExport.export", null, 100);
+		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
+		for (int id = 1; id <= 3; id++) {
+			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders",
+					site(20), null);
+		}
+		recording.finish(0, null);
+		this.metrics.onFinished(this.analyzer.analyze(recording));
+		assertThat(this.registry.get(RecordingMetrics.TASK_QUERIES).summary().getId().getTags())
+			.extracting(Tag::getKey)
+			.containsExactlyInAnyOrder("source", "name");
+		assertThat(this.registry.get(RecordingMetrics.TASK_QUERIES)
+			.tags("source", "scheduled", "name", "NightlyExport.export")
+			.summary()
+			.totalAmount()).isEqualTo(4);
+		assertThat(this.registry.get(RecordingMetrics.TASK_QUERY_TIME).timer().count()).isEqualTo(1);
+		assertThat(this.registry.get(RecordingMetrics.TASK_FINDINGS)
+			.tags("type", "N_PLUS_ONE", "name", "NightlyExport.export", "dataSource", "orders")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.find(RecordingMetrics.QUERIES).meters()).isEmpty();
+	}
+
+	@Test
 	void anNPlusOneIsCountedOnceByTypePatternAndDataSource() {
 		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
 		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);

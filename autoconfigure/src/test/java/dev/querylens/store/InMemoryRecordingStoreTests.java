@@ -1,5 +1,8 @@
 package dev.querylens.store;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -80,11 +83,68 @@ class InMemoryRecordingStoreTests {
 	}
 
 	private AnalyzedRecording recording(String name, int sqlLength) {
-		Recording recording = Recording.start(Kind.TEST, null, name, null, 10);
+		return recording(Kind.TEST, name, sqlLength);
+	}
+
+	private AnalyzedRecording task(String name, int sqlLength) {
+		return recording(Kind.TASK, name, sqlLength);
+	}
+
+	private AnalyzedRecording recording(Kind kind, String name, int sqlLength) {
+		Recording recording = Recording.start(kind, null, name, null, 10);
 		String sql = "select '" + "x".repeat(Math.max(0, sqlLength - 9)) + "'";
 		recording.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
 		recording.finish(200, null);
 		return this.analyzer.analyze(recording);
+	}
+
+	@Test
+	void aTaskThatRunsOftenCannotPushTheRequestsOut() {
+		InMemoryRecordingStore store = new InMemoryRecordingStore(3, 2, InMemoryRecordingStore.DEFAULT_MAX_SIZE);
+		AnalyzedRecording request = add(store, Kind.HTTP, "/orders");
+		for (int i = 0; i < 50; i++) {
+			add(store, Kind.TASK, "Job.tick");
+		}
+		assertThat(store.findAll()).hasSize(3).contains(request);
+		assertThat(store.findById(request.recording().getId())).contains(request);
+	}
+
+	@Test
+	void eachKindKeepsItsOwnNewestAndTheListIsNewestFirstAcrossKinds() {
+		InMemoryRecordingStore store = new InMemoryRecordingStore(2, 2, InMemoryRecordingStore.DEFAULT_MAX_SIZE);
+		add(store, Kind.HTTP, "/a");
+		AnalyzedRecording b = add(store, Kind.HTTP, "/b");
+		add(store, Kind.TASK, "first");
+		AnalyzedRecording c = add(store, Kind.HTTP, "/c");
+		AnalyzedRecording second = add(store, Kind.TASK, "second");
+		AnalyzedRecording third = add(store, Kind.TASK, "third");
+		assertThat(store.findAll()).containsExactly(third, second, c, b);
+		store.clear();
+		assertThat(store.findAll()).isEmpty();
+		assertThat(store.findById(third.recording().getId())).isEmpty();
+	}
+
+	private long second;
+
+	private AnalyzedRecording add(InMemoryRecordingStore store, Kind kind, String name) {
+		Clock clock = Clock.fixed(Instant.EPOCH.plusSeconds(this.second++), ZoneOffset.UTC);
+		Recording recording = Recording.start(kind, null, name, null, 10, clock, System::nanoTime);
+		recording.finish(0, null);
+		AnalyzedRecording analyzed = this.analyzer.analyze(recording);
+		store.add(analyzed);
+		return analyzed;
+	}
+
+	@Test
+	void aRecordingOverTheBudgetDropsTheOldestOfItsOwnKindFirst() {
+		AnalyzedRecording sample = recording("r0", 10_000);
+		long one = RecordingSize.estimate(sample);
+		InMemoryRecordingStore store = new InMemoryRecordingStore(100, 100, 2 * one + one / 2);
+		store.add(recording("request", 10_000));
+		store.add(task("task-1", 10_000));
+		store.add(task("task-2", 10_000));
+		assertThat(store.findAll()).extracting((analyzed) -> analyzed.recording().getUri())
+			.containsExactly("task-2", "request");
 	}
 
 }
