@@ -3,7 +3,6 @@ package dev.querylens.capture;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,10 +51,12 @@ class LongRecordingTests {
 		assertThat(recording.wantsCallSite("select 2")).isFalse();
 	}
 
-	// Not an assertion: the heap a finished recording retains, for docs/tasks.md. Run with -Dquerylens.measure=true.
-	@Test
-	@EnabledIfSystemProperty(named = "querylens.measure", matches = "true")
-	void measureTheHeapOfAMillionStatementRecording() {
+	/**
+	 * Prints the heap a finished recording of a million statements retains, for docs/tasks.md: a measurement, not a
+	 * test, so it is a {@code main} the test run never skips.
+	 * @param args unused
+	 */
+	public static void main(String[] args) {
 		for (String shape : List.of("one prepared statement", "distinct literals")) {
 			long before = usedAfterGc();
 			Recording recording = record((i) -> shape.startsWith("one") ? "select name from customer where id = ?"
