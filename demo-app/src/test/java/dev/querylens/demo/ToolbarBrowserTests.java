@@ -296,6 +296,7 @@ class ToolbarBrowserTests {
 		String payload = "<img src=x onerror=alert(1)><script>window.__ql_xss=1</script>";
 		driver.get(url("/customers/search?name=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)));
 		SearchContext panel = openPanel();
+		expand(panel.findElements(By.cssSelector(".ql-queries > .ql-query")).get(0));
 		WebElement parameters = panel.findElement(By.cssSelector(".ql-params"));
 		assertThat(parameters.getText()).contains("'%" + payload + "%'");
 		assertThat(panel.findElements(By.cssSelector("img, .ql-params script"))).isEmpty();
