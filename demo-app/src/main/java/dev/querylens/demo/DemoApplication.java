@@ -1,11 +1,12 @@
 package dev.querylens.demo;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A small shop that runs the ORM performance tutorial the slow way and the fast way, with QueryLens measuring
@@ -18,12 +19,16 @@ public class DemoApplication {
 		SpringApplication.run(DemoApplication.class, args);
 	}
 
-	// First of all filters: a request refused while seeding is not recorded either.
 	@Bean
-	FilterRegistrationBean<SeedingGate> seedingGate(ApplicationAvailability availability) {
-		FilterRegistrationBean<SeedingGate> registration = new FilterRegistrationBean<>(new SeedingGate(availability));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
+	WebMvcConfigurer seedingGate(ObjectProvider<ApplicationAvailability> availability) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new SeedingGate(availability)).excludePathPatterns("/actuator/**");
+			}
+
+		};
 	}
 
 }

@@ -131,26 +131,29 @@ class ToolbarPanelBrowserTests {
 		assertThat(table.getText()).containsIgnoringCase("name").contains("Customer 1");
 		assertThat(lazy.findElement(By.cssSelector(".ql-plan")).getText()).contains("1 row", "read-only");
 		Browser.screenshot(driver, "panel-select");
-		// The seeders' start-up task wrote the shop: its inserts may never run again.
-		int customers = this.jdbc.queryForObject("select count(*) from customer", Integer.class);
+		// The batch-insert lesson's slow variant inserts its rows one by one (and deletes them again): an insert of
+		// its recording may never run again.
+		int movements = this.jdbc.queryForObject("select count(*) from stock_movement", Integer.class);
 		Map<String, Object> answer = js("""
 				const done = arguments[arguments.length - 1];
 				(async () => {
-				  const list = await (await fetch('/querylens/api/recordings')).json();
-				  for (const summary of list.recordings.filter((r) => r.kind === 'task')) {
-				    const recording = await (await fetch('/querylens/api/recordings/' + summary.id)).json();
-				    const insert = recording.queries.find((q) => /^\\s*insert/i.test(q.sql));
-				    if (insert) {
-				      const response = await fetch('/querylens/api/recordings/' + summary.id + '/queries/'
-				          + insert.index + '/select', { method: 'POST', headers: { 'X-QueryLens-Request': 'select' } });
-				      return { status: response.status, body: await response.json(), sql: insert.sql };
-				    }
+				  const page = await fetch('/lessons/batch-inserts/slow');
+				  const id = page.headers.get('X-QueryLens-Id');
+				  // A JSON body streams: its recording is stored before the response ends, as the toolbar waits for.
+				  await page.text();
+				  const recording = await (await fetch('/querylens/api/recordings/' + id)).json();
+				  const insert = recording.queries.find((q) => /^\\s*insert/i.test(q.sql));
+				  if (!insert) {
+				    return { status: 0, id: id };
 				  }
-				  return { status: 0 };
+				  const response = await fetch('/querylens/api/recordings/' + id + '/queries/' + insert.index
+				      + '/select', { method: 'POST', headers: { 'X-QueryLens-Request': 'select' } });
+				  return { status: response.status, body: await response.json(), sql: insert.sql };
 				})().then(done, (e) => done({ status: -1, error: String(e) }));""", true);
 		assertThat(((Number) answer.get("status")).intValue()).as("%s", answer).isEqualTo(400);
 		assertThat(answer.get("body").toString()).contains("Only a single SELECT");
-		assertThat(this.jdbc.queryForObject("select count(*) from customer", Integer.class)).isEqualTo(customers);
+		assertThat(answer.get("sql").toString()).startsWithIgnoringCase("insert into stock_movement");
+		assertThat(this.jdbc.queryForObject("select count(*) from stock_movement", Integer.class)).isEqualTo(movements);
 	}
 
 	@Test
