@@ -3,9 +3,8 @@ package dev.querylens.web;
 import java.util.Locale;
 
 /**
- * Adds the badge to the HTML pages of the clients allowed to see it, through the {@link ToolbarInjector}: the only
- * decorator that holds a body for its own sake, and only an HTML one of an allowed client. JSON, downloads and the
- * pages of other clients stream as the application writes them.
+ * Adds the badge to the HTML pages of the clients allowed to see it, through the {@link ToolbarInjector}: it holds
+ * only an HTML body of an allowed client.
  */
 final class BadgeInjection implements ResponseDecorator {
 

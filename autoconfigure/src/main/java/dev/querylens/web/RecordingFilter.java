@@ -34,8 +34,9 @@ import dev.querylens.store.RecordingCollector;
  * recording that is kept. The recording is analysed and stored before the held-back response leaves, so that a
  * {@link ResponseVeto} can still replace it and a client can look it up as soon as it has the body. What happens to
  * the response is a list of {@link ResponseDecorator}s (timing headers, veto, badge), each in its own guard: one that
- * throws leaves the response as the application wrote it. A body is held back only when a decorator needs it (an
- * allowed client's HTML page for the badge, or every body under a veto): JSON and the pages of other clients stream.
+ * throws leaves the response as the application wrote it. A body is held back only when a decorator needs it (the
+ * response of a client that gets the id, so that it finds the recording once it has the body; an allowed client's
+ * HTML page for the badge; every body under a veto): the responses of other clients stream.
  */
 public final class RecordingFilter extends OncePerRequestFilter {
 
@@ -44,6 +45,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	/** Request attribute holding the request's {@link Recording}. */
 	public static final String RECORDING_ATTRIBUTE = RecordingFilter.class.getName() + ".recording";
+
+	private static final String EXCHANGE_ATTRIBUTE = RecordingFilter.class.getName() + ".exchange";
 
 	private static final Log logger = LogFactory.getLog(RecordingFilter.class);
 
@@ -57,6 +60,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	private final RecordedRequests recorded;
 
 	private final TimingHeaders headers;
+
+	private final @Nullable ToolbarInjector injector;
 
 	private final List<ResponseDecorator> decorators;
 
@@ -84,6 +89,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		this.maxQueries = maxQueries;
 		this.recorded = recorded;
 		this.headers = headers;
+		this.injector = injector;
 		List<ResponseDecorator> decorators = new ArrayList<>();
 		decorators.add(headers);
 		if (veto != null) {
@@ -125,7 +131,11 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		Recording current = recording;
 		// An async dispatch gets the response the request started async with: buffered once already.
 		BufferedResponse existing = BufferedResponse.find(response);
-		RecordedExchange exchange = (existing != null) ? null : new RecordedExchange(request, response, current);
+		// An async dispatch continues the exchange its request started with.
+		RecordedExchange started = (RecordedExchange) request.getAttribute(EXCHANGE_ATTRIBUTE);
+		RecordedExchange exchange = (existing != null && started != null) ? started
+				: new RecordedExchange(request, response, current);
+		request.setAttribute(EXCHANGE_ATTRIBUTE, exchange);
 		BufferedResponse buffered = (existing != null) ? existing
 				: new BufferedResponse(response, BUFFER_LIMIT, () -> each("set headers", (d) -> d.beforeCommit(exchange)),
 						holdsFlushes(), () -> holdsBody(exchange));
@@ -139,7 +149,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				buffered.finishIfWritten();
 				request.getAsyncContext().addListener(new FinishOnCompletion(current));
 			}
-			else if (exchange != null) {
+			else {
 				finish(exchange, buffered, failed);
 			}
 		}

@@ -26,6 +26,12 @@ final class TimingHeaders implements ResponseDecorator {
 		this.recorded = recorded;
 	}
 
+	// A client that gets the id must find the recording once it has the body: held until it is stored, JSON too.
+	@Override
+	public boolean holdsBody(RecordedExchange exchange) {
+		return this.headersFor.test(exchange.request());
+	}
+
 	@Override
 	public void beforeCommit(RecordedExchange exchange) {
 		HttpServletResponse response = exchange.response();
