@@ -56,6 +56,37 @@ public final class ExplainPolicy {
 		return null;
 	}
 
+	/**
+	 * Returns why a statement may not run (again, or under EXPLAIN ANALYZE) on a database: the rules of
+	 * {@link #refusal(CharSequence, SqlDialect)}, and no locking clause ({@code FOR UPDATE}, {@code FOR SHARE},
+	 * {@code LOCK IN SHARE MODE}), since a statement that runs takes its locks.
+	 * @param sql the statement exactly as recorded
+	 * @param dialect the database's dialect
+	 * @return the reason, or {@code null} when it may run
+	 */
+	public static String runRefusal(CharSequence sql, SqlDialect dialect) {
+		String refusal = refusal(sql, dialect);
+		if (refusal != null) {
+			return refusal;
+		}
+		for (Rules rules : dialect.readings()) {
+			SqlLexer lexer = new SqlLexer(sql, rules);
+			String last = null;
+			while (lexer.next()) {
+				if (lexer.type() != SqlLexer.Token.WORD) {
+					continue;
+				}
+				String word = lexer.text().toLowerCase(Locale.ROOT);
+				if (word.equals("lock") || ((word.equals("update") || word.equals("share"))
+						&& ("for".equals(last) || "key".equals(last)))) {
+					return "it locks rows";
+				}
+				last = word;
+			}
+		}
+		return null;
+	}
+
 	private static String refusal(CharSequence sql, Rules rules) {
 		SqlLexer lexer = new SqlLexer(sql, rules);
 		boolean first = true;

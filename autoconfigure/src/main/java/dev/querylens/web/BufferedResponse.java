@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
@@ -30,6 +31,10 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	private final Runnable beforeCommit;
 
 	private final boolean holdFlushes;
+
+	private final BooleanSupplier holds;
+
+	private boolean decided;
 
 	private final HeldBytes buffer = new HeldBytes();
 
@@ -64,10 +69,36 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 * response can still be replaced when the request ends
 	 */
 	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes) {
+		this(response, limit, beforeCommit, holdFlushes, () -> true);
+	}
+
+	/**
+	 * Creates a response that holds its body only when asked to, at the first byte.
+	 * @param response the container's response
+	 * @param limit bytes held at most before writing through
+	 * @param beforeCommit run once, just before the first byte or the headers leave
+	 * @param holdFlushes whether the application's flushes are held too (up to the limit), so that the whole
+	 * response can still be replaced when the request ends
+	 * @param holds asked once, at the first byte, when the content type is known: whether to hold the body at all;
+	 * when not, the headers are set and every byte goes straight to the client
+	 */
+	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes,
+			BooleanSupplier holds) {
 		super(response);
 		this.limit = limit;
 		this.beforeCommit = beforeCommit;
 		this.holdFlushes = holdFlushes;
+		this.holds = holds;
+	}
+
+	// At the first byte: a body nobody will rewrite or replace goes straight out, never copied.
+	private void decide() throws IOException {
+		if (!this.decided) {
+			this.decided = true;
+			if (!this.holds.getAsBoolean()) {
+				commit();
+			}
+		}
 	}
 
 	/**
@@ -181,6 +212,16 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 * @throws IOException when the client went away
 	 */
 	void finish(BodyRewriter rewriter) throws IOException {
+		rewrite(rewriter);
+		finish();
+	}
+
+	/**
+	 * Lets a rewriter change the body if the application wrote all of it into the buffer (nothing flushed,
+	 * streamed or committed yet).
+	 * @param rewriter changes the complete body, or {@code null}
+	 */
+	void rewrite(BodyRewriter rewriter) {
 		if (rewriter != null && !this.passThrough && !getResponse().isCommitted()) {
 			flushWriterQuietly();
 			byte[] rewritten = rewriter.rewrite((HttpServletResponse) getResponse(), this.buffer.toByteArray());
@@ -189,7 +230,6 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 				this.buffer.write(rewritten, 0, rewritten.length);
 			}
 		}
-		finish();
 	}
 
 	/**
@@ -326,6 +366,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void write(int b) throws IOException {
+			decide();
 			if (BufferedResponse.this.passThrough) {
 				getResponse().getOutputStream().write(b);
 				return;
@@ -336,6 +377,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void write(byte[] bytes, int offset, int length) throws IOException {
+			decide();
 			if (BufferedResponse.this.passThrough) {
 				getResponse().getOutputStream().write(bytes, offset, length);
 				return;

@@ -2,13 +2,17 @@ package dev.querylens.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,8 +43,9 @@ import dev.querylens.store.RecordingStore;
 
 /**
  * Serves everything under the toolbar's path to allowed clients, and a 404 to everyone else: the dashboard's pages,
- * the badge's script and styles, the JSON the badge and the pages read, clearing the history, and EXPLAIN.
- * Requests that change something (clearing, EXPLAIN) must carry the {@value #REQUEST_HEADER} header, which a page of
+ * the badge's script modules and styles (cached, with an ETag), the JSON the badge and the pages read, clearing the
+ * history, and the buttons that ask the database: EXPLAIN, SELECT (the first rows again, read-only) and, on
+ * PostgreSQL, EXPLAIN ANALYZE. Requests that change something or reach the database must carry the {@value #REQUEST_HEADER} header, which a page of
  * another origin cannot send without the app's consent, so they cannot be forged from another site.
  */
 public final class DashboardFilter extends OncePerRequestFilter {
@@ -49,9 +55,17 @@ public final class DashboardFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(DashboardFilter.class);
 
-	private static final Map<String, String> STATIC_FILES = Map.of("toolbar.js", "text/javascript;charset=UTF-8",
-			"toolbar.css", "text/css;charset=UTF-8", "dashboard.css", "text/css;charset=UTF-8", "dashboard.js",
-			"text/javascript;charset=UTF-8");
+	private static final String SCRIPT = "text/javascript;charset=UTF-8";
+
+	// The toolbar is ES modules: toolbar.js imports the others, which the browser loads as they are, no build step.
+	private static final Map<String, String> STATIC_FILES = Map.of("toolbar.js", SCRIPT, "sql.js", SCRIPT, "panel.js",
+			SCRIPT, "badge.js", SCRIPT, "requests.js", SCRIPT, "toolbar.css", "text/css;charset=UTF-8", "dashboard.css",
+			"text/css;charset=UTF-8", "dashboard.js", SCRIPT);
+
+	/** How many rows the SELECT button shows at most. */
+	static final int SELECT_ROWS = 50;
+
+	private final Map<String, StaticFile> staticFiles = new ConcurrentHashMap<>();
 
 	private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
 
@@ -126,7 +140,7 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		}
 		else if (parts.length == 3 && parts[1].equals("static") && STATIC_FILES.containsKey(parts[2])) {
 			if (allow(method, "GET", response)) {
-				staticFile(response, parts[2]);
+				staticFile(request, response, parts[2]);
 			}
 		}
 		else if (route.equals("/api/recordings")) {
@@ -158,9 +172,9 @@ public final class DashboardFilter extends OncePerRequestFilter {
 			}
 		}
 		else if (parts.length == 7 && parts[1].equals("api") && parts[2].equals("recordings")
-				&& parts[4].equals("queries") && parts[6].equals("explain")) {
+				&& parts[4].equals("queries") && List.of("explain", "select", "analyze").contains(parts[6])) {
 			if (allow(method, "POST", response) && hasRequestHeader(request, response)) {
-				explain(response, parts[3], parts[5]);
+				run(response, parts[3], parts[5], parts[6]);
 			}
 		}
 		else {
@@ -325,7 +339,7 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		return variables;
 	}
 
-	private void explain(HttpServletResponse response, String id, String indexText) throws IOException {
+	private void run(HttpServletResponse response, String id, String indexText, String action) throws IOException {
 		Optional<AnalyzedRecording> recording = this.store.findById(id);
 		int index;
 		try {
@@ -347,15 +361,20 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		}
 		try {
 			// The explainer decides, on the database's own reading of the text, what may run.
-			json(response, HttpServletResponse.SC_OK, this.explainer.explain(query.get()));
+			Object result = switch (action) {
+				case "select" -> this.explainer.select(query.get(), SELECT_ROWS);
+				case "analyze" -> this.explainer.analyze(query.get());
+				default -> this.explainer.explain(query.get());
+			};
+			json(response, HttpServletResponse.SC_OK, result);
 		}
 		catch (IllegalArgumentException ex) {
 			json(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", ex.getMessage()));
 		}
 		catch (SQLException | RuntimeException ex) {
-			logger.debug("QueryLens could not explain statement " + index + " of " + id, ex);
-			json(response, 422,
-					Map.of("error", "The database could not explain this statement: " + ex.getMessage()));
+			logger.debug("QueryLens could not " + action + " statement " + index + " of " + id, ex);
+			json(response, 422, Map.of("error", "The database could not " + (action.equals("select") ? "run"
+					: "explain") + " this statement: " + ex.getMessage()));
 		}
 	}
 
@@ -409,20 +428,48 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		response.getOutputStream().write(html);
 	}
 
-	private static void staticFile(HttpServletResponse response, String name) throws IOException {
-		try (InputStream in = DashboardFilter.class.getClassLoader()
-			.getResourceAsStream("querylens/static/" + name)) {
-			if (in == null) {
-				response.sendError(HttpServletResponse.SC_NOT_FOUND);
-				return;
-			}
-			byte[] bytes = in.readAllBytes();
-			response.setContentType(STATIC_FILES.get(name));
-			response.setHeader("Cache-Control", "no-cache");
-			response.setHeader("X-Content-Type-Options", "nosniff");
-			response.setContentLength(bytes.length);
-			response.getOutputStream().write(bytes);
+	// Read once and kept: the files are part of the jar, so their ETag holds until the application restarts.
+	private void staticFile(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
+		StaticFile file = this.staticFiles.computeIfAbsent(name, StaticFile::read);
+		if (file == null) {
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			return;
 		}
+		// Cached by the browser and revalidated: an unchanged file costs a 304 and no body.
+		response.setHeader("Cache-Control", "no-cache");
+		response.setHeader("ETag", file.etag());
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		String match = request.getHeader("If-None-Match");
+		if (match != null && (match.equals(file.etag()) || match.trim().equals("*")
+				|| List.of(match.split("\\s*,\\s*")).contains(file.etag()))) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setContentType(STATIC_FILES.get(name));
+		response.setContentLength(file.bytes().length);
+		response.getOutputStream().write(file.bytes());
+	}
+
+	private record StaticFile(byte[] bytes, String etag) {
+
+		static StaticFile read(String name) {
+			try (InputStream in = DashboardFilter.class.getClassLoader()
+				.getResourceAsStream("querylens/static/" + name)) {
+				if (in == null) {
+					return null;
+				}
+				byte[] bytes = in.readAllBytes();
+				byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+				return new StaticFile(bytes, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 	private static void json(HttpServletResponse response, int status, Object value) throws IOException {

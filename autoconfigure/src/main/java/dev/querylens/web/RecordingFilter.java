@@ -1,8 +1,10 @@
 package dev.querylens.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import jakarta.servlet.AsyncEvent;
@@ -29,8 +31,12 @@ import dev.querylens.store.RecordingCollector;
  * Records the queries of each HTTP request: opens a recording when the request arrives, binds it to the thread
  * (and to the async dispatches that continue the request), and finishes it in {@code finally}, setting the
  * {@code X-QueryLens-Id} and {@code Server-Timing} headers for the clients allowed to see them, the id only for a
- * recording that is kept. The recording is analysed before the held-back response leaves, so that a
- * {@link ResponseVeto} can still replace it.
+ * recording that is kept. The recording is analysed and stored before the held-back response leaves, so that a
+ * {@link ResponseVeto} can still replace it and a client can look it up as soon as it has the body. What happens to
+ * the response is a list of {@link ResponseDecorator}s (timing headers, veto, badge), each in its own guard: one that
+ * throws leaves the response as the application wrote it. A body is held back only when a decorator needs it (the
+ * response of a client that gets the id, so that it finds the recording once it has the body; an allowed client's
+ * HTML page for the badge; every body under a veto): the responses of other clients stream.
  */
 public final class RecordingFilter extends OncePerRequestFilter {
 
@@ -40,8 +46,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	/** Request attribute holding the request's {@link Recording}. */
 	public static final String RECORDING_ATTRIBUTE = RecordingFilter.class.getName() + ".recording";
 
-	// Whether the finished recording went to the store, known before the held-back response leaves.
-	private static final String KEPT_ATTRIBUTE = RecordingFilter.class.getName() + ".kept";
+	private static final String EXCHANGE_ATTRIBUTE = RecordingFilter.class.getName() + ".exchange";
 
 	private static final Log logger = LogFactory.getLog(RecordingFilter.class);
 
@@ -54,11 +59,11 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final RecordedRequests recorded;
 
-	private final ToolbarInjector injector;
+	private final TimingHeaders headers;
 
-	private final ResponseVeto veto;
+	private final @Nullable ToolbarInjector injector;
 
-	private final Predicate<HttpServletRequest> headersFor;
+	private final List<ResponseDecorator> decorators;
 
 	private SqlTextLimit sqlTextLimit = SqlTextLimit.none();
 
@@ -72,13 +77,29 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	 * @param headersFor which requests' responses get the {@value #ID_HEADER} and {@code Server-Timing} headers
 	 */
 	public RecordingFilter(RecordingCollector collector, int maxQueries, RecordedRequests recorded,
-			ToolbarInjector injector, ResponseVeto veto, Predicate<HttpServletRequest> headersFor) {
+			@Nullable ToolbarInjector injector, @Nullable ResponseVeto veto,
+			Predicate<HttpServletRequest> headersFor) {
+		this(collector, maxQueries, recorded, new TimingHeaders(headersFor, recorded), injector, veto, List.of());
+	}
+
+	// The veto comes before the badge: a replaced response gets none.
+	RecordingFilter(RecordingCollector collector, int maxQueries, RecordedRequests recorded, TimingHeaders headers,
+			@Nullable ToolbarInjector injector, @Nullable ResponseVeto veto, List<ResponseDecorator> more) {
 		this.collector = collector;
 		this.maxQueries = maxQueries;
 		this.recorded = recorded;
+		this.headers = headers;
 		this.injector = injector;
-		this.veto = veto;
-		this.headersFor = headersFor;
+		List<ResponseDecorator> decorators = new ArrayList<>();
+		decorators.add(headers);
+		if (veto != null) {
+			decorators.add(new VetoedResponse(veto, headers));
+		}
+		if (injector != null) {
+			decorators.add(new BadgeInjection(injector));
+		}
+		decorators.addAll(more);
+		this.decorators = List.copyOf(decorators);
 	}
 
 	/**
@@ -110,9 +131,14 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		Recording current = recording;
 		// An async dispatch gets the response the request started async with: buffered once already.
 		BufferedResponse existing = BufferedResponse.find(response);
+		// An async dispatch continues the exchange its request started with.
+		RecordedExchange started = (RecordedExchange) request.getAttribute(EXCHANGE_ATTRIBUTE);
+		RecordedExchange exchange = (existing != null && started != null) ? started
+				: new RecordedExchange(request, response, current);
+		request.setAttribute(EXCHANGE_ATTRIBUTE, exchange);
 		BufferedResponse buffered = (existing != null) ? existing
-				: new BufferedResponse(response, BUFFER_LIMIT, () -> addHeaders(request, response, current),
-						this.veto != null);
+				: new BufferedResponse(response, BUFFER_LIMIT, () -> each("set headers", (d) -> d.beforeCommit(exchange)),
+						holdsFlushes(), () -> holdsBody(exchange));
 		boolean failed = true;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
 			chain.doFilter(request, (existing != null) ? response : buffered);
@@ -124,49 +150,70 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				request.getAsyncContext().addListener(new FinishOnCompletion(current));
 			}
 			else {
-				// Analysed and stored before the held-back body leaves: a veto can still replace the response, and a
-				// client that has the response (or the badge in it) can already look the recording up.
-				boolean finishedHere = current.finish(
-						failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), pattern(request));
-				boolean kept = finishedHere && this.recorded.isKept(request, current);
-				request.setAttribute(KEPT_ATTRIBUTE, kept);
-				AnalyzedRecording analyzed = kept ? this.collector.collect(current) : null;
-				if (failed) {
-					// The container's error page goes to the response itself, past the held-back one.
-					if (kept && this.headersFor.test(request) && !response.isCommitted()) {
-						response.setHeader(ID_HEADER, current.getId());
-					}
-				}
-				else {
-					String reason = (analyzed != null && this.veto != null) ? this.veto.veto(analyzed) : null;
-					if (reason != null) {
-						fail(buffered, response, this.headersFor.test(request) ? current : null, reason);
-					}
-					else {
-						// A badge needs a recording to show: none for a static page that is not kept.
-						buffered.finish((this.injector != null && kept) ? this.injector.rewriterFor(request, current)
-								: null);
-					}
-				}
+				finish(exchange, buffered, failed);
 			}
 		}
 	}
 
-	private static void fail(BufferedResponse buffered, HttpServletResponse response, @Nullable Recording identified,
-			String reason) throws IOException, ServletException {
-		if (buffered.isCommitted()) {
-			throw new ServletException(reason + "\n(The response was already committed, so it could not be replaced.)");
+	// Analysed and stored before the held-back body leaves: a veto can still replace the response, and a client that
+	// has the response (or the badge in it) can already look the recording up.
+	private void finish(RecordedExchange exchange, BufferedResponse buffered, boolean failed)
+			throws IOException, ServletException {
+		HttpServletRequest request = exchange.request();
+		Recording current = exchange.recording();
+		boolean finishedHere = current.finish(
+				failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : exchange.response().getStatus(),
+				pattern(request));
+		boolean kept = finishedHere && this.recorded.isKept(request, current);
+		AnalyzedRecording analyzed = kept ? this.collector.collect(current) : null;
+		exchange.finished(kept, analyzed);
+		if (failed) {
+			// The container's error page goes to the response itself, past the held-back one.
+			guard("set headers", () -> this.headers.identifyFailure(exchange));
+			return;
 		}
-		buffered.reset();
-		response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-		if (identified != null) {
-			response.setHeader(ID_HEADER, identified.getId());
+		for (ResponseDecorator decorator : this.decorators) {
+			try {
+				decorator.finish(exchange, buffered);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("QueryLens could not finish the response of " + request.getRequestURI()
+						+ "; it goes out as the application wrote it", ex);
+			}
 		}
-		response.setContentType("text/plain;charset=UTF-8");
-		byte[] body = reason.getBytes(StandardCharsets.UTF_8);
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
-		response.flushBuffer();
+		buffered.finish();
+	}
+
+	private boolean holdsFlushes() {
+		return this.decorators.stream().anyMatch(VetoedResponse.class::isInstance);
+	}
+
+	private boolean holdsBody(RecordedExchange exchange) {
+		boolean holds = false;
+		for (ResponseDecorator decorator : this.decorators) {
+			try {
+				holds |= decorator.holdsBody(exchange);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("QueryLens could not decide whether to hold a response", ex);
+			}
+		}
+		return holds;
+	}
+
+	private void each(String what, Consumer<ResponseDecorator> action) {
+		for (ResponseDecorator decorator : this.decorators) {
+			guard(what, () -> action.accept(decorator));
+		}
+	}
+
+	private static void guard(String what, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("QueryLens could not " + what, ex);
+		}
 	}
 
 	private Recording start(HttpServletRequest request) {
@@ -178,32 +225,6 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	private static String pattern(HttpServletRequest request) {
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		return (pattern != null) ? pattern.toString() : null;
-	}
-
-	private void addHeaders(HttpServletRequest request, HttpServletResponse response, Recording recording) {
-		try {
-			if (response.isCommitted() || !this.headersFor.test(request)) {
-				return;
-			}
-			if (isKept(request, response, recording)) {
-				response.setHeader(ID_HEADER, recording.getId());
-			}
-			int count = recording.getQueryCount();
-			String millis = String.format(Locale.ROOT, "%.1f", recording.getQueryTimeNanos() / 1_000_000.0);
-			response.addHeader("Server-Timing",
-					"db;dur=" + millis + ";desc=\"" + count + ((count == 1) ? " query\"" : " queries\""));
-		}
-		catch (RuntimeException ex) {
-			logger.debug("QueryLens could not set Server-Timing", ex);
-		}
-	}
-
-	// Known once the request is done; a response committed before that (flushed, streamed, async) is judged on what
-	// can no longer change: its status and handler, and the statements run so far, which only grow.
-	private boolean isKept(HttpServletRequest request, HttpServletResponse response, Recording recording) {
-		Object kept = request.getAttribute(KEPT_ATTRIBUTE);
-		return (kept != null) ? Boolean.TRUE.equals(kept)
-				: this.recorded.isKept(request, response.getStatus(), recording.getQueryCount());
 	}
 
 	private final class FinishOnCompletion implements AsyncListener {
@@ -218,9 +239,15 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		public void onComplete(AsyncEvent event) {
 			HttpServletRequest request = (HttpServletRequest) event.getAsyncContext().getRequest();
 			HttpServletResponse response = (HttpServletResponse) event.getAsyncContext().getResponse();
-			if (this.recording.finish(response.getStatus(), pattern(request))
-					&& RecordingFilter.this.recorded.isKept(request, this.recording)) {
-				RecordingFilter.this.collector.collect(this.recording);
+			try {
+				if (this.recording.finish(response.getStatus(), pattern(request))
+						&& RecordingFilter.this.recorded.isKept(request, this.recording)) {
+					RecordingFilter.this.collector.collect(this.recording);
+				}
+			}
+			catch (RuntimeException ex) {
+				// The async hand-off runs in the container's completion: a failure here would reach its log only.
+				logger.warn("QueryLens could not store the recording of " + request.getRequestURI(), ex);
 			}
 		}
 

@@ -59,13 +59,22 @@ public final class ToolbarInjector {
 	}
 
 	/**
+	 * Whether a request's page gets the badge: pages get one at all, and the client may see it.
+	 * @param request the request
+	 * @return whether its HTML page would get the badge
+	 */
+	boolean isShownTo(HttpServletRequest request) {
+		return this.badge && this.access.isAllowed(request);
+	}
+
+	/**
 	 * Returns how the body of a request's response is to be rewritten.
 	 * @param request the request
 	 * @param recording the request's recording
 	 * @return the rewriter, or {@code null} when pages get no badge or the client may not see it
 	 */
 	BufferedResponse.BodyRewriter rewriterFor(HttpServletRequest request, Recording recording) {
-		if (!this.badge || !this.access.isAllowed(request)) {
+		if (!isShownTo(request)) {
 			return null;
 		}
 		String base = request.getContextPath() + this.path;
@@ -176,7 +185,8 @@ public final class ToolbarInjector {
 					+ "\">QueryLens: " + count + ((count == 1) ? " query" : " queries") + "</a></p>";
 		}
 		String nonce = policy.findNonce();
-		return "<script src=\"" + escapedBase + "/static/toolbar.js\" data-querylens-id=\"" + id
+		// A module: it loads its parts (sql, panel, badge, requests) itself, each carrying the page's nonce.
+		return "<script type=\"module\" src=\"" + escapedBase + "/static/toolbar.js\" data-querylens-id=\"" + id
 				+ "\" data-querylens-base=\"" + escapedBase + "\""
 				+ ((nonce != null) ? " nonce=\"" + HtmlUtils.htmlEscape(nonce, "UTF-8") + "\"" : "") + "></script>";
 	}

@@ -209,6 +209,48 @@ class QueryExplainerTests {
 			.withMessageContaining("'other'");
 	}
 
+	@Test
+	void aSelectRunsAgainReadOnlyAndGivesItsFirstRows() throws Exception {
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("insert into explain_item values (2, 'two', date '2026-01-06')");
+			statement.execute("insert into explain_item values (3, 'three', date '2026-01-07')");
+		}
+		QueryRows rows = explainer().select("select id, name from explain_item where id >= ? order by id", List.of(1),
+				"dataSource", 2);
+		assertThat(rows.columns()).extracting((c) -> c.toLowerCase(Locale.ROOT)).containsExactly("id", "name");
+		assertThat(rows.rows()).containsExactly(List.of("1", "one"), List.of("2", "two"));
+		assertThat(rows.more()).isTrue();
+		assertThat(explainer().select("select name from explain_item where id = ?", List.of(3), "dataSource", 50)
+			.rows()).containsExactly(List.of("three"));
+		assertUnchanged("the selects");
+	}
+
+	@Test
+	void aWriteIsNeverRunAgainAndTheDatabaseIsUnchanged() throws Exception {
+		List<String> writes = new ArrayList<>(HostileStatements.REFUSED_EVERYWHERE);
+		writes.addAll(List.of("delete from victim", "insert into audit values (1)", "update victim set id = 2",
+				"select * from victim for update", "select * from victim where id = ? for update"));
+		for (String sql : writes) {
+			List<Object> parameters = sql.contains("?") ? List.of(1) : List.of();
+			assertThatIllegalArgumentException().as(sql)
+				.isThrownBy(() -> explainer().select(sql, parameters, "dataSource", 10))
+				.withMessageContaining("single SELECT");
+			assertUnchanged(sql);
+		}
+	}
+
+	@Test
+	void explainAnalyzeIsRefusedOffPostgresql() throws Exception {
+		assumeTrue(!database().equals("postgres"));
+		Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10);
+		recording.record("select * from explain_item", List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
+		recording.finish(200, null);
+		QueryEvent event = recording.getQueries().get(0);
+		assertThat(explainer().canAnalyze(event)).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> explainer().analyze(event))
+			.withMessageContaining("PostgreSQL only");
+	}
+
 	private void assertUnchanged(String sql) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			assertThat(connection.getAutoCommit()).as("auto-commit after %s", sql).isTrue();
@@ -270,7 +312,7 @@ class QueryExplainerTests {
 		return this.dataSource;
 	}
 
-	private QueryExplainer explainer() {
+	QueryExplainer explainer() {
 		DataSource raw = this.dataSource;
 		return new QueryExplainer((name) -> name.equals("dataSource") ? raw : null);
 	}

@@ -68,7 +68,7 @@ class BadgeInTestsIntegrationTests {
 			HttpResponse<byte[]> response = get(BadgeInTestsIntegrationTests.this.port, "/page");
 			String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
 			assertThat(new String(response.body(), StandardCharsets.UTF_8))
-				.contains("<script src=\"/querylens/static/toolbar.js\" data-querylens-id=\"" + id + "\"");
+				.contains("<script type=\"module\" src=\"/querylens/static/toolbar.js\" data-querylens-id=\"" + id + "\"");
 		}
 
 	}

@@ -33,7 +33,7 @@ class ToolbarInjectionIntegrationTests {
 		HttpResponse<byte[]> response = get("/page");
 		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
 		String body = new String(response.body(), StandardCharsets.UTF_8);
-		String script = "<script src=\"/querylens/static/toolbar.js\" data-querylens-id=\"" + id
+		String script = "<script type=\"module\" src=\"/querylens/static/toolbar.js\" data-querylens-id=\"" + id
 				+ "\" data-querylens-base=\"/querylens\"></script>";
 		assertThat(body).isEqualTo(ToolbarTestApplication.PAGE.replace("<p>café</p></body>",
 				"<p>café</p>" + script + "</body>"));
@@ -97,7 +97,7 @@ class ToolbarInjectionIntegrationTests {
 	@Test
 	void underAPolicyWithANonceTheScriptCarriesTheNonce() throws Exception {
 		assertThat(new String(get("/nonce").body(), StandardCharsets.UTF_8))
-			.containsPattern("<script src=\"/querylens/static/toolbar.js\" [^>]* nonce=\"r4nd0m\"></script></body>");
+			.containsPattern("<script type=\"module\" src=\"/querylens/static/toolbar.js\" [^>]* nonce=\"r4nd0m\"></script></body>");
 	}
 
 	@Test

@@ -112,6 +112,7 @@ class DashboardBrowserTests {
 		assertThat(detail.findElement(By.cssSelector(".ql-finding")).getText()).contains("Order.customer");
 		assertThat(detail.findElements(By.cssSelector(".ql-queries > .ql-query"))).hasSize(11);
 		WebElement first = detail.findElements(By.cssSelector(".ql-queries > .ql-query")).get(0);
+		first.findElement(By.cssSelector(".ql-row")).click();
 		first.findElement(By.cssSelector(".ql-explain")).click();
 		WebElement plan = Browser.await(driver, (d) -> {
 			List<WebElement> found = first.findElements(By.cssSelector(".ql-plan-text"));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -119,7 +120,7 @@ class ToolbarNumbersBrowserTests {
 			boolean duplicate = !query.get("duplicateOf").isNull();
 			int first = duplicate ? query.get("duplicateOf").asInt() : query.get("index").asInt();
 			Map<String, Integer> marks = new HashMap<>();
-			Matcher matcher = MARK.matcher(item.findElement(By.cssSelector(".ql-qhead")).getText());
+			Matcher matcher = MARK.matcher(item.findElement(By.cssSelector(".ql-marks")).getText());
 			while (matcher.find()) {
 				marks.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
 			}
@@ -137,6 +138,8 @@ class ToolbarNumbersBrowserTests {
 			else {
 				assertThat(marks).doesNotContainKey("duplicate");
 			}
+			// The connection is in the statement's detail, which opens on a click of its row.
+			((JavascriptExecutor) driver).executeScript("arguments[0].querySelector('.ql-row').click();", item);
 			Matcher connection = CONNECTION.matcher(item.findElement(By.cssSelector(".ql-conn")).getText());
 			assertThat(connection.find()).isTrue();
 			shownConnections.add(Integer.parseInt(connection.group(1)));
