@@ -30,6 +30,9 @@ public enum FindingType {
 	LAZY_LOAD_IN_VIEW,
 
 	/** Statements application code ran while the view rendered that were not lazy loads, e.g. a formatter's. */
-	QUERY_IN_VIEW
+	QUERY_IN_VIEW,
+
+	/** Many connections checked out one after another for statements outside any transaction. */
+	CONNECTION_CHURN
 
 }

@@ -93,13 +93,29 @@ public final class RecordingAnalyzer {
 	 */
 	public static RecordingAnalyzer withDefaultDetectors(DetectorSettings settings, AssociationResolver resolver,
 			IdentityKeyTables identityKeys) {
+		return withDefaultDetectors(settings, TransactionSettings.defaults(), resolver, identityKeys);
+	}
+
+	/**
+	 * Creates an analyzer with the built-in detectors, those of connections and transactions
+	 * ({@link ConnectionChurnDetector}) with these thresholds.
+	 * @param settings the thresholds of the detectors of statements
+	 * @param transactionSettings the thresholds of the detectors of connections and transactions
+	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
+	 * @param identityKeys says which tables have identity-generated keys, {@link IdentityKeyTables#none()} without
+	 * JPA
+	 * @return the analyzer
+	 */
+	public static RecordingAnalyzer withDefaultDetectors(DetectorSettings settings,
+			TransactionSettings transactionSettings, AssociationResolver resolver, IdentityKeyTables identityKeys) {
 		return new RecordingAnalyzer(List.of(new NPlusOneDetector(settings.nPlusOneThreshold(), resolver),
 				new DuplicateQueryDetector(), new LazyLoadInViewDetector(settings.openInView()),
 				new QueryInViewDetector(),
 				new BatchableWritesDetector(settings.batchableWritesThreshold(), identityKeys),
 				new ReadModifyWriteDetector(), new UnboundedResultDetector(settings.unboundedResultRows()),
 				new SlowQueryDetector(settings.slowQueryThreshold()),
-				new WideRowsDetector(settings.wideRowsBytesPerRow(), settings.wideRowsMinRows())),
+				new WideRowsDetector(settings.wideRowsBytesPerRow(), settings.wideRowsMinRows()),
+				new ConnectionChurnDetector(transactionSettings.connectionChurnThreshold())),
 				new SqlFingerprintCache());
 	}
 
@@ -138,6 +154,17 @@ public final class RecordingAnalyzer {
 			}
 		}
 		findings = withoutRepeatsOfAnNPlusOne(findings);
+		for (FindingDetector detector : this.detectors) {
+			// Churn is judged after every detector ran, since only then is it known which loops are N+1s.
+			if (detector instanceof ConnectionChurnDetector churn) {
+				try {
+					findings = churn.withoutTheLoopsOfAnNPlusOne(findings, groups);
+				}
+				catch (RuntimeException ex) {
+					logOnce(ConnectionChurnDetector.class.getName(), ex);
+				}
+			}
+		}
 		try {
 			findings = ViewFindings.fold(findings);
 		}

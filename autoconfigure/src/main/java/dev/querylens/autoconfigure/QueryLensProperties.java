@@ -591,6 +591,34 @@ public class QueryLensProperties {
 
 	}
 
+	private final ConnectionChurn connectionChurn = new ConnectionChurn();
+
+	public ConnectionChurn getConnectionChurn() {
+		return this.connectionChurn;
+	}
+
+	/**
+	 * When connections checked out one after another outside a transaction are reported.
+	 */
+	public static class ConnectionChurn {
+
+		/**
+		 * Minimum number of connections one recording took from the pool whose every statement ran in auto-commit
+		 * mode (outside any transaction), reported as CONNECTION_CHURN.
+		 */
+		private int threshold = 5;
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			Assert.isTrue(threshold >= 2, "'querylens.connection-churn.threshold' must be at least 2");
+			this.threshold = threshold;
+		}
+
+	}
+
 	/**
 	 * When single-row writes are reported as a batch candidate.
 	 */
