@@ -124,6 +124,12 @@ public class QueryLensProperties {
 		private boolean parameters = true;
 
 		/**
+		 * Whether the transactions of each recording are captured from Spring's transaction managers: which
+		 * statement ran in which, where each began, how it ended and how long it held its connection.
+		 */
+		private boolean transactions = true;
+
+		/**
 		 * Maximum length of a captured parameter value; longer values are cut.
 		 */
 		private int maxParameterLength = 200;
@@ -216,6 +222,14 @@ public class QueryLensProperties {
 
 		public void setCallSiteIncludes(List<String> callSiteIncludes) {
 			this.callSiteIncludes = callSiteIncludes;
+		}
+
+		public boolean isTransactions() {
+			return this.transactions;
+		}
+
+		public void setTransactions(boolean transactions) {
+			this.transactions = transactions;
 		}
 
 		public int getCallPathDepth() {

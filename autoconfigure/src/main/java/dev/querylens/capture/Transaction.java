@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * @param id its number within the recording: 1, 2, … in the order they began
  * @param name the transaction's name as the transaction manager knows it, for a {@code @Transactional} method the
  * class and method ({@code com.example.OrderService.update}), or {@code null} when it has none
- * @param callSite the application code that began it: the caller of the {@code @Transactional} method or of
- * {@code TransactionTemplate.execute}, or {@code null} when not captured
+ * @param callSite what began it: for a {@code @Transactional} method the method itself (with no line, since it
+ * began before the method's first line), for a {@code TransactionTemplate} the application code that called
+ * {@code execute}; {@code null} when not captured
  * @param readOnly whether it was declared read-only
  * @param isolation the isolation level declared ({@code DEFAULT}, {@code READ_COMMITTED}, …)
  * @param propagation how it related to the transaction around it: {@code REQUIRED} when none was open on its thread,

@@ -55,12 +55,15 @@ public final class TransactionLog {
 
 	/**
 	 * Notes that a transaction begins on the current thread. Ignored once the recording is finished.
+	 * @param key the object that stands for the transaction in the later calls, such as the transaction manager's
+	 * status; held only while the transaction is open
 	 * @param name the transaction's name, for a {@code @Transactional} method its class and method, or {@code null}
-	 * @param callSite the application code that began it, or {@code null}
+	 * @param callSite what began it: for a {@code @Transactional} method the method, otherwise the application code
+	 * that began it; or {@code null}
 	 * @param readOnly whether it is read-only
 	 * @param nested whether it is a savepoint within the transaction open on this thread
 	 */
-	public synchronized void begin(@Nullable String name, @Nullable CallSite callSite, boolean readOnly,
+	public synchronized void begin(Object key, @Nullable String name, @Nullable CallSite callSite, boolean readOnly,
 			boolean nested) {
 		if (this.finished != null) {
 			return;
@@ -69,6 +72,7 @@ public final class TransactionLog {
 		Open outer = this.innermost.get(thread);
 		String propagation = nested ? "NESTED" : (outer != null) ? "REQUIRES_NEW" : "REQUIRED";
 		Open open = new Open(++this.count, name, callSite, readOnly, propagation, this.nanoTime.getAsLong(), outer);
+		open.key = key;
 		this.innermost.put(thread, open);
 		this.openCount++;
 		if (this.opened.size() < this.maxTransactions) {
@@ -77,17 +81,18 @@ public final class TransactionLog {
 	}
 
 	/**
-	 * Notes that the transaction begun last on the current thread has begun, or failed to.
+	 * Notes that a transaction has begun, or failed to.
+	 * @param key the object given to {@link #begin}
 	 * @param isolation its isolation level, e.g. {@code READ_COMMITTED}, {@code DEFAULT} when not declared
 	 * @param failed whether beginning it failed, so that it never ran
 	 */
-	public synchronized void begun(String isolation, boolean failed) {
-		Open open = this.innermost.get(Thread.currentThread());
+	public synchronized void begun(Object key, String isolation, boolean failed) {
+		Open open = find(key);
 		if (open == null) {
 			return;
 		}
 		if (failed) {
-			pop(open);
+			close(open);
 			this.opened.remove(open);
 			return;
 		}
@@ -95,38 +100,63 @@ public final class TransactionLog {
 	}
 
 	/**
-	 * Notes that the innermost transaction of the current thread is about to commit: statements until its
-	 * {@link #end} are those the ORM flushes at commit.
+	 * Notes that a transaction is about to commit: statements until its {@link #end} are those the ORM flushes at
+	 * commit.
+	 * @param key the object given to {@link #begin}
 	 */
-	public synchronized void committing() {
-		Open open = this.innermost.get(Thread.currentThread());
+	public synchronized void committing(Object key) {
+		Open open = find(key);
 		if (open != null) {
 			open.committing = true;
 		}
 	}
 
 	/**
-	 * Notes that the innermost transaction of the current thread ended.
+	 * Notes that a transaction ended. Any transaction begun inside it on the same thread and not yet ended is taken
+	 * to have ended with it.
+	 * @param key the object given to {@link #begin}
 	 * @param outcome how it ended
 	 */
-	public synchronized void end(Outcome outcome) {
-		Open open = this.innermost.get(Thread.currentThread());
+	public synchronized void end(Object key, Outcome outcome) {
+		Open open = find(key);
 		if (open == null || this.finished != null) {
 			return;
 		}
+		long now = this.nanoTime.getAsLong();
+		Open inner = this.innermost.get(Thread.currentThread());
+		while (inner != null && inner != open) {
+			inner.endNanos = now;
+			inner.key = null;
+			inner = inner.outer;
+		}
 		open.outcome = outcome;
-		open.endNanos = this.nanoTime.getAsLong();
-		pop(open);
+		open.endNanos = now;
+		close(open);
 	}
 
-	private void pop(Open open) {
+	// The open transaction of this key on the current thread, innermost first.
+	private @Nullable Open find(Object key) {
+		for (Open open = this.innermost.get(Thread.currentThread()); open != null; open = open.outer) {
+			if (open.key == key) {
+				return open;
+			}
+		}
+		return null;
+	}
+
+	// Removes a transaction, and any still open inside it, from its thread's chain.
+	private void close(Open open) {
 		Thread thread = Thread.currentThread();
+		for (Open inner = this.innermost.get(thread); inner != null && inner != open; inner = inner.outer) {
+			this.openCount--;
+		}
 		if (open.outer != null) {
 			this.innermost.put(thread, open.outer);
 		}
 		else {
 			this.innermost.remove(thread);
 		}
+		open.key = null;
 		this.openCount--;
 	}
 
@@ -277,6 +307,8 @@ public final class TransactionLog {
 
 		long connectionNanos;
 
+		@Nullable Object key;
+
 		Open(int id, @Nullable String name, @Nullable CallSite callSite, boolean readOnly, String propagation,
 				long startNanos, @Nullable Open outer) {
 			this.id = id;
@@ -288,19 +320,10 @@ public final class TransactionLog {
 			this.outer = outer;
 		}
 
-		// Where a statement flushed at commit came from: the transactional method when the transaction is named
-		// after one (with no line, since none of its lines ran it), otherwise the code that began the transaction.
+		// Where a statement flushed at commit came from: what began the transaction, for a @Transactional method
+		// the method itself.
 		@Nullable CallSite commitCallSite() {
-			String qualified = this.name;
-			int dot = (qualified != null) ? qualified.lastIndexOf('.') : -1;
-			if (qualified == null || dot <= 0 || dot == qualified.length() - 1) {
-				return this.callSite;
-			}
-			String className = qualified.substring(0, dot);
-			String simpleName = className.substring(className.lastIndexOf('.') + 1);
-			int nested = simpleName.indexOf('$');
-			String file = ((nested > 0) ? simpleName.substring(0, nested) : simpleName) + ".java";
-			return new CallSite(className, qualified.substring(dot + 1), file, -1);
+			return this.callSite;
 		}
 
 	}

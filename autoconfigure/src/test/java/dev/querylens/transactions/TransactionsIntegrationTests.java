@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,8 +19,11 @@ import org.springframework.test.context.TestPropertySource;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
 import dev.querylens.analysis.FindingType;
+import dev.querylens.capture.QueryEvent;
+import dev.querylens.capture.TransactionLog;
 import dev.querylens.it.TestDatabase;
 import dev.querylens.store.RecordingStore;
+import dev.querylens.transactions.TransactionsTestApplication.AccountService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same tests on PostgreSQL and MariaDB.
  */
 @SpringBootTest(classes = TransactionsTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false" })
+		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
+				"management.endpoints.web.exposure.include=queries", "management.endpoint.queries.show-values=always" })
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:transactions;DB_CLOSE_DELAY=-1",
 		"txn.sleep-function=create alias if not exists txn_sleep for \"com.example.jpashop.SlowFunctions.sleep\"" })
 @TestDatabase("h2")
 class TransactionsIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -99,6 +107,55 @@ class TransactionsIntegrationTests {
 		AnalyzedRecording recording = recordingOf("POST", "/churn/read-before-each-write");
 		assertThat(types(recording)).doesNotContain(FindingType.BATCHABLE_WRITES);
 		assertThat(types(recording)).containsExactly(FindingType.N_PLUS_ONE, FindingType.CONNECTION_CHURN);
+	}
+
+	@Test
+	void anUpdateHibernateFlushesAtCommitNamesTheTransactionalMethodAndSaysSo() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/flush/deposit");
+		TransactionLog log = recording.recording().getTransactions();
+		QueryEvent update = only(recording.recording().getQueries(), "update");
+		assertThat(log.isFlushedAtCommit(update.index())).isTrue();
+		assertThat(update.callSite()).hasToString(AccountService.class.getName() + ".deposit(TransactionsTestApplication.java)");
+		Finding readModifyWrite = only(recording, FindingType.READ_MODIFY_WRITE);
+		assertThat(readModifyWrite.callSite()).startsWith(AccountService.class.getName() + ".deposit(");
+		JsonNode query = json(recording).get("queries").get(update.index());
+		assertThat(query.get("flushedAtCommit").asBoolean()).isTrue();
+		assertThat(query.get("callSite").asString()).startsWith(AccountService.class.getName() + ".deposit(");
+		JsonNode select = json(recording).get("queries").get(0);
+		assertThat(select.get("flushedAtCommit").asBoolean()).isFalse();
+	}
+
+	@Test
+	void anUpdateFlushedInsideTheTransactionalMethodKeepsItsOwnLineAndIsNotFlushedAtCommit() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/flush/deposit-flushed-in-the-method");
+		QueryEvent update = only(recording.recording().getQueries(), "update");
+		assertThat(recording.recording().getTransactions().isFlushedAtCommit(update.index())).isFalse();
+		assertThat(update.callSite().toString())
+			.startsWith(AccountService.class.getName() + ".depositAndFlush(TransactionsTestApplication.java:");
+	}
+
+	@Test
+	void writesFlushedAtCommitAreBatchableFromTheTransactionalMethod() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/flush/rename-all");
+		Finding batchable = only(recording, FindingType.BATCHABLE_WRITES);
+		assertThat(batchable.count()).isEqualTo(TransactionsTestApplication.ACCOUNTS);
+		assertThat(batchable.callSite()).isEqualTo(AccountService.class.getName() + ".renameAll(TransactionsTestApplication.java)");
+		assertThat(batchable.message()).contains("from `" + AccountService.class.getName() + ".renameAll(");
+		assertThat(batchable.queryIndexes()).allMatch(recording.recording().getTransactions()::isFlushedAtCommit);
+	}
+
+	protected final JsonNode json(AnalyzedRecording recording) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/queries/" + recording.recording().getId()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	protected static QueryEvent only(List<QueryEvent> queries, String verb) {
+		List<QueryEvent> found = queries.stream().filter((query) -> query.sql().startsWith(verb)).toList();
+		assertThat(found).as(queries.toString()).hasSize(1);
+		return found.get(0);
 	}
 
 	protected final AnalyzedRecording recordingOf(String method, String path) throws Exception {
