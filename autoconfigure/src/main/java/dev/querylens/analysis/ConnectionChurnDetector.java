@@ -20,7 +20,7 @@ import dev.querylens.capture.TransactionLog;
  * same loop inside one {@code @Transactional} method is silent; nor do the statements of an N+1, whose fix removes
  * them.
  */
-public final class ConnectionChurnDetector implements FindingDetector {
+public final class ConnectionChurnDetector implements FindingDetector, AfterNPlusOne {
 
 	private final int threshold;
 
@@ -58,20 +58,10 @@ public final class ConnectionChurnDetector implements FindingDetector {
 	/**
 	 * Drops churn that is only an N+1's loop: one query instead of the loop removes its connections too, and the
 	 * N+1 says so. Churn stays when the statements outside every N+1 still took {@code threshold} connections.
-	 * @param findings every detector's findings
-	 * @param groups the recording's queries
-	 * @return the findings, without churn that only repeats an N+1
 	 */
-	List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, QueryGroups groups) {
-		Set<Integer> inAnNPlusOne = new HashSet<>();
-		for (Finding finding : findings) {
-			if (finding.type() == FindingType.N_PLUS_ONE) {
-				inAnNPlusOne.addAll(finding.queryIndexes());
-			}
-		}
-		if (inAnNPlusOne.isEmpty()) {
-			return findings;
-		}
+	@Override
+	public List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne,
+			QueryGroups groups) {
 		Map<Integer, Connection> connections = new HashMap<>();
 		for (AnalyzedQuery query : groups.getQueries()) {
 			connections.put(query.event().index(),

@@ -33,6 +33,12 @@ public enum FindingType {
 	QUERY_IN_VIEW,
 
 	/** Many connections checked out one after another for statements outside any transaction. */
-	CONNECTION_CHURN
+	CONNECTION_CHURN,
+
+	/** A transaction that held its connection much longer than its statements ran, e.g. during a remote call. */
+	CONNECTION_HELD,
+
+	/** Many transactions, one after another, for work one transaction would do. */
+	MANY_TRANSACTIONS
 
 }

@@ -98,7 +98,8 @@ public final class RecordingAnalyzer {
 
 	/**
 	 * Creates an analyzer with the built-in detectors, those of connections and transactions
-	 * ({@link ConnectionChurnDetector}) with these thresholds.
+	 * ({@link ConnectionChurnDetector}, {@link ConnectionHeldDetector}, {@link ManyTransactionsDetector}) with these
+	 * thresholds.
 	 * @param settings the thresholds of the detectors of statements
 	 * @param transactionSettings the thresholds of the detectors of connections and transactions
 	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
@@ -115,7 +116,10 @@ public final class RecordingAnalyzer {
 				new ReadModifyWriteDetector(), new UnboundedResultDetector(settings.unboundedResultRows()),
 				new SlowQueryDetector(settings.slowQueryThreshold()),
 				new WideRowsDetector(settings.wideRowsBytesPerRow(), settings.wideRowsMinRows()),
-				new ConnectionChurnDetector(transactionSettings.connectionChurnThreshold())),
+				new ConnectionChurnDetector(transactionSettings.connectionChurnThreshold()),
+				new ConnectionHeldDetector(transactionSettings.connectionHeldThreshold(),
+						transactionSettings.connectionHeldIdlePercent()),
+				new ManyTransactionsDetector(transactionSettings.manyTransactionsThreshold())),
 				new SqlFingerprintCache());
 	}
 
@@ -154,14 +158,19 @@ public final class RecordingAnalyzer {
 			}
 		}
 		findings = withoutRepeatsOfAnNPlusOne(findings);
+		Set<Integer> inAnNPlusOne = new HashSet<>();
+		for (Finding finding : findings) {
+			if (finding.type() == FindingType.N_PLUS_ONE) {
+				inAnNPlusOne.addAll(finding.queryIndexes());
+			}
+		}
 		for (FindingDetector detector : this.detectors) {
-			// Churn is judged after every detector ran, since only then is it known which loops are N+1s.
-			if (detector instanceof ConnectionChurnDetector churn) {
+			if (!inAnNPlusOne.isEmpty() && detector instanceof AfterNPlusOne judged) {
 				try {
-					findings = churn.withoutTheLoopsOfAnNPlusOne(findings, groups);
+					findings = judged.withoutTheLoopsOfAnNPlusOne(findings, inAnNPlusOne, groups);
 				}
 				catch (RuntimeException ex) {
-					logOnce(ConnectionChurnDetector.class.getName(), ex);
+					logOnce(detector.getClass().getName(), ex);
 				}
 			}
 		}

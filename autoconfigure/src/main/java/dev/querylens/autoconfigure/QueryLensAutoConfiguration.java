@@ -71,7 +71,9 @@ public final class QueryLensAutoConfiguration {
 				OpenInView.of(environment.getProperty("spring.jpa.open-in-view")));
 		List<IgnoreRule> ignoreRules = properties.getIgnore().stream().map(QueryLensProperties.Ignore::toRule).toList();
 		return RecordingAnalyzer
-			.withDefaultDetectors(settings, new TransactionSettings(properties.getConnectionChurn().getThreshold()),
+			.withDefaultDetectors(settings, new TransactionSettings(properties.getConnectionChurn().getThreshold(),
+					properties.getConnectionHeld().getThreshold(), properties.getConnectionHeld().getIdlePercent(),
+					properties.getManyTransactions().getThreshold()),
 					associations.getIfAvailable(AssociationResolver::none),
 					identityKeys.getIfAvailable(IdentityKeyTables::none))
 			.withIgnoreRules(new IgnoreRules(ignoreRules, true));

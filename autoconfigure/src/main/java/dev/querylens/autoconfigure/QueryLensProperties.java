@@ -633,6 +633,79 @@ public class QueryLensProperties {
 
 	}
 
+	private final ConnectionHeld connectionHeld = new ConnectionHeld();
+
+	public ConnectionHeld getConnectionHeld() {
+		return this.connectionHeld;
+	}
+
+	/**
+	 * When a transaction that held its connection while doing something else is reported.
+	 */
+	public static class ConnectionHeld {
+
+		/**
+		 * Idle time of a transaction's connection (the time held minus the time its statements ran) from which it
+		 * is reported as CONNECTION_HELD.
+		 */
+		private Duration threshold = Duration.ofMillis(200);
+
+		/**
+		 * Share of the time the connection was held, in percent, that must be idle too, so that a long transaction
+		 * busy with its statements is not reported.
+		 */
+		private int idlePercent = 50;
+
+		public Duration getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(Duration threshold) {
+			Assert.isTrue(threshold != null && !threshold.isNegative(),
+					"'querylens.connection-held.threshold' must not be negative");
+			this.threshold = threshold;
+		}
+
+		public int getIdlePercent() {
+			return this.idlePercent;
+		}
+
+		public void setIdlePercent(int idlePercent) {
+			Assert.isTrue(idlePercent >= 0 && idlePercent <= 100,
+					"'querylens.connection-held.idle-percent' must be between 0 and 100");
+			this.idlePercent = idlePercent;
+		}
+
+	}
+
+	private final ManyTransactions manyTransactions = new ManyTransactions();
+
+	public ManyTransactions getManyTransactions() {
+		return this.manyTransactions;
+	}
+
+	/**
+	 * When work split into many transactions is reported.
+	 */
+	public static class ManyTransactions {
+
+		/**
+		 * Minimum number of transactions one recording began one after another (none inside another), reported as
+		 * MANY_TRANSACTIONS.
+		 */
+		private int threshold = 5;
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			Assert.isTrue(threshold >= 2, "'querylens.many-transactions.threshold' must be at least 2");
+			this.threshold = threshold;
+		}
+
+	}
+
 	/**
 	 * When single-row writes are reported as a batch candidate.
 	 */

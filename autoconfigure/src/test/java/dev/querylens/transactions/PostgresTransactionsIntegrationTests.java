@@ -8,7 +8,8 @@ import dev.querylens.it.TestDatabase;
  * {@link TransactionsIntegrationTests} on PostgreSQL.
  */
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
-		"spring.datasource.username=postgres", "spring.datasource.password=", "txn.sleep-function=" })
+		"spring.datasource.username=postgres", "spring.datasource.password=", "txn.sleep-function=",
+		"txn.sleep-sql=select 1 from (select pg_sleep(0.4)) s" })
 @TestDatabase("postgres")
 class PostgresTransactionsIntegrationTests extends TransactionsIntegrationTests {
 

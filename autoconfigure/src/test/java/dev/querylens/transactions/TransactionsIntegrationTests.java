@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ import dev.querylens.capture.TransactionLog;
 import dev.querylens.it.TestDatabase;
 import dev.querylens.store.RecordingStore;
 import dev.querylens.transactions.TransactionsTestApplication.AccountService;
+import dev.querylens.transactions.TransactionsTestApplication.AuditService;
+import dev.querylens.transactions.TransactionsTestApplication.ReportService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TransactionsTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
-				"management.endpoints.web.exposure.include=queries", "management.endpoint.queries.show-values=always" })
+				"management.endpoints.web.exposure.include=queries", "management.endpoint.queries.show-values=always",
+				"querylens.connection-held.threshold=150ms" })
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:transactions;DB_CLOSE_DELAY=-1",
-		"txn.sleep-function=create alias if not exists txn_sleep for \"com.example.jpashop.SlowFunctions.sleep\"" })
+		"txn.sleep-function=create alias if not exists txn_sleep for \"com.example.jpashop.SlowFunctions.sleep\"",
+		"txn.sleep-sql=select txn_sleep(400)" })
 @TestDatabase("h2")
 class TransactionsIntegrationTests {
 
@@ -144,6 +149,100 @@ class TransactionsIntegrationTests {
 		assertThat(batchable.queryIndexes()).allMatch(recording.recording().getTransactions()::isFlushedAtCommit);
 	}
 
+	@Test
+	void everyTransactionIsListedWithWhereItBeganHowItRanAndHowItEnded() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/transactions/every-kind");
+		JsonNode json = json(recording);
+		JsonNode transactions = json.get("transactions");
+		assertThat(transactions).hasSize(4);
+		JsonNode summary = transactions.get(0);
+		assertThat(summary.get("id").asInt()).isEqualTo(1);
+		assertThat(summary.get("callSite").asString())
+			.isEqualTo(ReportService.class.getName() + ".summary(TransactionsTestApplication.java)");
+		assertThat(summary.get("readOnly").asBoolean()).isTrue();
+		assertThat(summary.get("isolation").asString()).isEqualTo("READ_COMMITTED");
+		assertThat(summary.get("propagation").asString()).isEqualTo("REQUIRED");
+		assertThat(summary.get("outcome").asString()).isEqualTo("commit");
+		JsonNode audit = transactions.get(1);
+		assertThat(audit.get("callSite").asString()).startsWith(AuditService.class.getName() + ".log(");
+		assertThat(audit.get("readOnly").asBoolean()).isFalse();
+		assertThat(audit.get("isolation").asString()).isEqualTo("DEFAULT");
+		assertThat(audit.get("propagation").asString()).isEqualTo("REQUIRES_NEW");
+		assertThat(audit.get("outcome").asString()).isEqualTo("commit");
+		assertThat(audit.get("startOffsetMs").asDouble()).isGreaterThanOrEqualTo(summary.get("startOffsetMs").asDouble());
+		assertThat(audit.get("startOffsetMs").asDouble() + audit.get("durationMs").asDouble())
+			.isLessThanOrEqualTo(summary.get("startOffsetMs").asDouble() + summary.get("durationMs").asDouble());
+		JsonNode failed = transactions.get(2);
+		assertThat(failed.get("callSite").asString()).startsWith(AccountService.class.getName() + ".failingDeposit(");
+		assertThat(failed.get("outcome").asString()).isEqualTo("rollback");
+		JsonNode template = transactions.get(3);
+		assertThat(template.get("callSite").asString())
+			.startsWith(TransactionsTestApplication.AccountController.class.getName() + ".everyKind(TransactionsTestApplication.java:");
+		assertThat(template.get("outcome").asString()).isEqualTo("commit");
+		for (JsonNode transaction : transactions) {
+			assertThat(transaction.get("connectionHeldMs").asDouble()).isPositive()
+				.isLessThanOrEqualTo(transaction.get("durationMs").asDouble());
+		}
+		JsonNode queries = json.get("queries");
+		List<Integer> ids = new ArrayList<>();
+		queries.forEach((query) -> ids.add(query.get("transaction").isNull() ? null : query.get("transaction").asInt()));
+		// count (summary), the audit update (its own), find (rolled back), the template's select, the auto-commit one.
+		assertThat(ids).containsExactly(1, 2, 3, 4, null);
+	}
+
+	@Test
+	void aTransactionThatHeldItsConnectionDuringARemoteCallIsConnectionHeld() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/held/remote-call");
+		Finding held = only(recording, FindingType.CONNECTION_HELD);
+		assertThat(held.callSite())
+			.isEqualTo(AccountService.class.getName() + ".depositAfterRemoteCall(TransactionsTestApplication.java)");
+		assertThat(held.message()).contains("held its connection").contains("while its 2 statements ran")
+			.contains("the longest wait")
+			.contains("came after `select");
+		assertThat(held.suggestion()).contains("move it out of `TransactionsTestApplication$AccountService.depositAfterRemoteCall`");
+		assertThat(held.queryIndexes()).hasSize(2);
+	}
+
+	@Test
+	void theSameRemoteCallBeforeTheTransactionIsNotConnectionHeld() throws Exception {
+		AnalyzedRecording recording = warmRecordingOf("POST", "/held/remote-call-before-the-transaction");
+		assertThat(recording.recording().getDurationNanos()).isGreaterThan(400_000_000L);
+		assertThat(types(recording)).as(recording.findings().toString()).doesNotContain(FindingType.CONNECTION_HELD);
+	}
+
+	@Test
+	void aLongTransactionBusyWithASlowStatementIsNotConnectionHeld() throws Exception {
+		AnalyzedRecording recording = warmRecordingOf("POST", "/held/slow-statement");
+		assertThat(recording.recording().getTransactions().getTransactions()).singleElement()
+			.satisfies((transaction) -> assertThat(transaction.connectionHeldNanos()).isGreaterThan(400_000_000L));
+		assertThat(types(recording)).doesNotContain(FindingType.CONNECTION_HELD);
+	}
+
+	@Test
+	void aTransactionalMethodCalledInALoopWithNoTransactionAroundIsManyTransactions() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/many/deposits");
+		Finding many = only(recording, FindingType.MANY_TRANSACTIONS);
+		assertThat(many.count()).isEqualTo(6);
+		assertThat(many.message()).contains("6 transactions began one after another")
+			.contains("`" + AccountService.class.getName() + ".deposit(TransactionsTestApplication.java)` ×6");
+		assertThat(many.suggestion()).contains("`@Transactional` on the method that calls "
+				+ "`TransactionsTestApplication$AccountService.deposit`");
+	}
+
+	@Test
+	void theSameCallsJoiningOneTransactionAreNotManyTransactions() throws Exception {
+		AnalyzedRecording recording = recordingOf("POST", "/many/deposits-in-one-transaction");
+		assertThat(recording.recording().getTransactions().getTransactions()).hasSize(1);
+		assertThat(types(recording)).doesNotContain(FindingType.MANY_TRANSACTIONS);
+	}
+
+	@Test
+	void readOnlyTransactionsOfAnNPlusOneAreTheNPlusOneAlone() throws Exception {
+		AnalyzedRecording recording = recordingOf("GET", "/many/names");
+		assertThat(recording.recording().getTransactions().getTransactions()).hasSize(6);
+		assertThat(types(recording)).contains(FindingType.N_PLUS_ONE).doesNotContain(FindingType.MANY_TRANSACTIONS);
+	}
+
 	protected final JsonNode json(AnalyzedRecording recording) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/queries/" + recording.recording().getId()))
@@ -156,6 +255,14 @@ class TransactionsIntegrationTests {
 		List<QueryEvent> found = queries.stream().filter((query) -> query.sql().startsWith(verb)).toList();
 		assertThat(found).as(queries.toString()).hasSize(1);
 		return found.get(0);
+	}
+
+	// The first run of a transaction in a fresh JVM loads and compiles Hibernate's flush: hundreds of milliseconds
+	// with the connection held and no statement running, as the first request after start-up really is. The
+	// look-alikes of CONNECTION_HELD are judged on a second run.
+	protected final AnalyzedRecording warmRecordingOf(String method, String path) throws Exception {
+		recordingOf(method, path);
+		return recordingOf(method, path);
 	}
 
 	protected final AnalyzedRecording recordingOf(String method, String path) throws Exception {

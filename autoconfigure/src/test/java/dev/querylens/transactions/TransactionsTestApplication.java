@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -124,8 +125,24 @@ public class TransactionsTestApplication {
 
 		private final AccountService accounts;
 
-		AccountController(AccountService accounts) {
+		private final RemoteService remote;
+
+		private final Teller teller;
+
+		private final ReportService reports;
+
+		private final TransactionTemplate transactions;
+
+		private final JdbcTemplate jdbc;
+
+		AccountController(AccountService accounts, RemoteService remote, Teller teller, ReportService reports,
+				TransactionTemplate transactions, JdbcTemplate jdbc) {
 			this.accounts = accounts;
+			this.remote = remote;
+			this.teller = teller;
+			this.reports = reports;
+			this.transactions = transactions;
+			this.jdbc = jdbc;
 		}
 
 		@PostMapping("/flush/deposit")
@@ -143,6 +160,133 @@ public class TransactionsTestApplication {
 			return this.accounts.renameAll();
 		}
 
+		@PostMapping("/held/remote-call")
+		int remoteCall() {
+			return this.accounts.depositAfterRemoteCall(1L);
+		}
+
+		@PostMapping("/held/remote-call-before-the-transaction")
+		int remoteCallBeforeTheTransaction() {
+			this.remote.call();
+			return this.accounts.deposit(1L);
+		}
+
+		@PostMapping("/held/slow-statement")
+		int slowStatement() {
+			return this.accounts.slowStatement();
+		}
+
+		@PostMapping("/many/deposits")
+		int deposits() {
+			int total = 0;
+			for (long id = 1; id <= 6; id++) {
+				total += this.accounts.deposit(id);
+			}
+			return total;
+		}
+
+		@PostMapping("/many/deposits-in-one-transaction")
+		int depositsInOneTransaction() {
+			return this.teller.depositAll();
+		}
+
+		@GetMapping("/many/names")
+		List<String> names() {
+			List<String> names = new ArrayList<>();
+			for (long id = 1; id <= 6; id++) {
+				names.add(this.accounts.name(id));
+			}
+			return names;
+		}
+
+		@GetMapping("/transactions/every-kind")
+		String everyKind() {
+			String summary = this.reports.summary();
+			try {
+				this.accounts.failingDeposit(2L);
+			}
+			catch (IllegalStateException ex) {
+				// Rolled back, as the test wants.
+			}
+			Integer inTemplate = this.transactions.execute((status) -> this.jdbc
+				.queryForObject("select balance from txn_account where id = ?", Integer.class, 3));
+			Integer autoCommit = this.jdbc.queryForObject("select balance from txn_account where id = ?", Integer.class,
+					4);
+			return summary + " " + inTemplate + " " + autoCommit;
+		}
+
+	}
+
+	@Service
+	public static class RemoteService {
+
+		// Stands for a call to a slow remote service: the scenario itself, not a wait for another thread.
+		public void call() {
+			try {
+				Thread.sleep(400);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+	@Service
+	public static class Teller {
+
+		private final AccountService accounts;
+
+		Teller(AccountService accounts) {
+			this.accounts = accounts;
+		}
+
+		@Transactional
+		public int depositAll() {
+			int total = 0;
+			for (long id = 1; id <= 6; id++) {
+				total += this.accounts.deposit(id);
+			}
+			return total;
+		}
+
+	}
+
+	@Service
+	public static class ReportService {
+
+		private final EntityManager entityManager;
+
+		private final AuditService audit;
+
+		ReportService(EntityManager entityManager, AuditService audit) {
+			this.entityManager = entityManager;
+			this.audit = audit;
+		}
+
+		@Transactional(readOnly = true, isolation = Isolation.READ_COMMITTED)
+		public String summary() {
+			Long count = this.entityManager.createQuery("select count(a) from Account a", Long.class).getSingleResult();
+			this.audit.log();
+			return String.valueOf(count);
+		}
+
+	}
+
+	@Service
+	public static class AuditService {
+
+		private final JdbcTemplate jdbc;
+
+		AuditService(JdbcTemplate jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@Transactional(propagation = Propagation.REQUIRES_NEW)
+		public void log() {
+			this.jdbc.update("update txn_account set name = name where id = ?", 10);
+		}
+
 	}
 
 	@Service
@@ -150,8 +294,18 @@ public class TransactionsTestApplication {
 
 		private final EntityManager entityManager;
 
-		AccountService(EntityManager entityManager) {
+		private final RemoteService remote;
+
+		private final JdbcTemplate jdbc;
+
+		private final String sleepSql;
+
+		AccountService(EntityManager entityManager, RemoteService remote, JdbcTemplate jdbc,
+				@Value("${txn.sleep-sql}") String sleepSql) {
 			this.entityManager = entityManager;
+			this.remote = remote;
+			this.jdbc = jdbc;
+			this.sleepSql = sleepSql;
 		}
 
 		@Transactional
@@ -166,6 +320,30 @@ public class TransactionsTestApplication {
 			int balance = deposit(id);
 			this.entityManager.flush();
 			return balance;
+		}
+
+		@Transactional
+		public int depositAfterRemoteCall(long id) {
+			Account account = this.entityManager.find(Account.class, id);
+			this.remote.call();
+			account.setBalance(account.getBalance() + 10);
+			return account.getBalance();
+		}
+
+		@Transactional
+		public int slowStatement() {
+			return this.jdbc.queryForObject(this.sleepSql, Integer.class);
+		}
+
+		@Transactional
+		public void failingDeposit(long id) {
+			deposit(id);
+			throw new IllegalStateException("refused");
+		}
+
+		@Transactional(readOnly = true)
+		public String name(long id) {
+			return this.entityManager.find(Account.class, id).getName();
 		}
 
 		@Transactional
