@@ -8,7 +8,8 @@ import org.springframework.transaction.ConfigurableTransactionManager;
 /**
  * Adds the {@link RecordingTransactionListener} to every transaction manager that takes listeners (all of Spring's:
  * {@code DataSourceTransactionManager}, {@code JpaTransactionManager}, {@code JdbcTransactionManager}, …), so that
- * no transaction manager is replaced or proxied.
+ * no transaction manager is replaced or proxied. Spring Boot already adds listener beans to the transaction managers
+ * it defines; this covers those the application defines itself, and adds the listener only once.
  */
 public final class TransactionListenerPostProcessor implements BeanPostProcessor {
 
