@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
@@ -89,8 +90,17 @@ public final class QueryLensAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RecordingCollector recordingCollector(RecordingAnalyzer analyzer, RecordingStore store,
-			ObjectProvider<RecordingListener> listeners) {
-		return new RecordingCollector(analyzer, store, listeners.orderedStream().toList());
+			ObjectProvider<RecordingListener> listeners, ObjectProvider<BackgroundAnalysis> background) {
+		BackgroundAnalysis analysis = background.getIfAvailable();
+		return new RecordingCollector(analyzer, store, listeners.orderedStream().toList(),
+				(analysis != null) ? analysis.executor() : null);
+	}
+
+	// The fail action answers from the findings before the response leaves, so it keeps the analysis on the request.
+	@Bean
+	@Conditional(BackgroundAnalysis.OnLeanModeCondition.class)
+	BackgroundAnalysis queryLensBackgroundAnalysis() {
+		return new BackgroundAnalysis();
 	}
 
 	@Bean

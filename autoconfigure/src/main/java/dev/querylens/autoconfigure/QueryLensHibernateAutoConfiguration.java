@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
+import dev.querylens.data.RepositoryMethodPostProcessor;
 import dev.querylens.hibernate.LazyLoadIntegrator;
 import dev.querylens.hibernate.LazyLoadRecorder;
 
@@ -36,6 +38,18 @@ public final class QueryLensHibernateAutoConfiguration {
 	HibernatePropertiesCustomizer queryLensHibernatePropertiesCustomizer(LazyLoadRecorder recorder) {
 		LazyLoadIntegrator integrator = new LazyLoadIntegrator(recorder);
 		return integrator::addTo;
+	}
+
+	// Static: a BeanPostProcessor is created before the beans it processes, and needs nothing from this class.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport")
+	static final class RepositoryMethodConfiguration {
+
+		@Bean
+		static RepositoryMethodPostProcessor queryLensRepositoryMethodPostProcessor() {
+			return new RepositoryMethodPostProcessor();
+		}
+
 	}
 
 }

@@ -24,6 +24,13 @@ public class QueryLensProperties {
 	 */
 	private boolean enabled = true;
 
+	/**
+	 * How much QueryLens does per request. 'full': everything, on the request thread; 'lean': for test suites,
+	 * staging and production metrics, no toolbar, no call sites, and the analysis (findings, store, meters) off the
+	 * request thread unless 'n-plus-one.action' is 'fail'. Properties set explicitly win over what 'lean' implies.
+	 */
+	private Mode mode = Mode.FULL;
+
 	private final Store store = new Store();
 
 	private final Capture capture = new Capture();
@@ -42,6 +49,14 @@ public class QueryLensProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
 	}
 
 	public Store getStore() {
@@ -860,6 +875,19 @@ public class QueryLensProperties {
 		IgnoreRule toRule() {
 			return new IgnoreRule(this.type, this.fingerprint, this.callSite, this.association);
 		}
+
+	}
+
+	/**
+	 * How much QueryLens does per request.
+	 */
+	public enum Mode {
+
+		/** The toolbar, call sites and the analysis on the request thread. */
+		FULL,
+
+		/** No toolbar and no call sites; the analysis off the request thread. */
+		LEAN
 
 	}
 

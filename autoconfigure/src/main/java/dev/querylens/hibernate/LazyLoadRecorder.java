@@ -41,6 +41,7 @@ import org.hibernate.type.Type;
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.CurrentRecording;
+import dev.querylens.capture.CurrentRepositoryMethod;
 import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
 
@@ -294,8 +295,12 @@ public final class LazyLoadRecorder {
 		});
 	}
 
-	// The innermost call through a Spring Data repository: a JDK proxy implementing an application interface.
+	// The innermost call through a Spring Data repository, as the repository noted it; where nothing notes it (no
+	// Spring Data integration), the innermost JDK proxy on the stack that implements an application interface.
 	private String repositoryMethod() {
+		if (CurrentRepositoryMethod.isTracked()) {
+			return CurrentRepositoryMethod.get();
+		}
 		return this.walker.walk((frames) -> frames.map(LazyLoadRecorder::repositoryMethod)
 			.filter(Objects::nonNull)
 			.findFirst()

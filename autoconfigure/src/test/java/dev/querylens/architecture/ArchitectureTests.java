@@ -50,6 +50,7 @@ class ArchitectureTests {
 			.layer("jdbc").definedBy("dev.querylens.jdbc..")
 			.layer("analysis").definedBy("dev.querylens.analysis..")
 			.layer("hibernate").definedBy("dev.querylens.hibernate..")
+			.layer("data").definedBy("dev.querylens.data..")
 			.layer("store").definedBy("dev.querylens.store..")
 			.layer("explain").definedBy("dev.querylens.explain..")
 			.layer("report").definedBy("dev.querylens.report..")
@@ -74,7 +75,8 @@ class ArchitectureTests {
 					"autoconfigure")
 			.whereLayer("jdbc").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("hibernate").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "store", "explain", "report", "web",
+			.whereLayer("data").mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "data", "store", "explain", "report", "web",
 					"actuate", "metrics", "test", "task", "transaction", "autoconfigure")
 			.check(CLASSES);
 	}
@@ -157,6 +159,18 @@ class ArchitectureTests {
 	void hibernateTypesStayInTheHibernatePackage() {
 		noClasses().that().resideOutsideOfPackages("dev.querylens.hibernate..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.hibernate..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void springDataTypesStayInTheDataPackage() {
+		noClasses().that().resideOutsideOfPackages("dev.querylens.data..", "dev.querylens.autoconfigure..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..")
+			.check(CLASSES);
+		noClasses().that().resideInAPackage("dev.querylens.data..")
+			.should().dependOnClassesThat().resideInAnyPackage("dev.querylens.jdbc..", "dev.querylens.analysis..",
+					"dev.querylens.hibernate..", "dev.querylens.store..", "dev.querylens.web..",
+					"dev.querylens.autoconfigure..")
 			.check(CLASSES);
 	}
 

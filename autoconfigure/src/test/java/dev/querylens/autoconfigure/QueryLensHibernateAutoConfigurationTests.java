@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.querylens.analysis.RecordingAnalyzer;
+import dev.querylens.data.RepositoryMethodPostProcessor;
 import dev.querylens.hibernate.LazyLoadIntegrator;
 import dev.querylens.hibernate.LazyLoadRecorder;
 
@@ -47,6 +48,14 @@ class QueryLensHibernateAutoConfigurationTests {
 						.anyMatch((name) -> name.startsWith(LazyLoadRecorder.class.getName() + "$"));
 				}
 			});
+	}
+
+	@Test
+	void withSpringDataRepositoriesNoteTheirRunningMethod() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(RepositoryMethodPostProcessor.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.data"))
+			.run((context) -> assertThat(context).doesNotHaveBean(RepositoryMethodPostProcessor.class)
+				.hasSingleBean(LazyLoadRecorder.class));
 	}
 
 	@Test

@@ -30,6 +30,11 @@ import org.springframework.aop.bench.FrameworkChain;
  * {@code none} builds the same stack and resolves nothing: subtract it from the others. {@code prefixes} is the
  * resolver before the verdict was cached (string prefixes per frame, first frame only); {@code innermost} the current
  * one keeping the call site alone; {@code callPath} the current one with its default call path.
+ * <p>
+ * Alternatives measured beside them: {@code stackTrace} the prefix verdict over {@link Thread#getStackTrace()};
+ * {@code captureOnly} a {@link Throwable} filled in and kept, its stack not read, the cheapest capture there is on
+ * JDK 17 (what resolving lazily, on first read, would pay on the request thread); {@code walkerDepthHint} the
+ * {@code prefixes} walk with the walker told to expect 128 frames (one batch instead of several).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,31 +51,39 @@ public class CallSiteBenchmark {
 	private static final List<String> NOT_APPLICATION = List.of("dev.querylens.benchmarks.", "org.openjdk.jmh.");
 
 	/** Which resolver runs at the top of the stack. */
-	@Param({ "none", "prefixes", "innermost", "callPath" })
+	@Param({ "none", "prefixes", "innermost", "callPath", "stackTrace", "captureOnly", "walkerDepthHint" })
 	public String resolver;
 
 	private final OrderController controller = new OrderController();
 
 	private final OrderService service = new OrderService();
 
-	private Supplier<CallSite> statement;
+	private Supplier<?> statement;
 
 	@Setup
 	public void chooseResolver() {
 		this.statement = switch (this.resolver) {
 			case "none" -> () -> null;
 			case "prefixes" -> new PrefixCallSiteResolver(NOT_APPLICATION)::resolve;
+			case "stackTrace" -> new PrefixCallSiteResolver(NOT_APPLICATION)::resolveFromStackTrace;
+			case "captureOnly" -> CallSiteBenchmark::captureOnly;
+			case "walkerDepthHint" -> new PrefixCallSiteResolver(NOT_APPLICATION, 128)::resolve;
 			case "innermost" -> new CallSiteResolver(CallSiteMode.FULL, List.of(), NOT_APPLICATION, 1)::resolve;
 			case "callPath" -> new CallSiteResolver(CallSiteMode.FULL, List.of(), NOT_APPLICATION,
 					CallSiteResolver.DEFAULT_MAX_CALL_PATH)::resolve;
 			default -> throw new IllegalArgumentException(this.resolver);
 		};
-		CallSite callSite = resolve();
-		boolean expected = "none".equals(this.resolver)
+		Object resolved = resolve();
+		CallSite callSite = (resolved instanceof CallSite found) ? found : null;
+		boolean expected = "none".equals(this.resolver) || "captureOnly".equals(this.resolver)
 				|| (callSite != null && callSite.className().equals(OrderService.class.getName()));
 		if (!expected) {
 			throw new IllegalStateException("The call site should be the service, not " + callSite);
 		}
+	}
+
+	private static Object captureOnly() {
+		return new Throwable();
 	}
 
 	/**
@@ -78,7 +91,7 @@ public class CallSiteBenchmark {
 	 * @return the call site, kept as a recorded statement keeps it
 	 */
 	@Benchmark
-	public CallSite resolve() {
+	public Object resolve() {
 		return ServletContainer.call(BELOW_CONTROLLER,
 				() -> this.controller.list(() -> FrameworkChain.call(ABOVE_CONTROLLER,
 						() -> this.service.orders(() -> FrameworkChain.call(ABOVE_SERVICE, this.statement)))));

@@ -2,6 +2,7 @@ package dev.querylens.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.querylens.capture.CallSite;
 
@@ -25,11 +26,17 @@ final class PrefixCallSiteResolver {
 	private static final List<String> GENERATED_MARKERS = List.of("$HibernateProxy", "$$SpringCGLIB$$",
 			"$$EnhancerBySpringCGLIB$$", "$ByteBuddy$", "jdk.proxy", "$Proxy");
 
-	private final StackWalker walker = StackWalker.getInstance();
+	private final StackWalker walker;
 
 	private final String[] excludes;
 
 	PrefixCallSiteResolver(List<String> additionalExcludes) {
+		this(additionalExcludes, 0);
+	}
+
+	// A depth hint above 0 makes the walker fetch that many frames in its first batch instead of a few.
+	PrefixCallSiteResolver(List<String> additionalExcludes, int estimatedDepth) {
+		this.walker = (estimatedDepth > 0) ? StackWalker.getInstance(Set.of(), estimatedDepth) : StackWalker.getInstance();
 		List<String> all = new ArrayList<>(EXCLUDES);
 		all.addAll(additionalExcludes);
 		this.excludes = all.toArray(String[]::new);
@@ -41,6 +48,21 @@ final class PrefixCallSiteResolver {
 			.map((frame) -> new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
 					frame.getLineNumber()))
 			.orElse(null));
+	}
+
+	/**
+	 * The same verdict over {@link Thread#getStackTrace()}, which builds a {@link StackTraceElement} for every frame
+	 * of the stack before the first is looked at: an alternative to the walker, measured beside it.
+	 * @return the call site, or {@code null}
+	 */
+	CallSite resolveFromStackTrace() {
+		for (StackTraceElement element : Thread.currentThread().getStackTrace()) {
+			if (isApplication(element.getClassName())) {
+				return new CallSite(element.getClassName(), element.getMethodName(), element.getFileName(),
+						element.getLineNumber());
+			}
+		}
+		return null;
 	}
 
 	private boolean isApplication(String className) {

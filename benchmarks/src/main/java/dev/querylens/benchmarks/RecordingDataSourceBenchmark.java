@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.example.shop.OrderController;
+import com.example.shop.OrderService;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.querylens.capture.CallSiteMode;
@@ -19,6 +21,7 @@ import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
 import dev.querylens.jdbc.JdbcCaptureSettings;
 import dev.querylens.jdbc.RecordingDataSource;
+import org.apache.catalina.bench.ServletContainer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -30,6 +33,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import org.springframework.aop.bench.FrameworkChain;
 
 /**
  * The JDBC hot path: the same three workloads on H2 in memory behind HikariCP, through the raw
@@ -70,6 +74,13 @@ public class RecordingDataSourceBenchmark {
 
 	private DataSource dataSource;
 
+	// The same pool, for statements run under a realistic stack whose application code is com.example.shop.
+	private DataSource deepDataSource;
+
+	private final OrderController controller = new OrderController();
+
+	private final OrderService service = new OrderService();
+
 	private boolean recorded;
 
 	private Recording recording;
@@ -102,6 +113,12 @@ public class RecordingDataSourceBenchmark {
 						// Shaded into one jar with QueryLens, the benchmark is application code only when named so.
 						new CallSiteResolver(callSites, List.of("dev.querylens.benchmarks"),
 								List.of(), CallSiteResolver.DEFAULT_MAX_CALL_PATH)))
+				: this.pool;
+		this.deepDataSource = wrapped ? new RecordingDataSource(this.pool, "dataSource",
+				new JdbcCaptureSettings(true, JdbcCaptureSettings.DEFAULT_MAX_PARAMETER_LENGTH,
+						new CallSiteResolver(callSites, List.of("com.example.shop"),
+								List.of("dev.querylens.benchmarks.", "org.openjdk.jmh."),
+								CallSiteResolver.DEFAULT_MAX_CALL_PATH)))
 				: this.pool;
 	}
 
@@ -155,6 +172,36 @@ public class RecordingDataSourceBenchmark {
 				resultSet.next();
 				return resultSet.getString(2);
 			}
+		}
+	}
+
+	/**
+	 * Reads one row by primary key at the top of the stack {@link CallSiteBenchmark} builds: {@value
+	 * CallSiteBenchmark#ABOVE_SERVICE} framework frames above the service, which a controller called through {@value
+	 * CallSiteBenchmark#ABOVE_CONTROLLER} more, below them {@value CallSiteBenchmark#BELOW_CONTROLLER} frames of
+	 * servlet container: the per-statement cost of call sites as an application pays it.
+	 * @return the name read
+	 */
+	@Benchmark
+	public String primaryKeyLookupUnderAService() {
+		startRecordingWhenDue();
+		return ServletContainer.call(CallSiteBenchmark.BELOW_CONTROLLER,
+				() -> this.controller.list(() -> FrameworkChain.call(CallSiteBenchmark.ABOVE_CONTROLLER,
+						() -> this.service.orders(() -> FrameworkChain.call(CallSiteBenchmark.ABOVE_SERVICE,
+								this::deepLookup)))));
+	}
+
+	private String deepLookup() {
+		try (Connection connection = this.deepDataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement("select id, name, price from item where id = ?")) {
+			statement.setLong(1, nextId());
+			try (ResultSet resultSet = statement.executeQuery()) {
+				resultSet.next();
+				return resultSet.getString(2);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

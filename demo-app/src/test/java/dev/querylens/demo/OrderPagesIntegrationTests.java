@@ -77,6 +77,18 @@ abstract class OrderPagesIntegrationTests {
 	}
 
 	@Test
+	void orderDetailPageRunsFourQueriesAndNoFinding() throws Exception {
+		HttpResponse<String> page = get("/orders/1");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("class=\"customer\"").contains("class=\"line\"");
+		JsonNode recording = recordingOf(page);
+		assertThat(recording.get("queryCount").asInt()).isEqualTo(4);
+		assertThat(recording.get("pattern").asString()).isEqualTo("/orders/{id:\\d+}");
+		assertThat(recording.get("findings")).isEmpty();
+		assertThat(get("/orders/100000").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void fastOrdersPageRunsOneQueryAndShowsTheSameRows() throws Exception {
 		HttpResponse<String> fast = get("/orders/fast");
 		HttpResponse<String> slow = get("/orders/slow");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,13 +38,13 @@ class LessonController {
 
 	private final VariantRunner runner;
 
-	private final RecordingStore store;
+	private final ObjectProvider<RecordingStore> store;
 
 	private final JdbcTemplate jdbc;
 
 	private final AtomicUpdateLesson atomicUpdate;
 
-	LessonController(LessonCatalog catalog, VariantRunner runner, RecordingStore store, JdbcTemplate jdbc,
+	LessonController(LessonCatalog catalog, VariantRunner runner, ObjectProvider<RecordingStore> store, JdbcTemplate jdbc,
 			AtomicUpdateLesson atomicUpdate) {
 		this.catalog = catalog;
 		this.runner = runner;
@@ -115,8 +116,13 @@ class LessonController {
 	// EXPLAIN of the statement exactly as QueryLens recorded it, with its recorded parameters.
 	private Map<String, List<String>> plans(List<VariantResult> results) {
 		Map<String, List<String>> plans = new LinkedHashMap<>();
+		RecordingStore recordings = this.store.getIfAvailable();
+		if (recordings == null) {
+			return plans;
+		}
 		for (VariantResult result : results) {
-			AnalyzedRecording recording = this.store.findById(result.recordingId()).orElse(null);
+			AnalyzedRecording recording = (result.recordingId() != null)
+					? recordings.findById(result.recordingId()).orElse(null) : null;
 			if (recording == null || recording.recording().getQueries().isEmpty()) {
 				continue;
 			}

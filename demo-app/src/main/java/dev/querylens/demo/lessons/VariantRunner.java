@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.querylens.analysis.AnalyzedRecording;
@@ -18,6 +19,7 @@ import dev.querylens.store.RecordingStore;
 /**
  * Runs each variant of a lesson as its own HTTP request to this application, so QueryLens records each in its own
  * recording, then reads that recording from the {@link RecordingStore}: the lesson page's numbers are QueryLens's.
+ * With QueryLens off ({@code querylens.enabled=false}) there is no store, and the variants still run, without numbers.
  */
 @Component
 public class VariantRunner {
@@ -28,9 +30,9 @@ public class VariantRunner {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final RecordingStore store;
+	private final ObjectProvider<RecordingStore> store;
 
-	public VariantRunner(RecordingStore store) {
+	public VariantRunner(ObjectProvider<RecordingStore> store) {
 		this.store = store;
 	}
 
@@ -56,7 +58,9 @@ public class VariantRunner {
 				slowBody = body;
 			}
 			String id = response.headers().firstValue("X-QueryLens-Id").orElse(null);
-			AnalyzedRecording recording = (id != null) ? this.store.findById(id).orElse(null) : null;
+			RecordingStore recordings = this.store.getIfAvailable();
+			AnalyzedRecording recording = (id != null && recordings != null) ? recordings.findById(id).orElse(null)
+					: null;
 			results.add(result(variant, response, id, recording, body.equals(slowBody)));
 		}
 		return results;

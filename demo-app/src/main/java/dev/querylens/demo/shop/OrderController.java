@@ -1,8 +1,11 @@
 package dev.querylens.demo.shop;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The order pages: each lesson the slow way and the fast way, rendering the same page.
@@ -47,6 +50,13 @@ class OrderController {
 		model.addAttribute("variant", "fast");
 		model.addAttribute("totals", this.orders.listWithItemsFast());
 		return "orders/items";
+	}
+
+	@GetMapping("/orders/{id:\\d+}")
+	String order(@PathVariable long id, Model model) {
+		model.addAttribute("order", this.orders.detail(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id)));
+		return "orders/detail";
 	}
 
 	@GetMapping("/orders/in-view")

@@ -32,4 +32,11 @@ public interface OrderRepository extends JpaRepository<Order, Long> {
 	@Query("select o from Order o order by o.id")
 	List<Order> findAllWithItems();
 
+	/**
+	 * Counts a customer's orders.
+	 * @param customer the customer
+	 * @return how many orders they placed
+	 */
+	long countByCustomer(Customer customer);
+
 }

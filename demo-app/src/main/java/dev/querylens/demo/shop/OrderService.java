@@ -1,6 +1,7 @@
 package dev.querylens.demo.shop;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,24 @@ public class OrderService {
 	 */
 	public List<OrderTotal> listWithItemsFast() {
 		return this.orders.findAllWithItems().stream().map(OrderTotal::of).toList();
+	}
+
+	/**
+	 * One order with its customer and its lines, the way a detail page commonly loads it: the order, its lazy
+	 * customer, its lazy items, and a count of the customer's orders, 4 queries. The end-to-end benchmark's HTML
+	 * page.
+	 * @param id the order's id
+	 * @return the order's detail, or empty if there is no such order
+	 */
+	public Optional<OrderDetail> detail(long id) {
+		return this.orders.findById(id).map((order) -> {
+			List<OrderDetail.Line> lines = order.getItems()
+				.stream()
+				.map((item) -> new OrderDetail.Line(item.getQuantity(), item.getUnitPrice(), item.getLineTotal()))
+				.toList();
+			return new OrderDetail(order.getId(), order.getPlacedOn(), order.getCustomer().getName(),
+					this.orders.countByCustomer(order.getCustomer()), lines, order.getTotal());
+		});
 	}
 
 	/**
