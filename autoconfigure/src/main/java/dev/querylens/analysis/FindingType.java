@@ -30,6 +30,15 @@ public enum FindingType {
 	LAZY_LOAD_IN_VIEW,
 
 	/** Statements application code ran while the view rendered that were not lazy loads, e.g. a formatter's. */
-	QUERY_IN_VIEW
+	QUERY_IN_VIEW,
+
+	/** Many connections checked out one after another for statements outside any transaction. */
+	CONNECTION_CHURN,
+
+	/** A transaction that held its connection much longer than its statements ran, e.g. during a remote call. */
+	CONNECTION_HELD,
+
+	/** Many transactions, one after another, for work one transaction would do. */
+	MANY_TRANSACTIONS
 
 }

@@ -93,13 +93,33 @@ public final class RecordingAnalyzer {
 	 */
 	public static RecordingAnalyzer withDefaultDetectors(DetectorSettings settings, AssociationResolver resolver,
 			IdentityKeyTables identityKeys) {
+		return withDefaultDetectors(settings, TransactionSettings.defaults(), resolver, identityKeys);
+	}
+
+	/**
+	 * Creates an analyzer with the built-in detectors, those of connections and transactions
+	 * ({@link ConnectionChurnDetector}, {@link ConnectionHeldDetector}, {@link ManyTransactionsDetector}) with these
+	 * thresholds.
+	 * @param settings the thresholds of the detectors of statements
+	 * @param transactionSettings the thresholds of the detectors of connections and transactions
+	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
+	 * @param identityKeys says which tables have identity-generated keys, {@link IdentityKeyTables#none()} without
+	 * JPA
+	 * @return the analyzer
+	 */
+	public static RecordingAnalyzer withDefaultDetectors(DetectorSettings settings,
+			TransactionSettings transactionSettings, AssociationResolver resolver, IdentityKeyTables identityKeys) {
 		return new RecordingAnalyzer(List.of(new NPlusOneDetector(settings.nPlusOneThreshold(), resolver),
 				new DuplicateQueryDetector(), new LazyLoadInViewDetector(settings.openInView()),
 				new QueryInViewDetector(),
 				new BatchableWritesDetector(settings.batchableWritesThreshold(), identityKeys),
 				new ReadModifyWriteDetector(), new UnboundedResultDetector(settings.unboundedResultRows()),
 				new SlowQueryDetector(settings.slowQueryThreshold()),
-				new WideRowsDetector(settings.wideRowsBytesPerRow(), settings.wideRowsMinRows())),
+				new WideRowsDetector(settings.wideRowsBytesPerRow(), settings.wideRowsMinRows()),
+				new ConnectionChurnDetector(transactionSettings.connectionChurnThreshold()),
+				new ConnectionHeldDetector(transactionSettings.connectionHeldThreshold(),
+						transactionSettings.connectionHeldIdlePercent()),
+				new ManyTransactionsDetector(transactionSettings.manyTransactionsThreshold())),
 				new SqlFingerprintCache());
 	}
 
@@ -138,6 +158,22 @@ public final class RecordingAnalyzer {
 			}
 		}
 		findings = withoutRepeatsOfAnNPlusOne(findings);
+		Set<Integer> inAnNPlusOne = new HashSet<>();
+		for (Finding finding : findings) {
+			if (finding.type() == FindingType.N_PLUS_ONE) {
+				inAnNPlusOne.addAll(finding.queryIndexes());
+			}
+		}
+		for (FindingDetector detector : this.detectors) {
+			if (!inAnNPlusOne.isEmpty() && detector instanceof AfterNPlusOne judged) {
+				try {
+					findings = judged.withoutTheLoopsOfAnNPlusOne(findings, inAnNPlusOne, groups);
+				}
+				catch (RuntimeException ex) {
+					logOnce(detector.getClass().getName(), ex);
+				}
+			}
+		}
 		try {
 			findings = ViewFindings.fold(findings);
 		}

@@ -25,6 +25,7 @@ import dev.querylens.analysis.IgnoreRule;
 import dev.querylens.analysis.IgnoreRules;
 import dev.querylens.analysis.OpenInView;
 import dev.querylens.analysis.RecordingAnalyzer;
+import dev.querylens.analysis.TransactionSettings;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.jdbc.JdbcCaptureSettings;
 import dev.querylens.store.FindingLogger;
@@ -71,7 +72,10 @@ public final class QueryLensAutoConfiguration {
 				OpenInView.of(environment.getProperty("spring.jpa.open-in-view")));
 		List<IgnoreRule> ignoreRules = properties.getIgnore().stream().map(QueryLensProperties.Ignore::toRule).toList();
 		return RecordingAnalyzer
-			.withDefaultDetectors(settings, associations.getIfAvailable(AssociationResolver::none),
+			.withDefaultDetectors(settings, new TransactionSettings(properties.getConnectionChurn().getThreshold(),
+					properties.getConnectionHeld().getThreshold(), properties.getConnectionHeld().getIdlePercent(),
+					properties.getManyTransactions().getThreshold()),
+					associations.getIfAvailable(AssociationResolver::none),
 					identityKeys.getIfAvailable(IdentityKeyTables::none))
 			.withIgnoreRules(new IgnoreRules(ignoreRules, true));
 	}

@@ -139,6 +139,12 @@ public class QueryLensProperties {
 		private boolean parameters = true;
 
 		/**
+		 * Whether the transactions of each recording are captured from Spring's transaction managers: which
+		 * statement ran in which, where each began, how it ended and how long it held its connection.
+		 */
+		private boolean transactions = true;
+
+		/**
 		 * Maximum length of a captured parameter value; longer values are cut.
 		 */
 		private int maxParameterLength = 200;
@@ -231,6 +237,14 @@ public class QueryLensProperties {
 
 		public void setCallSiteIncludes(List<String> callSiteIncludes) {
 			this.callSiteIncludes = callSiteIncludes;
+		}
+
+		public boolean isTransactions() {
+			return this.transactions;
+		}
+
+		public void setTransactions(boolean transactions) {
+			this.transactions = transactions;
 		}
 
 		public int getCallPathDepth() {
@@ -602,6 +616,107 @@ public class QueryLensProperties {
 		public void setRows(long rows) {
 			Assert.isTrue(rows >= 1, "'querylens.unbounded-result.rows' must be at least 1");
 			this.rows = rows;
+		}
+
+	}
+
+	private final ConnectionChurn connectionChurn = new ConnectionChurn();
+
+	public ConnectionChurn getConnectionChurn() {
+		return this.connectionChurn;
+	}
+
+	/**
+	 * When connections checked out one after another outside a transaction are reported.
+	 */
+	public static class ConnectionChurn {
+
+		/**
+		 * Minimum number of connections one recording took from the pool whose every statement ran in auto-commit
+		 * mode (outside any transaction), reported as CONNECTION_CHURN.
+		 */
+		private int threshold = 5;
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			Assert.isTrue(threshold >= 2, "'querylens.connection-churn.threshold' must be at least 2");
+			this.threshold = threshold;
+		}
+
+	}
+
+	private final ConnectionHeld connectionHeld = new ConnectionHeld();
+
+	public ConnectionHeld getConnectionHeld() {
+		return this.connectionHeld;
+	}
+
+	/**
+	 * When a transaction that held its connection while doing something else is reported.
+	 */
+	public static class ConnectionHeld {
+
+		/**
+		 * Idle time of a transaction's connection (the time held minus the time its statements ran) from which it
+		 * is reported as CONNECTION_HELD.
+		 */
+		private Duration threshold = Duration.ofMillis(200);
+
+		/**
+		 * Share of the time the connection was held, in percent, that must be idle too, so that a long transaction
+		 * busy with its statements is not reported.
+		 */
+		private int idlePercent = 50;
+
+		public Duration getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(Duration threshold) {
+			Assert.isTrue(threshold != null && !threshold.isNegative(),
+					"'querylens.connection-held.threshold' must not be negative");
+			this.threshold = threshold;
+		}
+
+		public int getIdlePercent() {
+			return this.idlePercent;
+		}
+
+		public void setIdlePercent(int idlePercent) {
+			Assert.isTrue(idlePercent >= 0 && idlePercent <= 100,
+					"'querylens.connection-held.idle-percent' must be between 0 and 100");
+			this.idlePercent = idlePercent;
+		}
+
+	}
+
+	private final ManyTransactions manyTransactions = new ManyTransactions();
+
+	public ManyTransactions getManyTransactions() {
+		return this.manyTransactions;
+	}
+
+	/**
+	 * When work split into many transactions is reported.
+	 */
+	public static class ManyTransactions {
+
+		/**
+		 * Minimum number of transactions one recording began one after another (none inside another), reported as
+		 * MANY_TRANSACTIONS.
+		 */
+		private int threshold = 5;
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			Assert.isTrue(threshold >= 2, "'querylens.many-transactions.threshold' must be at least 2");
+			this.threshold = threshold;
 		}
 
 	}

@@ -85,6 +85,8 @@ public final class Recording {
 	// Statements whose rows the ORM made entities of, with the repository method that ran them ("" when none).
 	private Map<Integer, String> entityStatements = new HashMap<>();
 
+	private final TransactionLog transactions;
+
 	private String pattern;
 
 	private int status;
@@ -104,6 +106,7 @@ public final class Recording {
 		this.nanoTime = nanoTime;
 		this.startedAt = clock.instant();
 		this.startNanos = nanoTime.getAsLong();
+		this.transactions = new TransactionLog(this.startNanos, nanoTime, this.maxQueries);
 	}
 
 	/**
@@ -175,9 +178,17 @@ public final class Recording {
 		if (callSite == null && currentPhase == Phase.VIEW && this.viewName != null) {
 			callSite = CallSite.described("view:" + this.viewName);
 		}
+		TransactionLog.Open transaction = this.transactions.current();
+		// A statement run while its transaction commits is the ORM's flush: it belongs to the transactional method,
+		// whatever frames are on the stack.
+		boolean flushed = transaction != null && transaction.committing;
+		if (flushed) {
+			CallSite atCommit = transaction.commitCallSite();
+			callSite = (atCommit != null) ? atCommit : callSite;
+		}
 		if (sql != null && this.sqlTextLimit.cuts(sql)) {
 			return recordCut(sql, parameters, batchSize, rows, startNanos, durationNanos, connectionId, dataSource,
-					callSite, error, currentPhase);
+					callSite, error, currentPhase, transaction, flushed);
 		}
 		synchronized (this.lock) {
 			if (this.finished) {
@@ -191,6 +202,7 @@ public final class Recording {
 				this.queries.add(new QueryEvent(index, sql, parameters, batchSize, rows, durationNanos,
 						startNanos - this.startNanos, connection, dataSource, currentPhase,
 						Thread.currentThread().getName(), callSite, error));
+				this.transactions.noteQuery(index, transaction, flushed);
 				return index;
 			}
 			tally(sql, durationNanos);
@@ -201,7 +213,7 @@ public final class Recording {
 	// The rare long statement: the fingerprint and hash of the whole text are taken outside the lock.
 	private int recordCut(String sql, List<Object> parameters, int batchSize, long rows, long startNanos,
 			long durationNanos, int connectionId, String dataSource, CallSite callSite, String error,
-			Phase currentPhase) {
+			Phase currentPhase, TransactionLog.Open transaction, boolean flushed) {
 		String kept = this.sqlTextLimit.kept(sql);
 		boolean keepable;
 		synchronized (this.lock) {
@@ -222,6 +234,7 @@ public final class Recording {
 			this.queries.add(new QueryEvent(index, kept, sql.length(), fingerprint, sql.hashCode(), parameters,
 					batchSize, rows, durationNanos, startNanos - this.startNanos, connectionId, dataSource,
 					currentPhase, Thread.currentThread().getName(), callSite, error));
+			this.transactions.noteQuery(index, transaction, flushed);
 			return index;
 		}
 	}
@@ -250,6 +263,31 @@ public final class Recording {
 				this.connectionAcquireNanos += acquireNanos;
 			}
 		}
+		this.transactions.connectionAcquired();
+	}
+
+	/**
+	 * Notes that a query ran on a connection in auto-commit mode, so that it committed alone. Ignored once
+	 * finished, or for a query past the limit.
+	 * @param index the index {@link #record} returned
+	 */
+	public void recordAutoCommit(int index) {
+		if (index < 0) {
+			return;
+		}
+		synchronized (this.lock) {
+			if (!this.finished && index < this.queries.size()) {
+				this.transactions.noteAutoCommit(index);
+			}
+		}
+	}
+
+	/**
+	 * Returns the transactions the recording's work began, and which of its queries ran in which.
+	 * @return the transaction log, frozen once the recording is finished
+	 */
+	public TransactionLog getTransactions() {
+		return this.transactions;
 	}
 
 	/**
@@ -436,6 +474,7 @@ public final class Recording {
 			this.entityStatements = Map.copyOf(this.entityStatements);
 			this.connectionFailures = List.copyOf(this.connectionFailures);
 			this.callSiteSamples = Map.of();
+			this.transactions.finish();
 			this.finished = true;
 			return true;
 		}

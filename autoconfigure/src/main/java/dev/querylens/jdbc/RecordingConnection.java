@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.CurrentRecording;
@@ -27,11 +29,41 @@ final class RecordingConnection extends DelegatingConnection {
 
 	final JdbcCaptureSettings settings;
 
+	// The connection's auto-commit mode as last set through this wrapper: null until asked for, then read from the
+	// driver once, so that a statement outside a recording costs nothing and one inside no driver call.
+	private @Nullable Boolean autoCommit;
+
 	RecordingConnection(Connection delegate, int id, String dataSourceName, JdbcCaptureSettings settings) {
 		super(delegate);
 		this.id = id;
 		this.dataSourceName = dataSourceName;
 		this.settings = settings;
+	}
+
+	@Override
+	public void setAutoCommit(boolean autoCommit) throws SQLException {
+		this.autoCommit = null;
+		this.delegate.setAutoCommit(autoCommit);
+		this.autoCommit = autoCommit;
+	}
+
+	/**
+	 * Whether this connection is in auto-commit mode, so that each statement commits alone: a statement outside any
+	 * transaction.
+	 * @return the mode, {@code false} when the driver cannot say
+	 */
+	boolean isInAutoCommit() {
+		Boolean known = this.autoCommit;
+		if (known == null) {
+			try {
+				known = this.delegate.getAutoCommit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				return false;
+			}
+			this.autoCommit = known;
+		}
+		return known;
 	}
 
 	@Override

@@ -84,6 +84,9 @@ class RecordingStatement extends DelegatingStatement {
 		try {
 			index = this.recording.record(sql, parameters(batch), batchSize, rows, startNanos, durationNanos,
 					this.connection.id, this.connection.dataSourceName, callSite, null);
+			if (index >= 0 && this.connection.isInAutoCommit()) {
+				this.recording.recordAutoCommit(index);
+			}
 		}
 		catch (RuntimeException ex) {
 			FailureLog.logOnce(ex);

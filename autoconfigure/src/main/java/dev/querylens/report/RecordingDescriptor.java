@@ -14,6 +14,8 @@ import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.ConnectionFailure;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.Transaction;
+import dev.querylens.capture.TransactionLog;
 import dev.querylens.explain.QueryPlan;
 import dev.querylens.explain.QueryPlans;
 
@@ -41,13 +43,14 @@ import dev.querylens.explain.QueryPlans;
  * @param queries the statements kept, in execution order
  * @param findings what is costly, most severe first
  * @param connectionFailures the failed {@code getConnection()} calls kept, in the order they failed
+ * @param transactions the transactions its work began, in the order they began
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecordingDescriptor(String id, String kind, String method, String uri, String query, String pattern,
 		int status, String startedAt, double durationMs, int queryCount, double queryTimeMs, int duplicateCount,
 		int similarCount, int findingCount, int connectionCount, double connectionAcquireMs,
 		int connectionFailureCount, boolean truncated, List<QueryDescriptor> queries, List<FindingDescriptor> findings,
-		List<ConnectionFailureDescriptor> connectionFailures) {
+		List<ConnectionFailureDescriptor> connectionFailures, List<TransactionDescriptor> transactions) {
 
 	public static final String HIDDEN = "******";
 
@@ -65,9 +68,10 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	public static RecordingDescriptor of(AnalyzedRecording analyzed, boolean showParameters, QueryPlans plans) {
 		RecordingSummaryDescriptor summary = RecordingSummaryDescriptor.of(analyzed);
 		Recording recording = analyzed.recording();
+		TransactionLog log = recording.getTransactions();
 		List<QueryDescriptor> queries = analyzed.queries()
 			.stream()
-			.map((query) -> QueryDescriptor.of(query, showParameters))
+			.map((query) -> QueryDescriptor.of(query, showParameters, log))
 			.toList();
 		List<FindingDescriptor> findings = analyzed.findings()
 			.stream()
@@ -78,7 +82,8 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 				summary.queryTimeMs(), summary.duplicateCount(), summary.similarCount(), summary.findingCount(),
 				summary.connectionCount(), summary.connectionAcquireMs(), summary.connectionFailureCount(),
 				recording.isTruncated(), queries, findings,
-				recording.getConnectionFailures().stream().map(ConnectionFailureDescriptor::of).toList());
+				recording.getConnectionFailures().stream().map(ConnectionFailureDescriptor::of).toList(),
+				log.getTransactions().stream().map(TransactionDescriptor::of).toList());
 	}
 
 	/**
@@ -107,14 +112,19 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param sqlLength the length of the SQL the driver received
 	 * @param sqlTruncated whether {@code sql} is only its beginning ({@code querylens.capture.max-sql-length}), so
 	 * that it cannot be explained; the fingerprint is still that of the whole statement
+	 * @param transaction the id of the transaction it ran in, or {@code null} outside one (auto-commit, or a
+	 * transaction begun before the recording)
+	 * @param flushedAtCommit whether the ORM flushed it while its transaction committed, after the transactional
+	 * method returned: its call site is then that method
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record QueryDescriptor(int index, String sql, String fingerprint, List<Object> parameters, int batchSize,
 			long rows, double durationMs, double offsetMs, int connectionId, String dataSource, String phase,
 			String thread, String callSite, String error, Integer duplicateOf, int similarGroup, long bytesRead,
-			String widestColumn, List<String> callPath, int sqlLength, boolean sqlTruncated) {
+			String widestColumn, List<String> callPath, int sqlLength, boolean sqlTruncated, Integer transaction,
+			boolean flushedAtCommit) {
 
-		static QueryDescriptor of(AnalyzedQuery analyzed, boolean showParameters) {
+		static QueryDescriptor of(AnalyzedQuery analyzed, boolean showParameters, TransactionLog transactions) {
 			QueryEvent event = analyzed.event();
 			List<Object> parameters = showParameters ? event.parameters() : hide(event.parameters());
 			return new QueryDescriptor(event.index(), event.sql(), analyzed.fingerprint(), parameters,
@@ -124,7 +134,12 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 					(event.callSite() != null) ? event.callSite().toString() : null, event.error(),
 					analyzed.duplicateOf(), analyzed.similarGroup(), event.bytesRead(), event.widestColumn(),
 					(event.callSite() != null) ? event.callSite().callPath() : List.of(), event.sqlLength(),
-					event.sqlTruncated());
+					event.sqlTruncated(), transactionId(transactions.transactionOf(event.index())),
+					transactions.isFlushedAtCommit(event.index()));
+		}
+
+		private static Integer transactionId(int id) {
+			return (id != 0) ? id : null;
 		}
 
 		private static List<Object> hide(List<Object> parameters) {
@@ -133,6 +148,37 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 				hidden.add(HIDDEN);
 			}
 			return Collections.unmodifiableList(hidden);
+		}
+
+	}
+
+	/**
+	 * One transaction.
+	 *
+	 * @param id its number within the recording, 1, 2, … in the order they began
+	 * @param callSite what began it: the {@code @Transactional} method, or the code that called
+	 * {@code TransactionTemplate.execute}; {@code null} when not captured
+	 * @param readOnly whether it was declared read-only
+	 * @param isolation the declared isolation level, {@code DEFAULT} when none
+	 * @param propagation {@code REQUIRED}, {@code REQUIRES_NEW} (it began while another was open on its thread) or
+	 * {@code NESTED}
+	 * @param outcome {@code commit}, {@code rollback}, or {@code null} when still open as the recording ended
+	 * @param startOffsetMs from the recording's start to its begin
+	 * @param durationMs from its begin to its end
+	 * @param connectionHeldMs from its connection's checkout to its end, 0 when it took none
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record TransactionDescriptor(int id, String callSite, boolean readOnly, String isolation,
+			String propagation, String outcome, double startOffsetMs, double durationMs, double connectionHeldMs) {
+
+		static TransactionDescriptor of(Transaction transaction) {
+			return new TransactionDescriptor(transaction.id(),
+					(transaction.callSite() != null) ? transaction.callSite().toString() : null,
+					transaction.readOnly(), transaction.isolation(), transaction.propagation(),
+					(transaction.outcome() != null) ? transaction.outcome().name().toLowerCase(Locale.ROOT) : null,
+					RecordingSummaryDescriptor.millis(transaction.startOffsetNanos()),
+					RecordingSummaryDescriptor.millis(transaction.durationNanos()),
+					RecordingSummaryDescriptor.millis(transaction.connectionHeldNanos()));
 		}
 
 	}

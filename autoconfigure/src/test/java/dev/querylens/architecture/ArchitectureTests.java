@@ -59,6 +59,7 @@ class ArchitectureTests {
 			.layer("metrics").definedBy("dev.querylens.metrics..")
 			.layer("test").definedBy("dev.querylens.test..")
 			.layer("task").definedBy("dev.querylens.task..")
+			.layer("transaction").definedBy("dev.querylens.transaction..")
 			.layer("autoconfigure").definedBy("dev.querylens.autoconfigure..")
 			.whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
 			.whereLayer("web").mayOnlyBeAccessedByLayers("autoconfigure")
@@ -66,6 +67,7 @@ class ArchitectureTests {
 			.whereLayer("metrics").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("test").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("task").mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("transaction").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("report").mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
 			.whereLayer("explain").mayOnlyBeAccessedByLayers("report", "web", "actuate", "autoconfigure")
 			.whereLayer("store").mayOnlyBeAccessedByLayers("report", "web", "actuate", "metrics", "task", "autoconfigure")
@@ -75,7 +77,14 @@ class ArchitectureTests {
 			.whereLayer("hibernate").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("data").mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "data", "store", "explain", "report", "web",
-					"actuate", "metrics", "test", "task", "autoconfigure")
+					"actuate", "metrics", "test", "task", "transaction", "autoconfigure")
+			.check(CLASSES);
+	}
+
+	@Test
+	void transactionManagerTypesStayInTheTransactionPackage() {
+		noClasses().that().resideOutsideOfPackages("dev.querylens.transaction..", "dev.querylens.autoconfigure..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.transaction..")
 			.check(CLASSES);
 	}
 

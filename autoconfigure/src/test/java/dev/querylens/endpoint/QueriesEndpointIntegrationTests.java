@@ -36,7 +36,7 @@ class QueriesEndpointIntegrationTests {
 	private static final Set<String> QUERY_KEYS = Set.of("index", "sql", "fingerprint", "parameters", "batchSize",
 			"rows", "durationMs", "offsetMs", "connectionId", "dataSource", "phase", "thread", "callSite", "error",
 			"duplicateOf", "similarGroup", "bytesRead", "widestColumn", "callPath", "sqlLength",
-			"sqlTruncated");
+			"sqlTruncated", "transaction", "flushedAtCommit");
 
 	private static final Set<String> FINDING_KEYS = Set.of("type", "severity", "message", "fingerprint", "count",
 			"callSite", "association", "suggestion", "queryIndexes", "ignored");
@@ -51,7 +51,7 @@ class QueriesEndpointIntegrationTests {
 		assertThat(defaults.list().get("recordings").get(0).propertyNames()).containsExactlyInAnyOrderElementsOf(
 				SUMMARY_KEYS);
 		Set<String> detailKeys = new TreeSet<>(SUMMARY_KEYS);
-		detailKeys.addAll(Set.of("truncated", "queries", "findings", "connectionFailures"));
+		detailKeys.addAll(Set.of("truncated", "queries", "findings", "connectionFailures", "transactions"));
 		assertThat(defaults.detail().propertyNames()).containsExactlyInAnyOrderElementsOf(detailKeys);
 		assertThat(defaults.detail().get("queries").get(0).propertyNames())
 			.containsExactlyInAnyOrderElementsOf(QUERY_KEYS);
@@ -64,6 +64,7 @@ class QueriesEndpointIntegrationTests {
 			assertThat(keys(answers.detail())).as(setting).isEqualTo(keys(defaults.detail()));
 			assertThat(answers.detail().get("query").isNull()).as(setting).isTrue();
 			assertThat(answers.detail().get("queries").get(0).get("duplicateOf").isNull()).as(setting).isTrue();
+			assertThat(answers.detail().get("queries").get(0).get("transaction").isNull()).as(setting).isTrue();
 			assertThat(answers.detail().get("findings").get(0).get("association").isNull()).as(setting).isTrue();
 		}
 	}
