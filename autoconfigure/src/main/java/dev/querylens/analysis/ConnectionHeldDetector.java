@@ -12,11 +12,14 @@ import dev.querylens.capture.TransactionLog;
 /**
  * Finds transactions that held their connection while doing something else: approximates "the connection waited
  * for the application, such as a call to a remote service inside a {@code @Transactional} method" as a transaction
- * whose connection was held at least {@code threshold} longer than its own statements ran, that idle time being also
- * at least {@code idlePercent} of the time held (so a long transaction that is busy, a slow statement, is not
- * reported). The longest wait is located between two statements, or before the first or after the last.
+ * with one wait of at least {@code threshold} between its statements (or before the first, or after the last),
+ * its idle time being also at least {@code idlePercent} of the time held (so a long transaction that is busy, a slow
+ * statement, is not reported). One wait, not the sum of all gaps: many small gaps are the JVM and the framework
+ * between statements (a paused or loaded machine, a cold start), while a remote call is one gap.
  */
 public final class ConnectionHeldDetector implements FindingDetector {
+
+	private static final long ROWS_READ_AFTERWARDS = 100;
 
 	private final long thresholdNanos;
 
@@ -50,7 +53,8 @@ public final class ConnectionHeldDetector implements FindingDetector {
 				}
 			}
 			long idle = held - busy;
-			if (idle >= this.thresholdNanos && idle * 100 >= held * this.idlePercent) {
+			if (idle >= this.thresholdNanos && idle * 100 >= held * this.idlePercent
+					&& longestWait(transaction, statements, held) >= this.thresholdNanos) {
 				findings.add(finding(transaction, statements, held, busy));
 			}
 		}
@@ -66,14 +70,15 @@ public final class ConnectionHeldDetector implements FindingDetector {
 		AnalyzedQuery previous = null;
 		for (AnalyzedQuery query : statements) {
 			QueryEvent event = query.event();
-			if (event.offsetNanos() - from > longest) {
+			boolean afterARead = previous != null && readsRows(previous.event());
+			if (!afterARead && event.offsetNanos() - from > longest) {
 				longest = event.offsetNanos() - from;
 				before = previous;
 			}
 			from = Math.max(from, event.offsetNanos() + event.durationNanos());
 			previous = query;
 		}
-		boolean afterLast = end - from > longest;
+		boolean afterLast = (previous == null || !readsRows(previous.event())) && end - from > longest;
 		if (afterLast) {
 			longest = end - from;
 			before = previous;
@@ -97,6 +102,31 @@ public final class ConnectionHeldDetector implements FindingDetector {
 		List<Integer> indexes = statements.stream().map((query) -> query.event().index()).toList();
 		return new Finding(FindingType.CONNECTION_HELD, Severity.WARNING, message, fingerprint, statements.size(),
 				callSite, null, suggestion, indexes, false);
+	}
+
+	private static long longestWait(Transaction transaction, List<AnalyzedQuery> statements, long held) {
+		long end = transaction.startOffsetNanos() + transaction.durationNanos();
+		long from = end - held;
+		long longest = 0;
+		boolean afterARead = false;
+		for (AnalyzedQuery query : statements) {
+			QueryEvent event = query.event();
+			if (!afterARead) {
+				longest = Math.max(longest, event.offsetNanos() - from);
+			}
+			from = Math.max(from, event.offsetNanos() + event.durationNanos());
+			afterARead = readsRows(event);
+		}
+		return afterARead ? longest : Math.max(longest, end - from);
+	}
+
+	/**
+	 * Whether the time after the statement is likely spent reading its result: a statement's time ends when the
+	 * driver returns, while reading and mapping many rows (entities hydrated from a large result) holds the connection
+	 * for the statement's own work, not for something else.
+	 */
+	private static boolean readsRows(QueryEvent event) {
+		return event.rows() > ROWS_READ_AFTERWARDS;
 	}
 
 	private static String method(Transaction transaction) {

@@ -158,6 +158,7 @@ public final class RecordingAnalyzer {
 			}
 		}
 		findings = withoutRepeatsOfAnNPlusOne(findings);
+		findings = withoutTransactionsOfBatchableWrites(findings);
 		Set<Integer> inAnNPlusOne = new HashSet<>();
 		for (Finding finding : findings) {
 			if (finding.type() == FindingType.N_PLUS_ONE) {
@@ -208,6 +209,39 @@ public final class RecordingAnalyzer {
 			}
 		}
 		return kept;
+	}
+
+	/**
+	 * One cause, one finding: writes in a loop that each took their own transaction or connection are reported as
+	 * BATCHABLE_WRITES, whose fix (one batch in one transaction) also removes the transactions and checkouts, so a
+	 * MANY_TRANSACTIONS or CONNECTION_CHURN made only of those writes is not a second card.
+	 */
+	private static List<Finding> withoutTransactionsOfBatchableWrites(List<Finding> findings) {
+		Set<Integer> batchable = new HashSet<>();
+		for (Finding finding : findings) {
+			if (finding.type() == FindingType.BATCHABLE_WRITES) {
+				batchable.addAll(finding.queryIndexes());
+			}
+		}
+		if (batchable.isEmpty()) {
+			return findings;
+		}
+		List<Finding> kept = new ArrayList<>(findings.size());
+		for (Finding finding : findings) {
+			boolean ofTheWrites = (finding.type() == FindingType.MANY_TRANSACTIONS
+					|| finding.type() == FindingType.CONNECTION_CHURN) && coveredByBatch(finding, batchable);
+			if (!ofTheWrites) {
+				kept.add(finding);
+			}
+		}
+		return kept;
+	}
+
+	private static boolean coveredByBatch(Finding finding, Set<Integer> batchable) {
+		// The transaction's or checkout's other statements (a read of the sequence, the id) are at most one per write.
+		long outside = finding.queryIndexes().stream().filter((index) -> !batchable.contains(index)).count();
+		long inside = finding.queryIndexes().size() - outside;
+		return inside > 0 && outside <= inside;
 	}
 
 	private void logOnce(String failed, Throwable ex) {

@@ -21,7 +21,7 @@ public record TransactionSettings(int connectionChurnThreshold, Duration connect
 	public static final int DEFAULT_CONNECTION_CHURN_THRESHOLD = 5;
 
 	/** Idle time of a transaction's connection reported by default. */
-	public static final Duration DEFAULT_CONNECTION_HELD_THRESHOLD = Duration.ofMillis(200);
+	public static final Duration DEFAULT_CONNECTION_HELD_THRESHOLD = Duration.ofMillis(500);
 
 	/** Share of the time held that must be idle, by default. */
 	public static final int DEFAULT_CONNECTION_HELD_IDLE_PERCENT = 50;

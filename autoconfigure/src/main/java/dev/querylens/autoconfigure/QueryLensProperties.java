@@ -660,10 +660,10 @@ public class QueryLensProperties {
 	public static class ConnectionHeld {
 
 		/**
-		 * Idle time of a transaction's connection (the time held minus the time its statements ran) from which it
-		 * is reported as CONNECTION_HELD.
+		 * Longest single wait of a transaction's connection between its statements (or before the first, or after
+		 * the last) from which it is reported as CONNECTION_HELD; its whole idle time must reach it too.
 		 */
-		private Duration threshold = Duration.ofMillis(200);
+		private Duration threshold = Duration.ofMillis(500);
 
 		/**
 		 * Share of the time the connection was held, in percent, that must be idle too, so that a long transaction

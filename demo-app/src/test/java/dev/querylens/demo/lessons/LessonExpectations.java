@@ -65,8 +65,8 @@ final class LessonExpectations {
 			variant("exists-count", "fast", 2),
 			variant("atomic-update", "slow", 4, "READ_MODIFY_WRITE"),
 			variant("atomic-update", "fast", 3),
-			variant("connection-pool", "slow", 5),
-			variant("connection-pool", "fast", 5));
+			variant("connection-pool", "slow", 5, "CONNECTION_CHURN"),
+			variant("connection-pool", "fast", 5, "CONNECTION_CHURN"));
 
 	private LessonExpectations() {
 	}
