@@ -171,6 +171,29 @@ public final class Recording {
 	 */
 	public int record(String sql, List<Object> parameters, int batchSize, long rows, long startNanos,
 			long durationNanos, int connectionId, String dataSource, CallSite callSite, String error) {
+		return record(sql, parameters, batchSize, rows, startNanos, durationNanos, connectionId, dataSource, callSite,
+				error, false);
+	}
+
+	/**
+	 * Records one execution, noting whether its connection was in auto-commit mode (so that it committed alone)
+	 * under the same lock as the execution itself.
+	 * @param sql the SQL text as sent to the driver
+	 * @param parameters the bound values, made safe to show
+	 * @param batchSize 1, or the number of statements in a batch
+	 * @param rows rows read so far or update count
+	 * @param startNanos when execution started, from the same source as the recording's
+	 * @param durationNanos how long it took
+	 * @param connectionId the connection's number within its data source
+	 * @param dataSource the data source's name
+	 * @param callSite where it came from, or {@code null}
+	 * @param error the failure, or {@code null}
+	 * @param autoCommit whether the connection was in auto-commit mode
+	 * @return the query's index when it was kept in full, or -1
+	 */
+	public int record(String sql, List<Object> parameters, int batchSize, long rows, long startNanos,
+			long durationNanos, int connectionId, String dataSource, CallSite callSite, String error,
+			boolean autoCommit) {
 		if (this.finished) {
 			return -1;
 		}
@@ -188,7 +211,7 @@ public final class Recording {
 		}
 		if (sql != null && this.sqlTextLimit.cuts(sql)) {
 			return recordCut(sql, parameters, batchSize, rows, startNanos, durationNanos, connectionId, dataSource,
-					callSite, error, currentPhase, transaction, flushed);
+					callSite, error, currentPhase, transaction, flushed, autoCommit);
 		}
 		synchronized (this.lock) {
 			if (this.finished) {
@@ -202,7 +225,7 @@ public final class Recording {
 				this.queries.add(new QueryEvent(index, sql, parameters, batchSize, rows, durationNanos,
 						startNanos - this.startNanos, connection, dataSource, currentPhase,
 						Thread.currentThread().getName(), callSite, error));
-				this.transactions.noteQuery(index, transaction, flushed);
+				this.transactions.noteQuery(index, transaction, flushed, autoCommit);
 				return index;
 			}
 			tally(sql, durationNanos);
@@ -213,7 +236,7 @@ public final class Recording {
 	// The rare long statement: the fingerprint and hash of the whole text are taken outside the lock.
 	private int recordCut(String sql, List<Object> parameters, int batchSize, long rows, long startNanos,
 			long durationNanos, int connectionId, String dataSource, CallSite callSite, String error,
-			Phase currentPhase, TransactionLog.Open transaction, boolean flushed) {
+			Phase currentPhase, TransactionLog.Open transaction, boolean flushed, boolean autoCommit) {
 		String kept = this.sqlTextLimit.kept(sql);
 		boolean keepable;
 		synchronized (this.lock) {
@@ -234,7 +257,7 @@ public final class Recording {
 			this.queries.add(new QueryEvent(index, kept, sql.length(), fingerprint, sql.hashCode(), parameters,
 					batchSize, rows, durationNanos, startNanos - this.startNanos, connectionId, dataSource,
 					currentPhase, Thread.currentThread().getName(), callSite, error));
-			this.transactions.noteQuery(index, transaction, flushed);
+			this.transactions.noteQuery(index, transaction, flushed, autoCommit);
 			return index;
 		}
 	}
@@ -264,22 +287,6 @@ public final class Recording {
 			}
 		}
 		this.transactions.connectionAcquired();
-	}
-
-	/**
-	 * Notes that a query ran on a connection in auto-commit mode, so that it committed alone. Ignored once
-	 * finished, or for a query past the limit.
-	 * @param index the index {@link #record} returned
-	 */
-	public void recordAutoCommit(int index) {
-		if (index < 0) {
-			return;
-		}
-		synchronized (this.lock) {
-			if (!this.finished && index < this.queries.size()) {
-				this.transactions.noteAutoCommit(index);
-			}
-		}
 	}
 
 	/**

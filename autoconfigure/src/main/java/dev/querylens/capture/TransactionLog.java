@@ -185,7 +185,10 @@ public final class TransactionLog {
 
 	// A query kept in full: the transaction it ran in and whether it was flushed at commit. Called under the
 	// recording's lock.
-	synchronized void noteQuery(int index, @Nullable Open open, boolean flushed) {
+	synchronized void noteQuery(int index, @Nullable Open open, boolean flushed, boolean autoCommit) {
+		if (autoCommit) {
+			this.autoCommit.set(index);
+		}
 		if (open == null) {
 			return;
 		}
@@ -197,10 +200,6 @@ public final class TransactionLog {
 		if (flushed) {
 			this.flushedAtCommit.set(index);
 		}
-	}
-
-	synchronized void noteAutoCommit(int index) {
-		this.autoCommit.set(index);
 	}
 
 	// Freezes the log when its recording finishes: a transaction still open ends, for its figures, there.

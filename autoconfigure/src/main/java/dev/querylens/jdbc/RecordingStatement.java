@@ -83,10 +83,8 @@ class RecordingStatement extends DelegatingStatement {
 		int index;
 		try {
 			index = this.recording.record(sql, parameters(batch), batchSize, rows, startNanos, durationNanos,
-					this.connection.id, this.connection.dataSourceName, callSite, null);
-			if (index >= 0 && this.connection.isInAutoCommit()) {
-				this.recording.recordAutoCommit(index);
-			}
+					this.connection.id, this.connection.dataSourceName, callSite, null,
+					this.connection.isInAutoCommit());
 		}
 		catch (RuntimeException ex) {
 			FailureLog.logOnce(ex);
