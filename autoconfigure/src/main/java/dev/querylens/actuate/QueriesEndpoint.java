@@ -21,9 +21,10 @@ import dev.querylens.report.RecordingSummaryDescriptor;
 import dev.querylens.store.RecordingStore;
 
 /**
- * {@code /actuator/queries}: the recent recordings, newest first; one recording in full by id; and clearing them.
- * Its answers are {@link OperationResponseBody}, so the actuator writes them with its own JSON mapper and they keep
- * the documented shape whatever the application's Jackson settings.
+ * {@code /actuator/queries}: the recent recordings, newest first; one recording in full
+ * by id; and clearing them. Its answers are {@link OperationResponseBody}, so the
+ * actuator writes them with its own JSON mapper and they keep the documented shape
+ * whatever the application's Jackson settings.
  */
 @Endpoint(id = "queries")
 public final class QueriesEndpoint {
@@ -62,8 +63,8 @@ public final class QueriesEndpoint {
 
 	/**
 	 * Lists the recordings, newest first.
-	 * @param kind {@code http}, {@code task} or {@code test} to list only recordings of that kind, or {@code null}
-	 * for every kind; any other value lists none
+	 * @param kind {@code http}, {@code task} or {@code test} to list only recordings of
+	 * that kind, or {@code null} for every kind; any other value lists none
 	 * @return the summaries
 	 */
 	@ReadOperation
@@ -104,17 +105,17 @@ public final class QueriesEndpoint {
 	 *
 	 * @param recordings summaries, newest first
 	 */
-	public record RecordingsDescriptor(
-			List<RecordingSummaryDescriptor> recordings) implements OperationResponseBody {
+	public record RecordingsDescriptor(List<RecordingSummaryDescriptor> recordings) implements OperationResponseBody {
 	}
 
 	/**
-	 * One recording in full: the report's descriptor, its fields at the top level of the answer.
+	 * One recording in full: the report's descriptor, its fields at the top level of the
+	 * answer.
 	 *
 	 * @param recording the recording
 	 */
-	public record RecordingDetailDescriptor(@JsonUnwrapped RecordingDescriptor recording)
-			implements OperationResponseBody {
+	public record RecordingDetailDescriptor(
+			@JsonUnwrapped RecordingDescriptor recording) implements OperationResponseBody {
 	}
 
 }

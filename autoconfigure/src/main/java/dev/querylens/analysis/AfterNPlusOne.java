@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A detector whose findings are judged again once every detector ran, since only then is it known which loops are
- * N+1s: a finding that only repeats an N+1's loop in other terms (its connections, its transactions) is dropped, as
- * one query instead of the loop fixes both.
+ * A detector whose findings are judged again once every detector ran, since only then is
+ * it known which loops are N+1s: a finding that only repeats an N+1's loop in other terms
+ * (its connections, its transactions) is dropped, as one query instead of the loop fixes
+ * both.
  */
 interface AfterNPlusOne {
 
@@ -17,7 +18,6 @@ interface AfterNPlusOne {
 	 * @param groups the recording's queries
 	 * @return the findings kept
 	 */
-	List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne,
-			QueryGroups groups);
+	List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne, QueryGroups groups);
 
 }

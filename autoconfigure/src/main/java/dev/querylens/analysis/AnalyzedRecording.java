@@ -10,11 +10,12 @@ import dev.querylens.capture.Recording;
  * @param recording the recording
  * @param queries the kept queries, analysed, in execution order
  * @param duplicateCount queries whose SQL and parameters repeat an earlier query's
- * @param similarCount queries whose fingerprint repeats an earlier query's with other parameters
+ * @param similarCount queries whose fingerprint repeats an earlier query's with other
+ * parameters
  * @param findings what is costly, most severe first
  */
-public record AnalyzedRecording(Recording recording, List<AnalyzedQuery> queries, int duplicateCount,
-		int similarCount, List<Finding> findings) {
+public record AnalyzedRecording(Recording recording, List<AnalyzedQuery> queries, int duplicateCount, int similarCount,
+		List<Finding> findings) {
 
 	public AnalyzedRecording {
 		queries = List.copyOf(queries);
@@ -30,7 +31,8 @@ public record AnalyzedRecording(Recording recording, List<AnalyzedQuery> queries
 	}
 
 	/**
-	 * Whether an active finding of this type exists, or one that contains it ({@link Finding#is(FindingType)}).
+	 * Whether an active finding of this type exists, or one that contains it
+	 * ({@link Finding#is(FindingType)}).
 	 * @param type the type
 	 * @return whether it was found
 	 */

@@ -7,7 +7,8 @@ package dev.querylens.analysis;
  * @param attribute the attribute's name, e.g. {@code customer}
  * @param collection whether the attribute is a collection ({@code @OneToMany},
  * {@code @ManyToMany}, {@code @ElementCollection})
- * @param targetEntity the entity (or element type) on the other side, e.g. {@code Customer}
+ * @param targetEntity the entity (or element type) on the other side, e.g.
+ * {@code Customer}
  */
 public record Association(String entity, String attribute, boolean collection, String targetEntity) {
 

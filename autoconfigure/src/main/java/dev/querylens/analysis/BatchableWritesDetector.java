@@ -10,15 +10,17 @@ import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.TransactionLog;
 
 /**
- * Finds loops of single-row writes: approximates "a write per entity that a JDBC batch would send at once" as at
- * least {@code threshold} INSERTs, UPDATEs or DELETEs of one shape, each sent alone ({@code batchSize} 1) and
- * touching at most one row, within one run of writes on one connection (statements interleaved with other writes,
- * as parent and child inserts are without {@code order_inserts}, still count; a read in between ends the run, since
- * a loop that reads before each write cannot simply be batched). Writes in auto-commit mode are one run across
- * connections, since each such write takes a connection of its own ({@code jdbcTemplate.update(…)} in a loop with no
- * transaction).
+ * Finds loops of single-row writes: approximates "a write per entity that a JDBC batch
+ * would send at once" as at least {@code threshold} INSERTs, UPDATEs or DELETEs of one
+ * shape, each sent alone ({@code batchSize} 1) and touching at most one row, within one
+ * run of writes on one connection (statements interleaved with other writes, as parent
+ * and child inserts are without {@code order_inserts}, still count; a read in between
+ * ends the run, since a loop that reads before each write cannot simply be batched).
+ * Writes in auto-commit mode are one run across connections, since each such write takes
+ * a connection of its own ({@code jdbcTemplate.update(…)} in a loop with no transaction).
  * <p>
- * Says that the key is identity-generated only when the mapping says so ({@link IdentityKeyTables}).
+ * Says that the key is identity-generated only when the mapping says so
+ * ({@link IdentityKeyTables}).
  */
 public final class BatchableWritesDetector implements FindingDetector {
 
@@ -28,7 +30,8 @@ public final class BatchableWritesDetector implements FindingDetector {
 
 	/**
 	 * Creates a detector.
-	 * @param threshold single-row writes of one shape in one run that are reported, at least 2
+	 * @param threshold single-row writes of one shape in one run that are reported, at
+	 * least 2
 	 * @param identityKeys says which tables have identity-generated keys
 	 */
 	public BatchableWritesDetector(int threshold, IdentityKeyTables identityKeys) {
@@ -78,7 +81,8 @@ public final class BatchableWritesDetector implements FindingDetector {
 		}
 	}
 
-	// Writes that each took their own connection in auto-commit mode: no ORM batches those, a JDBC batch does.
+	// Writes that each took their own connection in auto-commit mode: no ORM batches
+	// those, a JDBC batch does.
 	private static boolean acrossConnections(List<AnalyzedQuery> writes, TransactionLog transactions) {
 		int connection = writes.get(0).event().connectionId();
 		boolean several = false;
@@ -102,8 +106,8 @@ public final class BatchableWritesDetector implements FindingDetector {
 				break;
 			}
 		}
-		String message = writes.size() + " single-row `" + verb + "`s " + (verb.equals("INSERT") ? "into" : "of")
-				+ " `" + table + "` were sent one by one" + ((callSite != null) ? " from `" + callSite + "`" : "")
+		String message = writes.size() + " single-row `" + verb + "`s " + (verb.equals("INSERT") ? "into" : "of") + " `"
+				+ table + "` were sent one by one" + ((callSite != null) ? " from `" + callSite + "`" : "")
 				+ (acrossConnections ? ", each on a connection of its own in auto-commit mode" : "") + ": `"
 				+ NPlusOneDetector.shorten(fingerprint) + "`.";
 		List<Integer> indexes = writes.stream().map((write) -> write.event().index()).toList();

@@ -13,12 +13,13 @@ import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.TransactionLog;
 
 /**
- * Finds work that took a connection from the pool for each statement: approximates "statements one transaction
- * would run on one connection" as at least {@code threshold} connections checked out in one recording whose every
- * statement ran in auto-commit mode (so each committed alone), such as {@code jdbcTemplate.update(…)} called in a
- * loop with no transaction around it. A connection that ran any statement in a transaction does not count, so the
- * same loop inside one {@code @Transactional} method is silent; nor do the statements of an N+1, whose fix removes
- * them.
+ * Finds work that took a connection from the pool for each statement: approximates
+ * "statements one transaction would run on one connection" as at least {@code threshold}
+ * connections checked out in one recording whose every statement ran in auto-commit mode
+ * (so each committed alone), such as {@code jdbcTemplate.update(…)} called in a loop with
+ * no transaction around it. A connection that ran any statement in a transaction does not
+ * count, so the same loop inside one {@code @Transactional} method is silent; nor do the
+ * statements of an N+1, whose fix removes them.
  */
 public final class ConnectionChurnDetector implements FindingDetector, AfterNPlusOne {
 
@@ -56,8 +57,9 @@ public final class ConnectionChurnDetector implements FindingDetector, AfterNPlu
 	}
 
 	/**
-	 * Drops churn that is only an N+1's loop: one query instead of the loop removes its connections too, and the
-	 * N+1 says so. Churn stays when the statements outside every N+1 still took {@code threshold} connections.
+	 * Drops churn that is only an N+1's loop: one query instead of the loop removes its
+	 * connections too, and the N+1 says so. Churn stays when the statements outside every
+	 * N+1 still took {@code threshold} connections.
 	 */
 	@Override
 	public List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne,
@@ -106,9 +108,9 @@ public final class ConnectionChurnDetector implements FindingDetector, AfterNPlu
 		String message = queries.size() + " statements" + from + " took " + connections
 				+ " connections from the pool one after another, each committing alone (auto-commit, no transaction"
 				+ " around them).";
-		String method = (callSite != null) ? " on the method around them (`" + callSite.className()
-				.substring(callSite.className().lastIndexOf('.') + 1) + "." + callSite.methodName() + "`)"
-				: " on the method around them";
+		String method = (callSite != null) ? " on the method around them (`"
+				+ callSite.className().substring(callSite.className().lastIndexOf('.') + 1) + "."
+				+ callSite.methodName() + "`)" : " on the method around them";
 		String suggestion = writes
 				? "Run the writes in one transaction (`@Transactional`" + method + ", or a `TransactionTemplate`) so "
 						+ "they share one connection and commit once; a loop of one statement is one "

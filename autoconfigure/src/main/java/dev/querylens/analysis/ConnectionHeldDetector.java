@@ -10,12 +10,14 @@ import dev.querylens.capture.Transaction;
 import dev.querylens.capture.TransactionLog;
 
 /**
- * Finds transactions that held their connection while doing something else: approximates "the connection waited
- * for the application, such as a call to a remote service inside a {@code @Transactional} method" as a transaction
- * with one wait of at least {@code threshold} between its statements (or before the first, or after the last),
- * its idle time being also at least {@code idlePercent} of the time held (so a long transaction that is busy, a slow
- * statement, is not reported). One wait, not the sum of all gaps: many small gaps are the JVM and the framework
- * between statements (a paused or loaded machine, a cold start), while a remote call is one gap.
+ * Finds transactions that held their connection while doing something else: approximates
+ * "the connection waited for the application, such as a call to a remote service inside a
+ * {@code @Transactional} method" as a transaction with one wait of at least
+ * {@code threshold} between its statements (or before the first, or after the last), its
+ * idle time being also at least {@code idlePercent} of the time held (so a long
+ * transaction that is busy, a slow statement, is not reported). One wait, not the sum of
+ * all gaps: many small gaps are the JVM and the framework between statements (a paused or
+ * loaded machine, a cold start), while a remote call is one gap.
  */
 public final class ConnectionHeldDetector implements FindingDetector {
 
@@ -121,9 +123,10 @@ public final class ConnectionHeldDetector implements FindingDetector {
 	}
 
 	/**
-	 * Whether the time after the statement is likely spent reading its result: a statement's time ends when the
-	 * driver returns, while reading and mapping many rows (entities hydrated from a large result) holds the connection
-	 * for the statement's own work, not for something else.
+	 * Whether the time after the statement is likely spent reading its result: a
+	 * statement's time ends when the driver returns, while reading and mapping many rows
+	 * (entities hydrated from a large result) holds the connection for the statement's
+	 * own work, not for something else.
 	 */
 	private static boolean readsRows(QueryEvent event) {
 		return event.rows() > ROWS_READ_AFTERWARDS;

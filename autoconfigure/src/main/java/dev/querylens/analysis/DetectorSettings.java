@@ -5,14 +5,18 @@ import java.time.Duration;
 /**
  * The thresholds of the built-in detectors.
  *
- * @param nPlusOneThreshold similar SELECTs from one call site that make an N+1, at least 2
- * @param batchableWritesThreshold single-row writes of one shape in one run of writes that make
- * {@code BATCHABLE_WRITES}, at least 2
- * @param unboundedResultRows rows past which a SELECT without a limit is {@code UNBOUNDED_RESULT}
+ * @param nPlusOneThreshold similar SELECTs from one call site that make an N+1, at least
+ * 2
+ * @param batchableWritesThreshold single-row writes of one shape in one run of writes
+ * that make {@code BATCHABLE_WRITES}, at least 2
+ * @param unboundedResultRows rows past which a SELECT without a limit is
+ * {@code UNBOUNDED_RESULT}
  * @param slowQueryThreshold time past which a statement is {@code SLOW_QUERY}
- * @param wideRowsBytesPerRow average size read per row from which a SELECT of enough rows is {@code WIDE_ROWS}
+ * @param wideRowsBytesPerRow average size read per row from which a SELECT of enough rows
+ * is {@code WIDE_ROWS}
  * @param wideRowsMinRows rows a SELECT must read to be {@code WIDE_ROWS}
- * @param openInView the application's {@code spring.jpa.open-in-view}, which {@code LAZY_LOAD_IN_VIEW} names
+ * @param openInView the application's {@code spring.jpa.open-in-view}, which
+ * {@code LAZY_LOAD_IN_VIEW} names
  */
 public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThreshold, long unboundedResultRows,
 		Duration slowQueryThreshold, long wideRowsBytesPerRow, long wideRowsMinRows, OpenInView openInView) {
@@ -36,25 +40,31 @@ public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThresho
 	}
 
 	/**
-	 * Creates settings for an application that leaves {@code spring.jpa.open-in-view} at its default.
+	 * Creates settings for an application that leaves {@code spring.jpa.open-in-view} at
+	 * its default.
 	 * @param nPlusOneThreshold similar SELECTs from one call site that make an N+1
-	 * @param batchableWritesThreshold single-row writes of one shape that make {@code BATCHABLE_WRITES}
-	 * @param unboundedResultRows rows past which a SELECT without a limit is {@code UNBOUNDED_RESULT}
+	 * @param batchableWritesThreshold single-row writes of one shape that make
+	 * {@code BATCHABLE_WRITES}
+	 * @param unboundedResultRows rows past which a SELECT without a limit is
+	 * {@code UNBOUNDED_RESULT}
 	 * @param slowQueryThreshold time past which a statement is {@code SLOW_QUERY}
-	 * @param wideRowsBytesPerRow average size read per row from which a SELECT of enough rows is {@code WIDE_ROWS}
+	 * @param wideRowsBytesPerRow average size read per row from which a SELECT of enough
+	 * rows is {@code WIDE_ROWS}
 	 * @param wideRowsMinRows rows a SELECT must read to be {@code WIDE_ROWS}
 	 */
 	public DetectorSettings(int nPlusOneThreshold, int batchableWritesThreshold, long unboundedResultRows,
 			Duration slowQueryThreshold, long wideRowsBytesPerRow, long wideRowsMinRows) {
-		this(nPlusOneThreshold, batchableWritesThreshold, unboundedResultRows, slowQueryThreshold,
-				wideRowsBytesPerRow, wideRowsMinRows, OpenInView.ON_BY_DEFAULT);
+		this(nPlusOneThreshold, batchableWritesThreshold, unboundedResultRows, slowQueryThreshold, wideRowsBytesPerRow,
+				wideRowsMinRows, OpenInView.ON_BY_DEFAULT);
 	}
 
 	/**
 	 * Creates settings with the default {@code WIDE_ROWS} thresholds.
 	 * @param nPlusOneThreshold similar SELECTs from one call site that make an N+1
-	 * @param batchableWritesThreshold single-row writes of one shape that make {@code BATCHABLE_WRITES}
-	 * @param unboundedResultRows rows past which a SELECT without a limit is {@code UNBOUNDED_RESULT}
+	 * @param batchableWritesThreshold single-row writes of one shape that make
+	 * {@code BATCHABLE_WRITES}
+	 * @param unboundedResultRows rows past which a SELECT without a limit is
+	 * {@code UNBOUNDED_RESULT}
 	 * @param slowQueryThreshold time past which a statement is {@code SLOW_QUERY}
 	 */
 	public DetectorSettings(int nPlusOneThreshold, int batchableWritesThreshold, long unboundedResultRows,
@@ -83,7 +93,8 @@ public record DetectorSettings(int nPlusOneThreshold, int batchableWritesThresho
 	}
 
 	/**
-	 * Returns these settings for an application with this {@code spring.jpa.open-in-view}.
+	 * Returns these settings for an application with this
+	 * {@code spring.jpa.open-in-view}.
 	 * @param openInView the setting
 	 * @return the settings
 	 */

@@ -10,13 +10,16 @@ import dev.querylens.capture.Recording;
 
 /**
  * Finds statements run more than once with the same SQL and the same parameters in one
- * recording: work whose result the application already had. Calls of a sequence ({@code next value for},
- * {@code nextval}) are not duplicates, since each returns a new value.
+ * recording: work whose result the application already had. Calls of a sequence
+ * ({@code next value for}, {@code nextval}) are not duplicates, since each returns a new
+ * value.
  * <p>
- * One repeated unit of work is one finding: when the repeats of several statements follow each other in the same
- * order every time (a repository call and the secondary selects it runs), they are reported together, named by the
- * repository method when the ORM said which one ran them. The finding names the call site of the first execution.
- * Its advice speaks of the persistence context only when the ORM made entities of the first statement's rows.
+ * One repeated unit of work is one finding: when the repeats of several statements follow
+ * each other in the same order every time (a repository call and the secondary selects it
+ * runs), they are reported together, named by the repository method when the ORM said
+ * which one ran them. The finding names the call site of the first execution. Its advice
+ * speaks of the persistence context only when the ORM made entities of the first
+ * statement's rows.
  */
 public final class DuplicateQueryDetector implements FindingDetector {
 
@@ -41,7 +44,8 @@ public final class DuplicateQueryDetector implements FindingDetector {
 		return findings;
 	}
 
-	// Statements whose executions sit next to each other every time, in the same order, are one unit of work.
+	// Statements whose executions sit next to each other every time, in the same order,
+	// are one unit of work.
 	private static List<List<List<AnalyzedQuery>>> units(List<List<AnalyzedQuery>> repeats) {
 		repeats.sort((a, b) -> Integer.compare(a.get(0).event().index(), b.get(0).event().index()));
 		List<List<List<AnalyzedQuery>>> units = new ArrayList<>();
@@ -77,7 +81,8 @@ public final class DuplicateQueryDetector implements FindingDetector {
 		return true;
 	}
 
-	// A sequence gives a new value on every call, so calling it again is not repeated work (Hibernate's pooled
+	// A sequence gives a new value on every call, so calling it again is not repeated
+	// work (Hibernate's pooled
 	// optimizer calls it twice on first use).
 	static boolean isSequenceCall(String fingerprint) {
 		return fingerprint.contains("next value for ") || fingerprint.contains("nextval(")

@@ -13,17 +13,20 @@ import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
 
 /**
- * The fix for an N+1 whose lazy association Hibernate reported, specific to the case: a to-one or a collection,
- * the only collection of its parents loaded or one of several, a parent query that pages or not, one level or
- * nested ({@code Order.items} then {@code OrderItem.product}), and the repository method that loaded the parents
- * when it is known.
+ * The fix for an N+1 whose lazy association Hibernate reported, specific to the case: a
+ * to-one or a collection, the only collection of its parents loaded or one of several, a
+ * parent query that pages or not, one level or nested ({@code Order.items} then
+ * {@code OrderItem.product}), and the repository method that loaded the parents when it
+ * is known.
  */
 final class FetchAdvice {
 
-	// The smallest size suggested: pages of up to 16 rows are common, and a smaller batch saves only a few queries.
+	// The smallest size suggested: pages of up to 16 rows are common, and a smaller batch
+	// saves only a few queries.
 	static final int MIN_BATCH_SIZE = 16;
 
-	// Larger batches make the IN lists long without saving much more; Hibernate's docs suggest values of about 100.
+	// Larger batches make the IN lists long without saving much more; Hibernate's docs
+	// suggest values of about 100.
 	static final int MAX_BATCH_SIZE = 128;
 
 	private final Recording recording;
@@ -52,8 +55,8 @@ final class FetchAdvice {
 	}
 
 	/**
-	 * Returns the other paths loaded lazily, each at least {@code threshold} times with SQL, from the same parents
-	 * loaded by the same query.
+	 * Returns the other paths loaded lazily, each at least {@code threshold} times with
+	 * SQL, from the same parents loaded by the same query.
 	 * @return paths by number of statements, this load's path included
 	 */
 	List<String> siblingPaths() {
@@ -73,7 +76,8 @@ final class FetchAdvice {
 	}
 
 	/**
-	 * Returns the nested paths this load belongs to: its own, those it extends and those that extend it.
+	 * Returns the nested paths this load belongs to: its own, those it extends and those
+	 * that extend it.
 	 * @return the family of paths, shortest first
 	 */
 	List<String> nestedPaths() {
@@ -112,7 +116,8 @@ final class FetchAdvice {
 	}
 
 	/**
-	 * Whether the query that loaded the root entities pages ({@code limit}, {@code offset}, {@code fetch first}).
+	 * Whether the query that loaded the root entities pages ({@code limit},
+	 * {@code offset}, {@code fetch first}).
 	 * @return whether it pages
 	 */
 	boolean parentPages() {
@@ -138,21 +143,22 @@ final class FetchAdvice {
 			if (parentPages() && anyCollection(nested)) {
 				int size = nestedBatchSize();
 				return "Set `spring.jpa.properties.hibernate.default_batch_fetch_size=" + size + "` (or put "
-						+ "`@BatchSize(size = " + size + ")` on each collection and on the entity class a to-one points "
-						+ "to), so each level of " + attributePaths(nested) + " loads a whole page in one `IN (…)` "
-						+ "query; " + nestedSizeReason(size) + ". Not `join fetch` or "
+						+ "`@BatchSize(size = " + size
+						+ ")` on each collection and on the entity class a to-one points " + "to), so each level of "
+						+ attributePaths(nested) + " loads a whole page in one `IN (…)` " + "query; "
+						+ nestedSizeReason(size) + ". Not `join fetch` or "
 						+ "`@EntityGraph` of a collection here: the query that loads the `" + root + "`s pages, and "
 						+ "Hibernate would then fetch every row and page in memory (HHH90003004).";
 			}
 			return "Fetch both levels with the `" + root + "`s: `@EntityGraph(attributePaths = "
-					+ attributePaths(nested) + ")` " + where + ", or `" + joinFetches(alias, nested) + "` " + jpql
-					+ "." + (anyCollection(nested) ? collectionCaveats() : "");
+					+ attributePaths(nested) + ")` " + where + ", or `" + joinFetches(alias, nested) + "` " + jpql + "."
+					+ (anyCollection(nested) ? collectionCaveats() : "");
 		}
 		String path = this.load.path();
 		if (!this.load.collection()) {
 			return "Add `@EntityGraph(attributePaths = \"" + path + "\")` " + where + ", or `"
-					+ joinFetches(alias, List.of(path)) + "` " + jpql + ", so the `" + this.load.entity()
-					+ "`s' `" + this.load.attribute() + "` is read in the same query.";
+					+ joinFetches(alias, List.of(path)) + "` " + jpql + ", so the `" + this.load.entity() + "`s' `"
+					+ this.load.attribute() + "` is read in the same query.";
 		}
 		int size = batchSize();
 		String batch = "`@BatchSize(size = " + size + ")` on `" + this.load.role()
@@ -171,11 +177,12 @@ final class FetchAdvice {
 		}
 		return "Add `@EntityGraph(attributePaths = \"" + path + "\")` " + where + ", or `"
 				+ joinFetches(alias, List.of(path)) + "` " + jpql + " (it is the only collection loaded and the "
-				+ "query does not page); or " + batch + " to load it for many `" + this.load.entity()
-				+ "`s per query (" + sizeReason(size) + ").";
+				+ "query does not page); or " + batch + " to load it for many `" + this.load.entity() + "`s per query ("
+				+ sizeReason(size) + ").";
 	}
 
-	// An EAGER mapping is loaded for every owner any query returns, so the mapping itself is what to change.
+	// An EAGER mapping is loaded for every owner any query returns, so the mapping itself
+	// is what to change.
 	private String eagerSuggestion(String where, String jpql, String alias) {
 		int size = batchSize();
 		String fetch = parentPages()
@@ -197,7 +204,8 @@ final class FetchAdvice {
 				+ batchSize + "` (" + nestedSizeReason(batchSize) + ").";
 	}
 
-	// The same for every level of a nested N+1, so that each level's finding gives the same fix.
+	// The same for every level of a nested N+1, so that each level's finding gives the
+	// same fix.
 	private int nestedBatchSize() {
 		return standardBatchSize(Math.max(largestNestedLevel(), parentCount()));
 	}
@@ -244,16 +252,18 @@ final class FetchAdvice {
 	}
 
 	/**
-	 * Returns the batch size to suggest: one that covers the parents the query loaded (or, when that query is not
-	 * known, the loads seen), rounded up to a standard size, so that it still covers the next page or a few more
-	 * rows rather than fitting this one request.
+	 * Returns the batch size to suggest: one that covers the parents the query loaded
+	 * (or, when that query is not known, the loads seen), rounded up to a standard size,
+	 * so that it still covers the next page or a few more rows rather than fitting this
+	 * one request.
 	 * @return 16, 32, 64 or 128
 	 */
 	int batchSize() {
 		return standardBatchSize(Math.max(this.count, parentCount()));
 	}
 
-	// The rows of the query that loaded the root entities: the page, or all the parents when it does not page.
+	// The rows of the query that loaded the root entities: the page, or all the parents
+	// when it does not page.
 	private int parentCount() {
 		QueryEvent parent = parentQuery();
 		return (parent != null) ? (int) Math.min(Integer.MAX_VALUE, parent.rows()) : 0;
@@ -263,7 +273,8 @@ final class FetchAdvice {
 		return sizeReason(size, this.count, "`" + this.load.entity() + "`s loaded");
 	}
 
-	// Says how the size was chosen: from the parents the query returned, or the loads seen when those were more.
+	// Says how the size was chosen: from the parents the query returned, or the loads
+	// seen when those were more.
 	private String sizeReason(int size, int loads, String loaded) {
 		int parents = parentCount();
 		String covered = (parents >= loads)
@@ -297,7 +308,8 @@ final class FetchAdvice {
 		return values.stream().map((value) -> "\"" + value + "\"").toList();
 	}
 
-	// join fetch o.items i join fetch i.product, each segment joined from the alias of the one before.
+	// join fetch o.items i join fetch i.product, each segment joined from the alias of
+	// the one before.
 	static String joinFetches(String rootAlias, List<String> paths) {
 		StringBuilder joins = new StringBuilder();
 		Map<String, String> aliases = new LinkedHashMap<>();

@@ -9,11 +9,12 @@ import java.util.List;
  * @param severity how much it matters
  * @param message one sentence for a person: what repeated, how often, from where
  * @param fingerprint the shape of the statement concerned
- * @param count for {@code N_PLUS_ONE} the repeated statements (exact repeats included), for
- * {@code DUPLICATE_QUERY} the executions of the repeated statement or unit of statements including the first,
- * otherwise the statements covered
+ * @param count for {@code N_PLUS_ONE} the repeated statements (exact repeats included),
+ * for {@code DUPLICATE_QUERY} the executions of the repeated statement or unit of
+ * statements including the first, otherwise the statements covered
  * @param callSite where in application code it came from, or {@code null}
- * @param association the JPA association behind it ({@code Order.customer}), or {@code null}
+ * @param association the JPA association behind it ({@code Order.customer}), or
+ * {@code null}
  * @param suggestion the fix, in JPA terms
  * @param queryIndexes indexes of the queries it covers
  * @param ignored whether an ignore rule silenced it
@@ -26,10 +27,11 @@ public record Finding(FindingType type, Severity severity, String message, Strin
 	}
 
 	/**
-	 * Whether this finding is of a type, or contains a finding of it: an N+1 whose repeats all ran in the view is
-	 * folded into the view's finding ({@code QUERY_IN_VIEW} or {@code LAZY_LOAD_IN_VIEW}), which is then an
-	 * {@link Severity#ERROR error} (it is a note or a warning otherwise), so that what fails or logs on N+1s still
-	 * does.
+	 * Whether this finding is of a type, or contains a finding of it: an N+1 whose
+	 * repeats all ran in the view is folded into the view's finding
+	 * ({@code QUERY_IN_VIEW} or {@code LAZY_LOAD_IN_VIEW}), which is then an
+	 * {@link Severity#ERROR error} (it is a note or a warning otherwise), so that what
+	 * fails or logs on N+1s still does.
 	 * @param type the type
 	 * @return whether the finding is of the type or contains one
 	 */
@@ -42,7 +44,8 @@ public record Finding(FindingType type, Severity severity, String message, Strin
 	}
 
 	/**
-	 * Whether this finding is of, or contains a finding of, any of these types ({@link #is(FindingType)}).
+	 * Whether this finding is of, or contains a finding of, any of these types
+	 * ({@link #is(FindingType)}).
 	 * @param types the types
 	 * @return whether it is of one of them
 	 */

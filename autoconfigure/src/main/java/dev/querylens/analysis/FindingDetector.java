@@ -3,8 +3,9 @@ package dev.querylens.analysis;
 import java.util.List;
 
 /**
- * Finds one type of costly pattern in the grouped queries of a finished recording. Implementations
- * are pure and stateless between calls, so one instance serves every recording concurrently.
+ * Finds one type of costly pattern in the grouped queries of a finished recording.
+ * Implementations are pure and stateless between calls, so one instance serves every
+ * recording concurrently.
  */
 @FunctionalInterface
 public interface FindingDetector {

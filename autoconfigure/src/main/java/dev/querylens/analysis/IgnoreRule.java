@@ -3,17 +3,18 @@ package dev.querylens.analysis;
 import java.util.Locale;
 
 /**
- * A rule that silences the findings it matches. Every part that is given must match; a part that is {@code null}
- * matches anything. Patterns match the whole value, with {@code *} standing for any run of characters.
+ * A rule that silences the findings it matches. Every part that is given must match; a
+ * part that is {@code null} matches anything. Patterns match the whole value, with
+ * {@code *} standing for any run of characters.
  *
  * @param type the finding type, or {@code null} for any type
- * @param fingerprint a pattern of the finding's statement fingerprint, matched ignoring case and runs of
- * whitespace, e.g. {@code select * from audit_event*}, or {@code null}
+ * @param fingerprint a pattern of the finding's statement fingerprint, matched ignoring
+ * case and runs of whitespace, e.g. {@code select * from audit_event*}, or {@code null}
  * @param callSite a pattern of the finding's call site, matched against both
- * {@code com.example.Job.run(Job.java:12)} and {@code com.example.Job.run}, e.g. {@code com.example.batch.*}, or
- * {@code null}
- * @param association a pattern of the finding's association, e.g. {@code Order.customer} or {@code Order.*}, or
- * {@code null}
+ * {@code com.example.Job.run(Job.java:12)} and {@code com.example.Job.run}, e.g.
+ * {@code com.example.batch.*}, or {@code null}
+ * @param association a pattern of the finding's association, e.g. {@code Order.customer}
+ * or {@code Order.*}, or {@code null}
  */
 public record IgnoreRule(FindingType type, String fingerprint, String callSite, String association) {
 
@@ -69,7 +70,8 @@ public record IgnoreRule(FindingType type, String fingerprint, String callSite, 
 	}
 
 	/**
-	 * Whether a value matches a pattern in which {@code *} stands for any run of characters, the whole value.
+	 * Whether a value matches a pattern in which {@code *} stands for any run of
+	 * characters, the whole value.
 	 * @param pattern the pattern
 	 * @param value the value
 	 * @return whether it matches

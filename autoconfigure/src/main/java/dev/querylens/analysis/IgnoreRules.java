@@ -13,13 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.querylens.capture.Recording;
 
 /**
- * Decides which findings are silenced: by an {@link IgnoreRule} from configuration, by {@link QueryLensIgnore} on
- * the method of the finding's call site (or its class), or by the finding types the recording itself was told to
- * ignore (the web layer does that for an annotated handler method).
+ * Decides which findings are silenced: by an {@link IgnoreRule} from configuration, by
+ * {@link QueryLensIgnore} on the method of the finding's call site (or its class), or by
+ * the finding types the recording itself was told to ignore (the web layer does that for
+ * an annotated handler method).
  */
 public final class IgnoreRules {
 
-	// Call sites are a finite set of code locations, but a bound keeps a pathological app from growing it forever.
+	// Call sites are a finite set of code locations, but a bound keeps a pathological app
+	// from growing it forever.
 	private static final int MAX_CACHED_CALL_SITES = 4096;
 
 	private static final Set<FindingType> NONE = Collections.unmodifiableSet(EnumSet.noneOf(FindingType.class));
@@ -28,13 +30,15 @@ public final class IgnoreRules {
 
 	private final boolean annotations;
 
-	// The finding types @QueryLensIgnore silences per "class#method", found by reflection once.
+	// The finding types @QueryLensIgnore silences per "class#method", found by reflection
+	// once.
 	private final Map<String, Set<FindingType>> annotated = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the rules.
 	 * @param rules the configured rules
-	 * @param annotations whether {@link QueryLensIgnore} on call-site methods and classes is honoured
+	 * @param annotations whether {@link QueryLensIgnore} on call-site methods and classes
+	 * is honoured
 	 */
 	public IgnoreRules(List<IgnoreRule> rules, boolean annotations) {
 		this.rules = List.copyOf(rules);
@@ -42,7 +46,8 @@ public final class IgnoreRules {
 	}
 
 	/**
-	 * Returns rules that honour {@link QueryLensIgnore} and recordings' own ignored types only.
+	 * Returns rules that honour {@link QueryLensIgnore} and recordings' own ignored types
+	 * only.
 	 * @return the rules
 	 */
 	public static IgnoreRules annotationsOnly() {
@@ -58,7 +63,8 @@ public final class IgnoreRules {
 	}
 
 	/**
-	 * Returns the findings with those that are silenced marked {@link Finding#ignored() ignored}, in the same order.
+	 * Returns the findings with those that are silenced marked {@link Finding#ignored()
+	 * ignored}, in the same order.
 	 * @param findings the findings
 	 * @param recording the recording they were found in
 	 * @return the findings
@@ -87,8 +93,10 @@ public final class IgnoreRules {
 
 	/**
 	 * Returns the finding types {@link QueryLensIgnore} silences at a call site.
-	 * @param callSite a call site in {@link StackTraceElement} form, {@code com.example.Job.run(Job.java:12)}
-	 * @return the types, empty when the method and class carry no annotation or cannot be found
+	 * @param callSite a call site in {@link StackTraceElement} form,
+	 * {@code com.example.Job.run(Job.java:12)}
+	 * @return the types, empty when the method and class carry no annotation or cannot be
+	 * found
 	 */
 	Set<FindingType> findAnnotatedTypes(String callSite) {
 		if (callSite == null) {
@@ -127,7 +135,8 @@ public final class IgnoreRules {
 			}
 		}
 		catch (LinkageError ex) {
-			// A method signature names a class that is missing: the class-level annotation may still apply.
+			// A method signature names a class that is missing: the class-level
+			// annotation may still apply.
 		}
 		for (Class<?> candidate = type; candidate != null; candidate = candidate.getEnclosingClass()) {
 			add(types, candidate.getAnnotation(QueryLensIgnore.class));
@@ -135,7 +144,8 @@ public final class IgnoreRules {
 		return types.isEmpty() ? NONE : Collections.unmodifiableSet(types);
 	}
 
-	// A lambda's body is compiled to lambda$<enclosing method>$<n>: it belongs to the method it was written in.
+	// A lambda's body is compiled to lambda$<enclosing method>$<n>: it belongs to the
+	// method it was written in.
 	private static String enclosingMethodName(String methodName) {
 		if (methodName.startsWith("lambda$")) {
 			int end = methodName.indexOf('$', "lambda$".length());
@@ -148,11 +158,13 @@ public final class IgnoreRules {
 
 	private static void add(Set<FindingType> types, QueryLensIgnore ignore) {
 		if (ignore != null) {
-			types.addAll((ignore.value().length == 0) ? EnumSet.allOf(FindingType.class) : Arrays.asList(ignore.value()));
+			types.addAll(
+					(ignore.value().length == 0) ? EnumSet.allOf(FindingType.class) : Arrays.asList(ignore.value()));
 		}
 	}
 
-	// The application's classes may live in a loader below QueryLens's own (DevTools' restart loader).
+	// The application's classes may live in a loader below QueryLens's own (DevTools'
+	// restart loader).
 	private static Class<?> load(String className) {
 		ClassLoader context = Thread.currentThread().getContextClassLoader();
 		for (ClassLoader loader : new ClassLoader[] { context, IgnoreRules.class.getClassLoader() }) {

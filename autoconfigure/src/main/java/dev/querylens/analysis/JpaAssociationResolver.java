@@ -31,30 +31,32 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.persistence.metamodel.Type;
 
 /**
- * Names the association behind a SELECT from the JPA metamodel: approximates Hibernate's loader
- * SQL by matching the statement's main table and the key column of its {@code WHERE} against the
- * tables and columns the mapping implies. The only QueryLens type that touches
- * {@code jakarta.persistence}.
+ * Names the association behind a SELECT from the JPA metamodel: approximates Hibernate's
+ * loader SQL by matching the statement's main table and the key column of its
+ * {@code WHERE} against the tables and columns the mapping implies. The only QueryLens
+ * type that touches {@code jakarta.persistence}.
  * <p>
  * Table and column names come from {@code @Table}, {@code @Column}, {@code @JoinColumn},
- * {@code @JoinTable} and {@code @CollectionTable} where present, otherwise from the entity and
- * attribute names both as Spring Boot's physical naming writes them ({@code OrderItem} becomes
- * {@code order_item}) and as plain Hibernate does ({@code orderitem} once lower-cased). A to-one
- * load is a SELECT from the target's table by its id; a collection load is a SELECT from the
- * element's (or join) table by the foreign key. When several associations match, the one whose
- * owner's table appeared most recently in the earlier statements wins, otherwise the first by
- * entity and attribute name.
+ * {@code @JoinTable} and {@code @CollectionTable} where present, otherwise from the
+ * entity and attribute names both as Spring Boot's physical naming writes them
+ * ({@code OrderItem} becomes {@code order_item}) and as plain Hibernate does
+ * ({@code orderitem} once lower-cased). A to-one load is a SELECT from the target's table
+ * by its id; a collection load is a SELECT from the element's (or join) table by the
+ * foreign key. When several associations match, the one whose owner's table appeared most
+ * recently in the earlier statements wins, otherwise the first by entity and attribute
+ * name.
  */
 public final class JpaAssociationResolver implements AssociationResolver {
 
-	private static final Set<String> NOT_AN_ALIAS = Set.of("where", "join", "left", "right", "inner", "outer",
-			"cross", "full", "natural", "order", "group", "limit", "fetch", "offset", "for", "union", "on", "as",
-			"having", "window", "");
+	private static final Set<String> NOT_AN_ALIAS = Set.of("where", "join", "left", "right", "inner", "outer", "cross",
+			"full", "natural", "order", "group", "limit", "fetch", "offset", "for", "union", "on", "as", "having",
+			"window", "");
 
 	private static final Comparator<Association> BY_NAME = Comparator.comparing(Association::entity)
 		.thenComparing(Association::attribute);
 
-	// table -> key column -> associations whose load selects from that table by that column
+	// table -> key column -> associations whose load selects from that table by that
+	// column
 	private final Map<String, Map<String, List<Association>>> associations = new HashMap<>();
 
 	private final Map<String, Set<String>> tablesByEntity = new HashMap<>();
@@ -75,7 +77,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 					index(entity, attribute, entities);
 				}
 				catch (RuntimeException ex) {
-					// An attribute mapped in a way this heuristic does not know is simply never named.
+					// An attribute mapped in a way this heuristic does not know is simply
+					// never named.
 				}
 			}
 		}
@@ -178,7 +181,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 		return -1;
 	}
 
-	// Finds a keyword outside parentheses, so sub-queries in the select list do not count.
+	// Finds a keyword outside parentheses, so sub-queries in the select list do not
+	// count.
 	private static int topLevelWord(String text, String word, int from) {
 		int depth = 0;
 		for (int i = from; i < text.length(); i++) {
@@ -215,8 +219,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 					add(tables(target), idColumns(target), association);
 				}
 			}
-			case ONE_TO_MANY, MANY_TO_MANY -> indexCollection(owner, (PluralAttribute<?, ?, ?>) attribute, member,
-					entities);
+			case ONE_TO_MANY, MANY_TO_MANY ->
+				indexCollection(owner, (PluralAttribute<?, ?, ?>) attribute, member, entities);
 			case ELEMENT_COLLECTION -> {
 				Type<?> element = ((PluralAttribute<?, ?, ?>) attribute).getElementType();
 				Association association = new Association(owner.getName(), attribute.getName(), true,
@@ -247,7 +251,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 			return;
 		}
 		if (!mappedBy.isEmpty()) {
-			// The owning side's join table, read by its inverse column, which points at this owner.
+			// The owning side's join table, read by its inverse column, which points at
+			// this owner.
 			Attribute<?, ?> owning = element.getAttribute(mappedBy);
 			AnnotatedElement owningMember = annotated(owning.getJavaMember());
 			JoinTable joinTable = (owningMember != null) ? owningMember.getAnnotation(JoinTable.class) : null;
@@ -271,7 +276,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 		if (joinTable != null && !joinTable.name().isEmpty()) {
 			return names(joinTable.name());
 		}
-		// JPA's default joins the two table names; Spring Boot's joins the owner's table and the attribute.
+		// JPA's default joins the two table names; Spring Boot's joins the owner's table
+		// and the attribute.
 		Set<String> tables = new LinkedHashSet<>();
 		for (String ownerTable : tables(owner)) {
 			for (String elementTable : tables(element)) {
@@ -284,7 +290,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 
 	private void add(Set<String> tables, Set<String> columns, Association association) {
 		for (String table : tables) {
-			Map<String, List<Association>> byColumn = this.associations.computeIfAbsent(table, (key) -> new HashMap<>());
+			Map<String, List<Association>> byColumn = this.associations.computeIfAbsent(table,
+					(key) -> new HashMap<>());
 			for (String column : columns) {
 				List<Association> list = byColumn.computeIfAbsent(column, (key) -> new ArrayList<>());
 				if (!list.contains(association)) {
@@ -302,7 +309,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 		}
 		else {
 			tables.addAll(names(entity.getName()));
-			// Single-table inheritance: a subclass without @Table lives in its root's table.
+			// Single-table inheritance: a subclass without @Table lives in its root's
+			// table.
 			IdentifiableType<?> supertype = entity.getSupertype();
 			if (supertype instanceof EntityType<?> parent) {
 				tables.addAll(tables(parent));
@@ -327,7 +335,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 		return (column != null && !column.name().isEmpty()) ? names(column.name()) : names(attribute.getName());
 	}
 
-	// The columns of a to-one attribute of this entity: @JoinColumn, or attribute + "_" + target id.
+	// The columns of a to-one attribute of this entity: @JoinColumn, or attribute + "_" +
+	// target id.
 	private static Set<String> foreignKeyColumns(EntityType<?> entity, String attributeName,
 			Map<Class<?>, EntityType<?>> entities) {
 		Attribute<?, ?> attribute = entity.getAttribute(attributeName);
@@ -397,8 +406,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 	}
 
 	/**
-	 * Returns the names a logical name may have in SQL: as Spring Boot's physical naming writes it
-	 * and as written, both lower-cased, without quotes or schema.
+	 * Returns the names a logical name may have in SQL: as Spring Boot's physical naming
+	 * writes it and as written, both lower-cased, without quotes or schema.
 	 * @param logicalName the name in the mapping
 	 * @return the candidate names
 	 */
@@ -427,7 +436,8 @@ public final class JpaAssociationResolver implements AssociationResolver {
 		return name;
 	}
 
-	// Spring Boot's CamelCaseToUnderscoresNamingStrategy: an underscore between lower, UPPER, lower.
+	// Spring Boot's CamelCaseToUnderscoresNamingStrategy: an underscore between lower,
+	// UPPER, lower.
 	static String snakeCase(String name) {
 		StringBuilder builder = new StringBuilder(name.replace('.', '_'));
 		for (int i = 1; i < builder.length() - 1; i++) {

@@ -12,9 +12,10 @@ import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.SingularAttribute;
 
 /**
- * The tables of entities whose id is {@code @GeneratedValue(strategy = IDENTITY)}, from the JPA metamodel, under
- * the names {@link JpaAssociationResolver} gives entity tables. {@code AUTO} is not counted: Hibernate 6 and later
- * map it to a sequence wherever the database has them.
+ * The tables of entities whose id is {@code @GeneratedValue(strategy = IDENTITY)}, from
+ * the JPA metamodel, under the names {@link JpaAssociationResolver} gives entity tables.
+ * {@code AUTO} is not counted: Hibernate 6 and later map it to a sequence wherever the
+ * database has them.
  */
 public final class JpaIdentityKeyTables implements IdentityKeyTables {
 
@@ -32,7 +33,8 @@ public final class JpaIdentityKeyTables implements IdentityKeyTables {
 				}
 			}
 			catch (RuntimeException ex) {
-				// An id mapped in a way this lookup does not know is simply not reported as identity.
+				// An id mapped in a way this lookup does not know is simply not reported
+				// as identity.
 			}
 		}
 	}

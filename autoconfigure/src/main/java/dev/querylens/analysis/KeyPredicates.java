@@ -3,10 +3,11 @@ package dev.querylens.analysis;
 import java.util.function.BiFunction;
 
 /**
- * Finds the key predicates of a loader's fingerprint: {@code [qualifier.]column} followed by {@code = ?},
- * {@code in (?)} or {@code = any (?)}. A hand-written scan rather than a regular expression, which backtracked
- * over every start inside a long name and took quadratic time: each character is read a bounded number of times
- * (its name once, a dot and the operator after a name once more), so the work is linear in the text.
+ * Finds the key predicates of a loader's fingerprint: {@code [qualifier.]column} followed
+ * by {@code = ?}, {@code in (?)} or {@code = any (?)}. A hand-written scan rather than a
+ * regular expression, which backtracked over every start inside a long name and took
+ * quadratic time: each character is read a bounded number of times (its name once, a dot
+ * and the operator after a name once more), so the work is linear in the text.
  */
 final class KeyPredicates {
 
@@ -14,12 +15,13 @@ final class KeyPredicates {
 	}
 
 	/**
-	 * Returns the first non-{@code null} answer for the key predicates of a text, in order.
+	 * Returns the first non-{@code null} answer for the key predicates of a text, in
+	 * order.
 	 * @param <T> the type of answer
 	 * @param text the fingerprint
 	 * @param from where to start, such as just after {@code where}
-	 * @param match given the qualifier (or {@code null}) and the column as written, answers or returns {@code null}
-	 * to go on
+	 * @param match given the qualifier (or {@code null}) and the column as written,
+	 * answers or returns {@code null} to go on
 	 * @return the first answer, or {@code null}
 	 */
 	static <T> T first(CharSequence text, int from, BiFunction<String, String, T> match) {
@@ -55,7 +57,8 @@ final class KeyPredicates {
 		return null;
 	}
 
-	// The end of "= ?", "in (?)" or "= any (?)" (each space optional but that of "in (?)"), or -1.
+	// The end of "= ?", "in (?)" or "= any (?)" (each space optional but that of "in
+	// (?)"), or -1.
 	private static int operatorEnd(CharSequence text, int at) {
 		int p = (at < text.length() && text.charAt(at) == ' ') ? at + 1 : at;
 		if (p < text.length() && text.charAt(p) == '=') {

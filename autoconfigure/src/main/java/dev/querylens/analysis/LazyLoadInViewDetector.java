@@ -10,18 +10,20 @@ import dev.querylens.capture.Phase;
 import dev.querylens.capture.Recording;
 
 /**
- * Finds lazy loads that ran while the view rendered ({@link Phase#VIEW}): the statements Hibernate reported as
- * initialising a lazy association ({@link Recording#getLazyLoads()}) after the handler returned. Other statements
- * of the view are {@link QueryInViewDetector}'s. The wording follows the application's
- * {@code spring.jpa.open-in-view}: with it on (the default) the session stays open for the template; with it off a
- * lazy load there means the view opened a session of its own.
+ * Finds lazy loads that ran while the view rendered ({@link Phase#VIEW}): the statements
+ * Hibernate reported as initialising a lazy association
+ * ({@link Recording#getLazyLoads()}) after the handler returned. Other statements of the
+ * view are {@link QueryInViewDetector}'s. The wording follows the application's
+ * {@code spring.jpa.open-in-view}: with it on (the default) the session stays open for
+ * the template; with it off a lazy load there means the view opened a session of its own.
  */
 public final class LazyLoadInViewDetector implements FindingDetector {
 
 	private final OpenInView openInView;
 
 	/**
-	 * Creates a detector for an application that leaves {@code spring.jpa.open-in-view} at its default.
+	 * Creates a detector for an application that leaves {@code spring.jpa.open-in-view}
+	 * at its default.
 	 */
 	public LazyLoadInViewDetector() {
 		this(OpenInView.ON_BY_DEFAULT);
@@ -66,7 +68,8 @@ public final class LazyLoadInViewDetector implements FindingDetector {
 			.append(view)
 			.append(" rendered, after the handler returned");
 		message.append(switch (this.openInView) {
-			case ON -> ": open session in view (`spring.jpa.open-in-view=true`) kept the session open for the template.";
+			case ON ->
+				": open session in view (`spring.jpa.open-in-view=true`) kept the session open for the template.";
 			case ON_BY_DEFAULT -> ": open session in view (`spring.jpa.open-in-view` is not set and defaults to true) "
 					+ "kept the session open for the template.";
 			case OFF -> ", although `spring.jpa.open-in-view` is false: the view opened a session of its own "

@@ -8,7 +8,8 @@ import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
 
 /**
- * The lazy load that ran each statement of a recording, built once in time linear in the statements loaded.
+ * The lazy load that ran each statement of a recording, built once in time linear in the
+ * statements loaded.
  */
 final class LazyLoadIndex {
 
@@ -24,7 +25,8 @@ final class LazyLoadIndex {
 			return new LazyLoadIndex(Map.of());
 		}
 		Map<Integer, LazyLoad> byIndex = new HashMap<>();
-		// Loads are recorded as they end, inner ones first, so the innermost load of a statement wins.
+		// Loads are recorded as they end, inner ones first, so the innermost load of a
+		// statement wins.
 		for (LazyLoad load : loads) {
 			for (int i = 0; i < load.queryCount(); i++) {
 				byIndex.putIfAbsent(load.firstQueryIndex() + i, load);

@@ -13,12 +13,14 @@ import dev.querylens.capture.Transaction;
 import dev.querylens.capture.TransactionLog;
 
 /**
- * Finds work split into many transactions: approximates "transactions one would do as one" as at least
- * {@code threshold} transactions in one recording that each began with no other open on their thread
- * ({@code REQUIRED}, not joined to one around them), such as a {@code @Transactional} service method, or a Spring
- * Data repository method (each is transactional), called in a loop from code with no transaction. Transactions that
- * begin inside another ({@code REQUIRES_NEW}, {@code NESTED}) are deliberate and not counted, nor are those whose
- * statements all belong to an N+1, whose fix, one query, removes them.
+ * Finds work split into many transactions: approximates "transactions one would do as
+ * one" as at least {@code threshold} transactions in one recording that each began with
+ * no other open on their thread ({@code REQUIRED}, not joined to one around them), such
+ * as a {@code @Transactional} service method, or a Spring Data repository method (each is
+ * transactional), called in a loop from code with no transaction. Transactions that begin
+ * inside another ({@code REQUIRES_NEW}, {@code NESTED}) are deliberate and not counted,
+ * nor are those whose statements all belong to an N+1, whose fix, one query, removes
+ * them.
  */
 public final class ManyTransactionsDetector implements FindingDetector, AfterNPlusOne {
 
@@ -54,8 +56,9 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 		Map<String, Integer> byCallSite = new LinkedHashMap<>();
 		boolean allReadOnly = true;
 		for (Transaction transaction : outermost) {
-			byCallSite.merge((transaction.callSite() != null) ? transaction.callSite().toString() : "an unknown call site",
-					1, Integer::sum);
+			byCallSite.merge(
+					(transaction.callSite() != null) ? transaction.callSite().toString() : "an unknown call site", 1,
+					Integer::sum);
 			allReadOnly &= transaction.readOnly();
 		}
 		String from = byCallSite.entrySet()
@@ -66,10 +69,10 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 				+ ". Each took a connection, and each commit is a round trip.";
 		String suggestion = "Do the work in one transaction: put `@Transactional"
 				+ (allReadOnly ? "(readOnly = true)" : "") + "` on the method that calls "
-				+ ((byCallSite.size() == 1) ? "`" + simpleMethod(byCallSite.keySet().iterator().next()) + "`"
-						: "them")
+				+ ((byCallSite.size() == 1) ? "`" + simpleMethod(byCallSite.keySet().iterator().next()) + "`" : "them")
 				+ " (or wrap the loop in a `TransactionTemplate`), so the calls join it and share one connection"
-				+ (allReadOnly ? "" : "; a failure then rolls back the whole unit, which is usually what the work means")
+				+ (allReadOnly ? ""
+						: "; a failure then rolls back the whole unit, which is usually what the work means")
 				+ ".";
 		String callSite = (outermost.get(0).callSite() != null) ? outermost.get(0).callSite().toString() : null;
 		return List.of(new Finding(FindingType.MANY_TRANSACTIONS, Severity.WARNING, message,
@@ -78,7 +81,8 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 	}
 
 	/**
-	 * Drops the finding when fewer than {@code threshold} of its transactions ran a statement outside every N+1.
+	 * Drops the finding when fewer than {@code threshold} of its transactions ran a
+	 * statement outside every N+1.
 	 */
 	@Override
 	public List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne,

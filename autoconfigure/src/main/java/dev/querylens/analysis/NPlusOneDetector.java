@@ -15,19 +15,23 @@ import dev.querylens.capture.Recording;
 
 /**
  * Finds N+1 selects: approximates "a lazy association read in a loop" as at least
- * {@code threshold} SELECTs of one fingerprint, with different parameters, from one call site.
+ * {@code threshold} SELECTs of one fingerprint, with different parameters, from one call
+ * site.
  * <p>
- * Exact repeats (same SQL and parameters) of a statement of the N+1 from the same call site are part of it, not
- * another finding: the finding counts them and names the repeated keys. Other exact repeats are left to {@link DuplicateQueryDetector}; a JDBC
- * batch, and a batch fetch (an {@code IN} list of several values, or {@code = any (?)}), each count
- * as one statement that already loads many rows, so they are not counted. Call sites are sampled
- * for the first executions of each SQL string only, so a later execution without one is
- * attributed to the call site most of the sampled executions of its fingerprint came from.
- * Findings are {@link Severity#ERROR errors}: the count grows with the data.
+ * Exact repeats (same SQL and parameters) of a statement of the N+1 from the same call
+ * site are part of it, not another finding: the finding counts them and names the
+ * repeated keys. Other exact repeats are left to {@link DuplicateQueryDetector}; a JDBC
+ * batch, and a batch fetch (an {@code IN} list of several values, or {@code = any (?)}),
+ * each count as one statement that already loads many rows, so they are not counted. Call
+ * sites are sampled for the first executions of each SQL string only, so a later
+ * execution without one is attributed to the call site most of the sampled executions of
+ * its fingerprint came from. Findings are {@link Severity#ERROR errors}: the count grows
+ * with the data.
  * <p>
- * When Hibernate reported the lazy loads ({@link Recording#getLazyLoads()}) and every statement of a finding was
- * run by lazy loads of one association along one path, the finding names that association with certainty and the
- * fix is specific to it ({@link FetchAdvice}); otherwise the {@link AssociationResolver} names it from the
+ * When Hibernate reported the lazy loads ({@link Recording#getLazyLoads()}) and every
+ * statement of a finding was run by lazy loads of one association along one path, the
+ * finding names that association with certainty and the fix is specific to it
+ * ({@link FetchAdvice}); otherwise the {@link AssociationResolver} names it from the
  * metamodel, and without JPA the finding names none.
  */
 public final class NPlusOneDetector implements FindingDetector {
@@ -42,8 +46,8 @@ public final class NPlusOneDetector implements FindingDetector {
 	private final AssociationResolver resolver;
 
 	/**
-	 * Creates a detector with the {@link #DEFAULT_THRESHOLD default threshold} and no association
-	 * names.
+	 * Creates a detector with the {@link #DEFAULT_THRESHOLD default threshold} and no
+	 * association names.
 	 */
 	public NPlusOneDetector() {
 		this(DEFAULT_THRESHOLD, AssociationResolver.none());
@@ -51,8 +55,8 @@ public final class NPlusOneDetector implements FindingDetector {
 
 	/**
 	 * Creates a detector.
-	 * @param threshold the number of statements of one shape from one call site that make an N+1,
-	 * at least 2
+	 * @param threshold the number of statements of one shape from one call site that make
+	 * an N+1, at least 2
 	 * @param resolver names the association behind a statement
 	 */
 	public NPlusOneDetector(int threshold, AssociationResolver resolver) {
@@ -83,7 +87,8 @@ public final class NPlusOneDetector implements FindingDetector {
 		return findings;
 	}
 
-	// The exact repeats of the statements of one N+1 from its call site: the same loop reading a key it had already
+	// The exact repeats of the statements of one N+1 from its call site: the same loop
+	// reading a key it had already
 	// read. A repeat from elsewhere is another cause, left to the duplicate detector.
 	private static List<AnalyzedQuery> repeats(QueryGroups groups, CallSite callSite, List<AnalyzedQuery> queries) {
 		Map<Integer, AnalyzedQuery> members = new HashMap<>();
@@ -136,13 +141,15 @@ public final class NPlusOneDetector implements FindingDetector {
 		if (fingerprint.startsWith("select ") || fingerprint.startsWith("(select ")) {
 			return true;
 		}
-		// A WITH may end in a write; the words are looked for anywhere, which errs on the side of silence.
+		// A WITH may end in a write; the words are looked for anywhere, which errs on the
+		// side of silence.
 		return fingerprint.startsWith("with ") && !fingerprint.contains("insert into ")
 				&& !fingerprint.contains("update ") && !fingerprint.contains("delete from ")
 				&& !fingerprint.contains("merge into ");
 	}
 
-	// Folding an IN list of several values leaves fewer placeholders than the statement had.
+	// Folding an IN list of several values leaves fewer placeholders than the statement
+	// had.
 	private static boolean isBatchFetch(String sql, String fingerprint) {
 		return fingerprint.contains("any (?)") || fingerprint.contains("any(?)")
 				|| count(sql, '?') > count(fingerprint, '?');
@@ -199,7 +206,10 @@ public final class NPlusOneDetector implements FindingDetector {
 		}
 		Optional<Association> association = this.resolver.resolve(fingerprint, earlier);
 		StringBuilder message = new StringBuilder();
-		message.append('`').append(shorten(fingerprint)).append("` ran ").append(queries.size())
+		message.append('`')
+			.append(shorten(fingerprint))
+			.append("` ran ")
+			.append(queries.size())
 			.append(" times with different parameters from ")
 			.append((callSite != null) ? "`" + callSite + "`" : "an unknown call site");
 		association.ifPresent((found) -> message.append(": the ")
@@ -246,20 +256,34 @@ public final class NPlusOneDetector implements FindingDetector {
 		String fingerprint = queries.get(0).fingerprint();
 		FetchAdvice advice = new FetchAdvice(recording, load, queries.size(), this.threshold);
 		StringBuilder message = new StringBuilder();
-		message.append('`').append(load.role()).append("` (")
+		message.append('`')
+			.append(load.role())
+			.append("` (")
 			.append(load.eager() ? "an EAGER " : "a lazy ")
 			.append(load.collection() ? "collection" : "to-one")
 			.append(load.eager() ? ", which Hibernate loads by a secondary select" : "")
-			.append(") was loaded ").append(queries.size()).append(" times, once per `").append(load.entity())
+			.append(") was loaded ")
+			.append(queries.size())
+			.append(" times, once per `")
+			.append(load.entity())
 			.append('`');
 		if (load.path().contains(".")) {
-			message.append(" (path `").append(load.path()).append("` from the `").append(load.rootEntity())
+			message.append(" (path `")
+				.append(load.path())
+				.append("` from the `")
+				.append(load.rootEntity())
 				.append("`s)");
 		}
-		message.append(", from ").append((callSite != null) ? "`" + callSite + "`" : "an unknown call site")
-			.append(": `").append(shorten(fingerprint)).append("`.");
+		message.append(", from ")
+			.append((callSite != null) ? "`" + callSite + "`" : "an unknown call site")
+			.append(": `")
+			.append(shorten(fingerprint))
+			.append("`.");
 		if (load.loader() != null) {
-			message.append(" The `").append(load.rootEntity()).append("`s came from `").append(load.loader())
+			message.append(" The `")
+				.append(load.rootEntity())
+				.append("`s came from `")
+				.append(load.loader())
 				.append("`.");
 		}
 		List<Integer> indexes = new ArrayList<>(queries.size());
@@ -280,12 +304,13 @@ public final class NPlusOneDetector implements FindingDetector {
 			int size = FetchAdvice.standardBatchSize(count);
 			return "Fetch `" + association.name() + "` for many `" + association.entity() + "`s at once: add "
 					+ "`@BatchSize(size = " + size + ")` on `" + association.name() + "`, or set "
-					+ "`spring.jpa.properties.hibernate.default_batch_fetch_size=" + size + "` (" + size + " covers the "
-					+ count + " `" + association.entity() + "`s loaded, rounded up to a standard size); when it is the "
-					+ "only collection "
+					+ "`spring.jpa.properties.hibernate.default_batch_fetch_size=" + size + "` (" + size
+					+ " covers the " + count + " `" + association.entity()
+					+ "`s loaded, rounded up to a standard size); when it is the " + "only collection "
 					+ "loaded and the query does not page, `join fetch " + alias + "." + association.attribute()
-					+ "` in the query that loaded the `" + association.entity() + "`s or `@EntityGraph(attributePaths = \""
-					+ association.attribute() + "\")` on its repository method also works.";
+					+ "` in the query that loaded the `" + association.entity()
+					+ "`s or `@EntityGraph(attributePaths = \"" + association.attribute()
+					+ "\")` on its repository method also works.";
 		}
 		return "Add `join fetch " + alias + "." + association.attribute() + "` to the query that loaded the `"
 				+ association.entity() + "`s, or `@EntityGraph(attributePaths = \"" + association.attribute()

@@ -10,18 +10,20 @@ import dev.querylens.capture.Recording;
 import dev.querylens.capture.SqlTally;
 
 /**
- * The kept queries of a recording with their fingerprints, grouped into duplicates (same SQL and
- * same parameters) and similar queries (same fingerprint, other parameters), with the recording's
- * {@code duplicateCount} and {@code similarCount}.
+ * The kept queries of a recording with their fingerprints, grouped into duplicates (same
+ * SQL and same parameters) and similar queries (same fingerprint, other parameters), with
+ * the recording's {@code duplicateCount} and {@code similarCount}.
  * <p>
- * {@code similarCount} counts every statement of a fingerprint that ran with at least two different sets of
- * parameters, the first included and exact repeats excluded: the number the panel's {@code similar ×N} marks add up
- * to. Seven runs of one statement with the same parameters are duplicates, not similar.
+ * {@code similarCount} counts every statement of a fingerprint that ran with at least two
+ * different sets of parameters, the first included and exact repeats excluded: the number
+ * the panel's {@code similar ×N} marks add up to. Seven runs of one statement with the
+ * same parameters are duplicates, not similar.
  * <p>
- * A query whose parameters were not captured ({@code null}) is never a duplicate, since its values
- * are unknown; a query with no parameters ({@code []}) repeated is. For a truncated recording,
- * the executions past the limit are known only per SQL string, not their parameters, so they are
- * all counted as similar statements of their fingerprint (none as duplicates).
+ * A query whose parameters were not captured ({@code null}) is never a duplicate, since
+ * its values are unknown; a query with no parameters ({@code []}) repeated is. For a
+ * truncated recording, the executions past the limit are known only per SQL string, not
+ * their parameters, so they are all counted as similar statements of their fingerprint
+ * (none as duplicates).
  */
 public final class QueryGroups {
 
@@ -54,13 +56,15 @@ public final class QueryGroups {
 		Map<String, Integer> distinctByFingerprint = new HashMap<>();
 		int duplicates = 0;
 		for (QueryEvent event : events) {
-			// A statement cut when recorded was fingerprinted whole then; its kept text would give another shape.
+			// A statement cut when recorded was fingerprinted whole then; its kept text
+			// would give another shape.
 			String fingerprint = (event.fullFingerprint() != null) ? event.fullFingerprint()
 					: cache.fingerprint(event.sql());
 			Integer duplicateOf = null;
 			if (event.parameters() != null) {
-				duplicateOf = firstByStatement.putIfAbsent(new Statement(event.sql(), event.sqlLength(),
-						event.fullSqlHash(), event.parameters()), event.index());
+				duplicateOf = firstByStatement.putIfAbsent(
+						new Statement(event.sql(), event.sqlLength(), event.fullSqlHash(), event.parameters()),
+						event.index());
 			}
 			Integer group = groupByFingerprint.get(fingerprint);
 			if (group == null) {
@@ -112,8 +116,8 @@ public final class QueryGroups {
 	}
 
 	/**
-	 * Returns the number of queries of a fingerprint run with different parameters, counting each such query
-	 * (the first included) but not exact repeats.
+	 * Returns the number of queries of a fingerprint run with different parameters,
+	 * counting each such query (the first included) but not exact repeats.
 	 * @return the count, a parent query and ten lazy loads of one shape giving 10
 	 */
 	public int getSimilarCount() {

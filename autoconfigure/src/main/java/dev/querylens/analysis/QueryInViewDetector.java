@@ -12,19 +12,21 @@ import dev.querylens.capture.Phase;
 import dev.querylens.capture.Recording;
 
 /**
- * Finds statements that ran while the view rendered ({@link Phase#VIEW}) and were not lazy loads: application
- * code the template called, most often a {@code Formatter}, {@code Converter} or {@code PropertyEditor} that
- * queries a repository (Spring calls it for every {@code <option>} of a {@code th:field} select), or a bean method
- * called from an expression. One finding per application call site: a single statement is
- * {@link Severity#INFO a note}, repeats from one call site a {@link Severity#WARNING warning}.
+ * Finds statements that ran while the view rendered ({@link Phase#VIEW}) and were not
+ * lazy loads: application code the template called, most often a {@code Formatter},
+ * {@code Converter} or {@code PropertyEditor} that queries a repository (Spring calls it
+ * for every {@code <option>} of a {@code th:field} select), or a bean method called from
+ * an expression. One finding per application call site: a single statement is
+ * {@link Severity#INFO a note}, repeats from one call site a {@link Severity#WARNING
+ * warning}.
  * <p>
- * Statements whose call site was not captured (call sites are sampled for the first executions of each SQL string)
- * are attributed to the call site most view statements of their shape came from.
+ * Statements whose call site was not captured (call sites are sampled for the first
+ * executions of each SQL string) are attributed to the call site most view statements of
+ * their shape came from.
  */
 public final class QueryInViewDetector implements FindingDetector {
 
-	private static final Set<String> CONVERSION_METHODS = Set.of("print", "parse", "convert", "setAsText",
-			"getAsText");
+	private static final Set<String> CONVERSION_METHODS = Set.of("print", "parse", "convert", "setAsText", "getAsText");
 
 	@Override
 	public List<Finding> detect(QueryGroups groups) {
@@ -79,7 +81,8 @@ public final class QueryInViewDetector implements FindingDetector {
 		return most;
 	}
 
-	// A described call site (view:orders/list) says where, not which code: it is no application frame.
+	// A described call site (view:orders/list) says where, not which code: it is no
+	// application frame.
 	private static boolean isFrame(CallSite callSite) {
 		return callSite != null && callSite.methodName() != null;
 	}
@@ -98,28 +101,36 @@ public final class QueryInViewDetector implements FindingDetector {
 		int count = queries.size();
 		StringBuilder message = new StringBuilder();
 		if (fingerprints.size() == 1) {
-			message.append('`').append(NPlusOneDetector.shorten(fingerprints.iterator().next())).append("` ran ")
+			message.append('`')
+				.append(NPlusOneDetector.shorten(fingerprints.iterator().next()))
+				.append("` ran ")
 				.append((count == 1) ? "once" : count + " times");
 		}
 		else {
-			message.append(count).append(" statements (")
+			message.append(count)
+				.append(" statements (")
 				.append(String.join(", ",
-						fingerprints.stream().map((fingerprint) -> "`" + NPlusOneDetector.shorten(fingerprint) + "`")
+						fingerprints.stream()
+							.map((fingerprint) -> "`" + NPlusOneDetector.shorten(fingerprint) + "`")
 							.toList()))
 				.append(") ran");
 		}
-		message.append(" while ").append(view).append(" rendered, from ")
+		message.append(" while ")
+			.append(view)
+			.append(" rendered, from ")
 			.append((callSite != null) ? "`" + callSite + "`" : "no application code (the template itself)")
 			.append("; no lazy load ran them");
 		if (repeats > 0) {
-			message.append(", and ").append(repeats).append((repeats == 1) ? " of them repeats" : " of them repeat")
+			message.append(", and ")
+				.append(repeats)
+				.append((repeats == 1) ? " of them repeats" : " of them repeat")
 				.append(" a statement this request already ran with the same parameters");
 		}
 		message.append('.');
 		Severity severity = (count > 1) ? Severity.WARNING : Severity.INFO;
-		return new Finding(FindingType.QUERY_IN_VIEW, severity, message.toString(), queries.get(0).fingerprint(),
-				count, (callSite != null) ? callSite.toString() : null, null, suggestion(callSite, count, view),
-				indexes, false);
+		return new Finding(FindingType.QUERY_IN_VIEW, severity, message.toString(), queries.get(0).fingerprint(), count,
+				(callSite != null) ? callSite.toString() : null, null, suggestion(callSite, count, view), indexes,
+				false);
 	}
 
 	private static String suggestion(CallSite callSite, int count, String view) {
@@ -137,8 +148,8 @@ public final class QueryInViewDetector implements FindingDetector {
 		if (callSite == null) {
 			return once + ", instead of an expression that calls a bean or repository while the page renders.";
 		}
-		return once + ", instead of querying from `" + simpleName(callSite.className()) + "."
-				+ callSite.methodName() + "` while the page renders" + ((count > 1) ? ", " + count + " times" : "")
+		return once + ", instead of querying from `" + simpleName(callSite.className()) + "." + callSite.methodName()
+				+ "` while the page renders" + ((count > 1) ? ", " + count + " times" : "")
 				+ "; or cache the lookup when the same value is asked for repeatedly.";
 	}
 

@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 import dev.querylens.capture.QueryEvent;
 
 /**
- * Finds a row read by its key and later updated by the same key without a check that it is unchanged: approximates
- * "read, change in Java, write back" as a {@code SELECT … FROM t WHERE [alias.]k = ?} followed in the recording by
- * an {@code UPDATE t SET … WHERE k = ?} with the same bound key value, whose {@code SET} does not compute from the
- * column itself and whose {@code WHERE} has no other predicate (an {@code @Version} check adds one, and then a
- * concurrent change fails instead of being lost). Needs captured parameters; each row is reported once.
+ * Finds a row read by its key and later updated by the same key without a check that it
+ * is unchanged: approximates "read, change in Java, write back" as a
+ * {@code SELECT … FROM t WHERE [alias.]k = ?} followed in the recording by an
+ * {@code UPDATE t SET … WHERE k = ?} with the same bound key value, whose {@code SET}
+ * does not compute from the column itself and whose {@code WHERE} has no other predicate
+ * (an {@code @Version} check adds one, and then a concurrent change fails instead of
+ * being lost). Needs captured parameters; each row is reported once.
  */
 public final class ReadModifyWriteDetector implements FindingDetector {
 
@@ -40,8 +42,9 @@ public final class ReadModifyWriteDetector implements FindingDetector {
 			}
 			Matcher select = SELECT_BY_KEY.matcher(query.fingerprint());
 			if (select.matches() && parameters.size() == 1 && event.rows() == 1) {
-				reads.putIfAbsent(new Row(SqlShape.bare(select.group(1)), SqlShape.bare(select.group(2)),
-						parameters.get(0)), event.index());
+				reads.putIfAbsent(
+						new Row(SqlShape.bare(select.group(1)), SqlShape.bare(select.group(2)), parameters.get(0)),
+						event.index());
 				continue;
 			}
 			Matcher update = UPDATE_BY_KEY.matcher(query.fingerprint());
@@ -60,7 +63,8 @@ public final class ReadModifyWriteDetector implements FindingDetector {
 		return findings;
 	}
 
-	// The assigned columns of a SET list of plain "column=?" items, or null when an item computes its value.
+	// The assigned columns of a SET list of plain "column=?" items, or null when an item
+	// computes its value.
 	private static List<String> columns(String setList) {
 		List<String> columns = new ArrayList<>();
 		for (String item : setList.split(",")) {
@@ -86,8 +90,8 @@ public final class ReadModifyWriteDetector implements FindingDetector {
 				+ " = e." + column + " + :delta where e." + row.key() + " = :id\")` on the repository, instead of "
 				+ "reading the entity, changing it and saving it. Otherwise add a `@Version` attribute, so that a "
 				+ "concurrent change makes this update fail instead of being lost.";
-		return new Finding(FindingType.READ_MODIFY_WRITE, Severity.WARNING, message, update.fingerprint(), 2,
-				callSite, null, suggestion, List.of(readIndex, event.index()), false);
+		return new Finding(FindingType.READ_MODIFY_WRITE, Severity.WARNING, message, update.fingerprint(), 2, callSite,
+				null, suggestion, List.of(readIndex, event.index()), false);
 	}
 
 	private record Row(String table, String key, Object value) {

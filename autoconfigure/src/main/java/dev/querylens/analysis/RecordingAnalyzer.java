@@ -13,13 +13,15 @@ import org.apache.commons.logging.LogFactory;
 import dev.querylens.capture.Recording;
 
 /**
- * Analyses finished recordings: groups their queries, runs every {@link FindingDetector}, folds a duplicate or N+1
- * whose repeats all ran in the view into the view's finding, and marks the findings its {@link IgnoreRules}
- * silence. A failing detector is logged once and skipped; analysis never throws.
+ * Analyses finished recordings: groups their queries, runs every {@link FindingDetector},
+ * folds a duplicate or N+1 whose repeats all ran in the view into the view's finding, and
+ * marks the findings its {@link IgnoreRules} silence. A failing detector is logged once
+ * and skipped; analysis never throws.
  * <p>
- * One cause is one finding: a {@code DUPLICATE_QUERY} whose statements all belong to an {@code N_PLUS_ONE} (the
- * loop read a key twice) is dropped, since the N+1 already counts and names those repeats; then a duplicate or N+1
- * that ran in the view becomes part of the view's finding.
+ * One cause is one finding: a {@code DUPLICATE_QUERY} whose statements all belong to an
+ * {@code N_PLUS_ONE} (the loop read a key twice) is dropped, since the N+1 already counts
+ * and names those repeats; then a duplicate or N+1 that ran in the view becomes part of
+ * the view's finding.
  */
 public final class RecordingAnalyzer {
 
@@ -28,8 +30,8 @@ public final class RecordingAnalyzer {
 	private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
 		.comparing(Finding::severity, Comparator.reverseOrder())
 		.thenComparing(Finding::count, Comparator.reverseOrder())
-		.thenComparing((finding) -> finding.queryIndexes().isEmpty() ? Integer.MAX_VALUE
-				: finding.queryIndexes().get(0));
+		.thenComparing(
+				(finding) -> finding.queryIndexes().isEmpty() ? Integer.MAX_VALUE : finding.queryIndexes().get(0));
 
 	private final List<FindingDetector> detectors;
 
@@ -37,7 +39,8 @@ public final class RecordingAnalyzer {
 
 	private final IgnoreRules ignoreRules;
 
-	// Names of what already failed, so a broken detector logs once rather than on every request.
+	// Names of what already failed, so a broken detector logs once rather than on every
+	// request.
 	private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -62,7 +65,8 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
-	 * Returns an analyzer with the same detectors that silences findings by these rules instead.
+	 * Returns an analyzer with the same detectors that silences findings by these rules
+	 * instead.
 	 * @param ignoreRules what silences a finding
 	 * @return the analyzer
 	 */
@@ -71,7 +75,8 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
-	 * Creates an analyzer with every built-in detector at its default thresholds but the N+1 one.
+	 * Creates an analyzer with every built-in detector at its default thresholds but the
+	 * N+1 one.
 	 * @param nPlusOneThreshold similar selects from one call site that make an N+1
 	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
 	 * @return the analyzer
@@ -82,13 +87,15 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
-	 * Creates an analyzer with the built-in detectors: {@link NPlusOneDetector}, {@link DuplicateQueryDetector},
-	 * {@link LazyLoadInViewDetector}, {@link QueryInViewDetector}, {@link BatchableWritesDetector}, {@link ReadModifyWriteDetector},
-	 * {@link UnboundedResultDetector}, {@link SlowQueryDetector} and {@link WideRowsDetector}.
+	 * Creates an analyzer with the built-in detectors: {@link NPlusOneDetector},
+	 * {@link DuplicateQueryDetector}, {@link LazyLoadInViewDetector},
+	 * {@link QueryInViewDetector}, {@link BatchableWritesDetector},
+	 * {@link ReadModifyWriteDetector}, {@link UnboundedResultDetector},
+	 * {@link SlowQueryDetector} and {@link WideRowsDetector}.
 	 * @param settings the detectors' thresholds
 	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
-	 * @param identityKeys says which tables have identity-generated keys, {@link IdentityKeyTables#none()} without
-	 * JPA
+	 * @param identityKeys says which tables have identity-generated keys,
+	 * {@link IdentityKeyTables#none()} without JPA
 	 * @return the analyzer
 	 */
 	public static RecordingAnalyzer withDefaultDetectors(DetectorSettings settings, AssociationResolver resolver,
@@ -97,29 +104,30 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
-	 * Creates an analyzer with the built-in detectors, those of connections and transactions
-	 * ({@link ConnectionChurnDetector}, {@link ConnectionHeldDetector}, {@link ManyTransactionsDetector}) with these
-	 * thresholds.
+	 * Creates an analyzer with the built-in detectors, those of connections and
+	 * transactions ({@link ConnectionChurnDetector}, {@link ConnectionHeldDetector},
+	 * {@link ManyTransactionsDetector}) with these thresholds.
 	 * @param settings the thresholds of the detectors of statements
-	 * @param transactionSettings the thresholds of the detectors of connections and transactions
+	 * @param transactionSettings the thresholds of the detectors of connections and
+	 * transactions
 	 * @param resolver names associations, {@link AssociationResolver#none()} without JPA
-	 * @param identityKeys says which tables have identity-generated keys, {@link IdentityKeyTables#none()} without
-	 * JPA
+	 * @param identityKeys says which tables have identity-generated keys,
+	 * {@link IdentityKeyTables#none()} without JPA
 	 * @return the analyzer
 	 */
 	public static RecordingAnalyzer withDefaultDetectors(DetectorSettings settings,
 			TransactionSettings transactionSettings, AssociationResolver resolver, IdentityKeyTables identityKeys) {
-		return new RecordingAnalyzer(List.of(new NPlusOneDetector(settings.nPlusOneThreshold(), resolver),
-				new DuplicateQueryDetector(), new LazyLoadInViewDetector(settings.openInView()),
-				new QueryInViewDetector(),
-				new BatchableWritesDetector(settings.batchableWritesThreshold(), identityKeys),
-				new ReadModifyWriteDetector(), new UnboundedResultDetector(settings.unboundedResultRows()),
-				new SlowQueryDetector(settings.slowQueryThreshold()),
-				new WideRowsDetector(settings.wideRowsBytesPerRow(), settings.wideRowsMinRows()),
-				new ConnectionChurnDetector(transactionSettings.connectionChurnThreshold()),
-				new ConnectionHeldDetector(transactionSettings.connectionHeldThreshold(),
-						transactionSettings.connectionHeldIdlePercent()),
-				new ManyTransactionsDetector(transactionSettings.manyTransactionsThreshold())),
+		return new RecordingAnalyzer(
+				List.of(new NPlusOneDetector(settings.nPlusOneThreshold(), resolver), new DuplicateQueryDetector(),
+						new LazyLoadInViewDetector(settings.openInView()), new QueryInViewDetector(),
+						new BatchableWritesDetector(settings.batchableWritesThreshold(), identityKeys),
+						new ReadModifyWriteDetector(), new UnboundedResultDetector(settings.unboundedResultRows()),
+						new SlowQueryDetector(settings.slowQueryThreshold()),
+						new WideRowsDetector(settings.wideRowsBytesPerRow(), settings.wideRowsMinRows()),
+						new ConnectionChurnDetector(transactionSettings.connectionChurnThreshold()),
+						new ConnectionHeldDetector(transactionSettings.connectionHeldThreshold(),
+								transactionSettings.connectionHeldIdlePercent()),
+						new ManyTransactionsDetector(transactionSettings.manyTransactionsThreshold())),
 				new SqlFingerprintCache());
 	}
 
@@ -133,7 +141,8 @@ public final class RecordingAnalyzer {
 
 	/**
 	 * Analyses a recording.
-	 * @param finishedRecording the recording, finished so that its queries no longer change
+	 * @param finishedRecording the recording, finished so that its queries no longer
+	 * change
 	 * @return the analysis, with findings most severe first, then most statements first
 	 */
 	public AnalyzedRecording analyze(Recording finishedRecording) {
@@ -212,9 +221,10 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
-	 * One cause, one finding: writes in a loop that each took their own transaction or connection are reported as
-	 * BATCHABLE_WRITES, whose fix (one batch in one transaction) also removes the transactions and checkouts, so a
-	 * MANY_TRANSACTIONS or CONNECTION_CHURN made only of those writes is not a second card.
+	 * One cause, one finding: writes in a loop that each took their own transaction or
+	 * connection are reported as BATCHABLE_WRITES, whose fix (one batch in one
+	 * transaction) also removes the transactions and checkouts, so a MANY_TRANSACTIONS or
+	 * CONNECTION_CHURN made only of those writes is not a second card.
 	 */
 	private static List<Finding> withoutTransactionsOfBatchableWrites(List<Finding> findings) {
 		Set<Integer> batchable = new HashSet<>();
@@ -238,7 +248,8 @@ public final class RecordingAnalyzer {
 	}
 
 	private static boolean coveredByBatch(Finding finding, Set<Integer> batchable) {
-		// The transaction's or checkout's other statements (a read of the sequence, the id) are at most one per write.
+		// The transaction's or checkout's other statements (a read of the sequence, the
+		// id) are at most one per write.
 		long outside = finding.queryIndexes().stream().filter((index) -> !batchable.contains(index)).count();
 		long inside = finding.queryIndexes().size() - outside;
 		return inside > 0 && outside <= inside;

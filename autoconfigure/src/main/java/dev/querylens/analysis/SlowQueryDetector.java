@@ -9,9 +9,10 @@ import java.util.Map;
 import dev.querylens.capture.QueryEvent;
 
 /**
- * Finds statements that took longer than the threshold, one finding per fingerprint, slowest first in the
- * message. The time is the driver's execution time as the recorder measured it, so it includes the network and
- * waiting for locks; a slow {@code SELECT} is usually a missing index, which only the plan can show.
+ * Finds statements that took longer than the threshold, one finding per fingerprint,
+ * slowest first in the message. The time is the driver's execution time as the recorder
+ * measured it, so it includes the network and waiting for locks; a slow {@code SELECT} is
+ * usually a missing index, which only the plan can show.
  */
 public final class SlowQueryDetector implements FindingDetector {
 

@@ -4,29 +4,31 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The shape of a SQL statement, so that statements differing only in their values share one key:
- * approximates pg_stat_statements' normalisation on the tokens of {@link SqlLexer} instead of a parser.
+ * The shape of a SQL statement, so that statements differing only in their values share
+ * one key: approximates pg_stat_statements' normalisation on the tokens of
+ * {@link SqlLexer} instead of a parser.
  * <p>
- * String, numeric, boolean, hex and {@code NULL} literals and PostgreSQL {@code $1} placeholders
- * become {@code ?}; an {@code IN (?, ?, …)} list of any length becomes {@code in (?)}; rows of a
- * multi-row {@code VALUES} that repeat the first row's shape are dropped; comments ({@code --},
- * {@code /* *}{@code /}, MySQL {@code #}) are removed; whitespace is collapsed; unquoted words are
- * lower-cased (SQL folds them anyway), while {@code "quoted"} and {@code `backticked`}
- * identifiers and {@code ::casts} are kept as written. Plain strings follow the SQL standard
- * ({@code ''} escapes, backslash is an ordinary character); {@code E'…'} strings also honour
- * backslash escapes. {@code #} starts a comment unless followed by {@code >} or {@code -}, which
- * are PostgreSQL JSON operators. {@code IS [NOT] NULL/TRUE/FALSE} are kept, since they are tests
- * rather than values.
+ * String, numeric, boolean, hex and {@code NULL} literals and PostgreSQL {@code $1}
+ * placeholders become {@code ?}; an {@code IN (?, ?, …)} list of any length becomes
+ * {@code in (?)}; rows of a multi-row {@code VALUES} that repeat the first row's shape
+ * are dropped; comments ({@code --}, {@code /* *}{@code /}, MySQL {@code #}) are removed;
+ * whitespace is collapsed; unquoted words are lower-cased (SQL folds them anyway), while
+ * {@code "quoted"} and {@code `backticked`} identifiers and {@code ::casts} are kept as
+ * written. Plain strings follow the SQL standard ({@code ''} escapes, backslash is an
+ * ordinary character); {@code E'…'} strings also honour backslash escapes. {@code #}
+ * starts a comment unless followed by {@code >} or {@code -}, which are PostgreSQL JSON
+ * operators. {@code IS [NOT] NULL/TRUE/FALSE} are kept, since they are tests rather than
+ * values.
  * <p>
- * Never throws: unterminated quotes and comments run to the end of the input, and {@code null}
- * gives the empty string. Runs in time linear in the input.
+ * Never throws: unterminated quotes and comments run to the end of the input, and
+ * {@code null} gives the empty string. Runs in time linear in the input.
  */
 public final class SqlFingerprint {
 
 	// Words after which a '-' directly before a digit is a sign, not a subtraction.
 	private static final Set<String> SIGN_CONTEXT = Set.of("select", "where", "and", "or", "not", "when", "then",
-			"else", "in", "values", "by", "like", "between", "is", "case", "on", "having", "return", "limit",
-			"offset", "set", "as");
+			"else", "in", "values", "by", "like", "between", "is", "case", "on", "having", "return", "limit", "offset",
+			"set", "as");
 
 	private final String sql;
 
@@ -89,7 +91,8 @@ public final class SqlFingerprint {
 				case WORD -> word(lexer);
 				case SYMBOL -> {
 					char c = lexer.first();
-					// A '-' directly before a number, where a sign can stand, folds into the number's '?'.
+					// A '-' directly before a number, where a sign can stand, folds into
+					// the number's '?'.
 					if (!(c == '-' && startsNumber(lexer.end()) && isSignContext())) {
 						punctuation(c);
 					}
@@ -207,8 +210,7 @@ public final class SqlFingerprint {
 		}
 		this.pendingSpace = false;
 		// Inside an IN list only placeholders and commas keep it foldable.
-		if (this.inListStart >= 0 && this.depth == this.inListDepth && first != '?' && first != ','
-				&& first != ')') {
+		if (this.inListStart >= 0 && this.depth == this.inListDepth && first != '?' && first != ',' && first != ')') {
 			this.inListStart = -1;
 		}
 		if (this.depth == this.valuesDepth) {

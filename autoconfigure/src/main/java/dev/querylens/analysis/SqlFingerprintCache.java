@@ -5,16 +5,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link SqlFingerprint}s by SQL string, so that a statement an ORM repeats costs a map lookup,
- * not a parse. Bounded in entries and in characters held; when either bound is reached the cache
- * is cleared, which ORMs (with their fixed set of statement strings) refill at once.
+ * {@link SqlFingerprint}s by SQL string, so that a statement an ORM repeats costs a map
+ * lookup, not a parse. Bounded in entries and in characters held; when either bound is
+ * reached the cache is cleared, which ORMs (with their fixed set of statement strings)
+ * refill at once.
  */
 public final class SqlFingerprintCache {
 
 	/** Entries kept by default. */
 	public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
-	// Statements longer than this are usually one-off (inlined literals), so caching them only costs memory.
+	// Statements longer than this are usually one-off (inlined literals), so caching them
+	// only costs memory.
 	private static final int MAX_CACHED_LENGTH = 16 * 1024;
 
 	private static final long MAX_CACHED_CHARS = 8L * 1024 * 1024;
@@ -56,7 +58,8 @@ public final class SqlFingerprintCache {
 		String fingerprint = SqlFingerprint.of(sql);
 		if (sql.length() <= MAX_CACHED_LENGTH) {
 			if (this.fingerprints.size() >= this.maxEntries || this.chars.get() >= MAX_CACHED_CHARS) {
-				// Clearing races with concurrent puts; the count of characters is only a bound, not exact.
+				// Clearing races with concurrent puts; the count of characters is only a
+				// bound, not exact.
 				this.fingerprints.clear();
 				this.chars.set(0);
 			}

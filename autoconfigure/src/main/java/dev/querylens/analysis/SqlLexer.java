@@ -1,15 +1,18 @@
 package dev.querylens.analysis;
 
 /**
- * Splits SQL text into tokens, one at a time, under a set of {@link Rules} that say how a database reads quotes,
- * comments and dollar signs: the one lexer QueryLens has, used by {@link SqlFingerprint} (with
- * {@link Rules#FINGERPRINT}) and by the EXPLAIN policy (with each database's rules).
+ * Splits SQL text into tokens, one at a time, under a set of {@link Rules} that say how a
+ * database reads quotes, comments and dollar signs: the one lexer QueryLens has, used by
+ * {@link SqlFingerprint} (with {@link Rules#FINGERPRINT}) and by the EXPLAIN policy (with
+ * each database's rules).
  * <p>
- * Reads each character a bounded number of times, so it runs in time linear in the input, allocates nothing per
- * token, and never throws: an unterminated string, quoted name or comment runs to the end and is marked
- * {@link #isUnterminated() unterminated}; a construct the rules say the database may read in more than one way
- * (a MySQL {@code /*!} comment whose text runs, a {@code #} where it is not known to be an operator or a comment) is
- * marked {@link #isDoubtful() doubtful}, so that a caller who must be sure can refuse it.
+ * Reads each character a bounded number of times, so it runs in time linear in the input,
+ * allocates nothing per token, and never throws: an unterminated string, quoted name or
+ * comment runs to the end and is marked {@link #isUnterminated() unterminated}; a
+ * construct the rules say the database may read in more than one way (a MySQL {@code /*!}
+ * comment whose text runs, a {@code #} where it is not known to be an operator or a
+ * comment) is marked {@link #isDoubtful() doubtful}, so that a caller who must be sure
+ * can refuse it.
  */
 public final class SqlLexer {
 
@@ -169,7 +172,8 @@ public final class SqlLexer {
 	}
 
 	/**
-	 * Whether the current string, quoted name or comment runs to the end of the text without its closing mark.
+	 * Whether the current string, quoted name or comment runs to the end of the text
+	 * without its closing mark.
 	 * @return whether it is unterminated
 	 */
 	public boolean isUnterminated() {
@@ -195,7 +199,8 @@ public final class SqlLexer {
 	}
 
 	private boolean isCommentSpace(char c, int index) {
-		// MySQL and MariaDB read "--" as a comment only before a space or control character ("1--1" is 1 - -1).
+		// MySQL and MariaDB read "--" as a comment only before a space or control
+		// character ("1--1" is 1 - -1).
 		return index >= this.length || c <= ' ';
 	}
 
@@ -207,7 +212,8 @@ public final class SqlLexer {
 				break;
 			}
 			if (c == '\r') {
-				// PostgreSQL and H2 end a line comment at a carriage return, MySQL and MariaDB do not.
+				// PostgreSQL and H2 end a line comment at a carriage return, MySQL and
+				// MariaDB do not.
 				if (this.rules.carriageReturnIsDoubtful() && at(i + 1) != '\n') {
 					this.doubtful = true;
 				}
@@ -247,7 +253,8 @@ public final class SqlLexer {
 		return token(Token.COMMENT, this.length);
 	}
 
-	// Returns the index after the closing quote of a string or name whose body starts at from.
+	// Returns the index after the closing quote of a string or name whose body starts at
+	// from.
 	private int endOfString(int from, char quote, boolean backslashEscapes) {
 		int i = from;
 		while (i < this.length) {
@@ -299,7 +306,8 @@ public final class SqlLexer {
 		return token(Token.SYMBOL, from + 1);
 	}
 
-	// Returns the index after the closing tag of a dollar quote whose tag is sql[tagStart, bodyStart).
+	// Returns the index after the closing tag of a dollar quote whose tag is
+	// sql[tagStart, bodyStart).
 	private int endOfDollarQuote(int tagStart, int bodyStart) {
 		int tagLength = bodyStart - tagStart;
 		int i = bodyStart;
@@ -313,7 +321,8 @@ public final class SqlLexer {
 		return this.length;
 	}
 
-	// Compares only when the character after '$' matches, so that scanning stays linear for tags of any length.
+	// Compares only when the character after '$' matches, so that scanning stays linear
+	// for tags of any length.
 	private boolean sameText(int a, int b, int count) {
 		for (int k = 1; k < count; k++) {
 			if (this.sql.charAt(a + k) != this.sql.charAt(b + k)) {
@@ -392,7 +401,10 @@ public final class SqlLexer {
 		/** A quoted name: {@code "name"}, {@code `name`}. */
 		QUOTED_NAME,
 
-		/** A string: {@code 'text'}, {@code E'text'}, {@code $tag$text$tag$}, MySQL's {@code "text"}. */
+		/**
+		 * A string: {@code 'text'}, {@code E'text'}, {@code $tag$text$tag$}, MySQL's
+		 * {@code "text"}.
+		 */
 		STRING,
 
 		/** A number. */
@@ -401,7 +413,9 @@ public final class SqlLexer {
 		/** A numbered parameter, {@code $1}. */
 		PARAMETER,
 
-		/** Any other single character: an operator, a parenthesis, {@code ;}, {@code ?}. */
+		/**
+		 * Any other single character: an operator, a parenthesis, {@code ;}, {@code ?}.
+		 */
 		SYMBOL
 
 	}
@@ -417,7 +431,10 @@ public final class SqlLexer {
 		/** An operator (PostgreSQL's bitwise XOR). */
 		OPERATOR,
 
-		/** Starts a line comment, except in PostgreSQL's {@code #>} and {@code #-} JSON operators. */
+		/**
+		 * Starts a line comment, except in PostgreSQL's {@code #>} and {@code #-} JSON
+		 * operators.
+		 */
 		COMMENT_UNLESS_JSON_OPERATOR,
 
 		/** Not known to be either: the token is doubtful. */
@@ -450,17 +467,21 @@ public final class SqlLexer {
 	 * @param hash how {@code #} is read
 	 * @param dollar how {@code $} is read
 	 * @param dollarParameters whether {@code $1} is a parameter
-	 * @param backslashEscapes whether a backslash escapes the next character in plain {@code '…'} strings
+	 * @param backslashEscapes whether a backslash escapes the next character in plain
+	 * {@code '…'} strings
 	 * @param escapeStrings whether {@code E'…'} strings honour backslash escapes
-	 * @param doubleQuotedStrings whether {@code "…"} is a string (MySQL without {@code ANSI_QUOTES}) rather than a
-	 * name
+	 * @param doubleQuotedStrings whether {@code "…"} is a string (MySQL without
+	 * {@code ANSI_QUOTES}) rather than a name
 	 * @param backticks whether {@code `…`} quotes a name (otherwise it is doubtful)
-	 * @param dashDashNeedsSpace whether {@code --} starts a comment only before a space or control character
+	 * @param dashDashNeedsSpace whether {@code --} starts a comment only before a space
+	 * or control character
 	 * @param slashSlashComments whether {@code //} starts a line comment (H2)
 	 * @param nestedComments whether {@code /*} inside a block comment opens a nested one
-	 * @param executableComments whether {@code /*!…*}{@code /} holds text that runs (doubtful)
+	 * @param executableComments whether {@code /*!…*}{@code /} holds text that runs
+	 * (doubtful)
 	 * @param carriageReturnEndsComments whether a lone {@code \r} ends a line comment
-	 * @param carriageReturnIsDoubtful whether a lone {@code \r} in a line comment makes it doubtful
+	 * @param carriageReturnIsDoubtful whether a lone {@code \r} in a line comment makes
+	 * it doubtful
 	 */
 	public record Rules(Hash hash, Dollar dollar, boolean dollarParameters, boolean backslashEscapes,
 			boolean escapeStrings, boolean doubleQuotedStrings, boolean backticks, boolean dashDashNeedsSpace,
@@ -468,8 +489,9 @@ public final class SqlLexer {
 			boolean carriageReturnEndsComments, boolean carriageReturnIsDoubtful) {
 
 		/**
-		 * What {@link SqlFingerprint} reads any database's statements with: a {@code #} comment unless a JSON
-		 * operator, {@code $tag$} quotes, {@code E'…'} escapes, no nested comments.
+		 * What {@link SqlFingerprint} reads any database's statements with: a {@code #}
+		 * comment unless a JSON operator, {@code $tag$} quotes, {@code E'…'} escapes, no
+		 * nested comments.
 		 */
 		public static final Rules FINGERPRINT = new Rules(Hash.COMMENT_UNLESS_JSON_OPERATOR, Dollar.QUOTE, true, false,
 				true, false, true, false, false, false, false, true, false);

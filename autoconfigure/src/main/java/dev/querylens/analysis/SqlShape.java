@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the detectors read from a {@link SqlFingerprint}: the kind of statement, the table it writes, its top-level
- * clauses. Approximates a parser by scanning words outside parentheses; gives {@code null} or {@code false} rather
- * than guess when the statement is not of a shape it knows.
+ * What the detectors read from a {@link SqlFingerprint}: the kind of statement, the table
+ * it writes, its top-level clauses. Approximates a parser by scanning words outside
+ * parentheses; gives {@code null} or {@code false} rather than guess when the statement
+ * is not of a shape it knows.
  */
 final class SqlShape {
 
@@ -15,7 +16,8 @@ final class SqlShape {
 	}
 
 	/**
-	 * Whether a fingerprint reads rows: a {@code SELECT}, or a {@code WITH} that ends in one.
+	 * Whether a fingerprint reads rows: a {@code SELECT}, or a {@code WITH} that ends in
+	 * one.
 	 * @param fingerprint the fingerprint
 	 * @return whether it is a read
 	 */
@@ -24,8 +26,9 @@ final class SqlShape {
 	}
 
 	/**
-	 * Whether the top-level query bounds its rows: {@code LIMIT}, {@code OFFSET}, {@code FETCH FIRST/NEXT},
-	 * {@code SELECT TOP} or {@code ROWNUM}. A limit inside a sub-query does not bound the outer query.
+	 * Whether the top-level query bounds its rows: {@code LIMIT}, {@code OFFSET},
+	 * {@code FETCH FIRST/NEXT}, {@code SELECT TOP} or {@code ROWNUM}. A limit inside a
+	 * sub-query does not bound the outer query.
 	 * @param fingerprint the fingerprint
 	 * @return whether the number of rows is bounded by the statement itself
 	 */
@@ -40,8 +43,8 @@ final class SqlShape {
 					&& (words.get(i + 1).equals("first") || words.get(i + 1).equals("next"))) {
 				return true;
 			}
-			if (word.equals("top") && i > 0 && (words.get(i - 1).equals("select")
-					|| words.get(i - 1).equals("distinct"))) {
+			if (word.equals("top") && i > 0
+					&& (words.get(i - 1).equals("select") || words.get(i - 1).equals("distinct"))) {
 				return true;
 			}
 		}
@@ -49,9 +52,11 @@ final class SqlShape {
 	}
 
 	/**
-	 * Returns the table a single-row write targets: {@code insert into T}, {@code update T}, {@code delete from T}.
+	 * Returns the table a single-row write targets: {@code insert into T},
+	 * {@code update T}, {@code delete from T}.
 	 * @param fingerprint the fingerprint
-	 * @return the table name as written, or {@code null} when the statement is not such a write
+	 * @return the table name as written, or {@code null} when the statement is not such a
+	 * write
 	 */
 	static String writtenTable(String fingerprint) {
 		String[] words = fingerprint.split(" ", 4);

@@ -3,10 +3,12 @@ package dev.querylens.analysis;
 import java.util.Locale;
 
 /**
- * What a statement does, read from its {@link SqlFingerprint}: the first of {@code select}, {@code insert},
- * {@code update}, {@code delete} outside parentheses, so that {@code WITH … SELECT} is a select,
- * {@code WITH … INSERT} an insert and {@code SELECT … FOR UPDATE} a select. Approximates a parser: a statement with
- * none of those words at its top level (DDL, {@code CALL}, {@code SET}, {@code MERGE}) is {@link #OTHER}.
+ * What a statement does, read from its {@link SqlFingerprint}: the first of
+ * {@code select}, {@code insert}, {@code update}, {@code delete} outside parentheses, so
+ * that {@code WITH … SELECT} is a select, {@code WITH … INSERT} an insert and
+ * {@code SELECT … FOR UPDATE} a select. Approximates a parser: a statement with none of
+ * those words at its top level (DDL, {@code CALL}, {@code SET}, {@code MERGE}) is
+ * {@link #OTHER}.
  */
 public enum StatementType {
 
@@ -27,7 +29,8 @@ public enum StatementType {
 
 	/**
 	 * Classifies a statement by its fingerprint.
-	 * @param fingerprint the fingerprint, as {@link SqlFingerprint#of} returns it (lower-case, no comments)
+	 * @param fingerprint the fingerprint, as {@link SqlFingerprint#of} returns it
+	 * (lower-case, no comments)
 	 * @return the type, {@link #OTHER} when none is recognised
 	 */
 	public static StatementType ofFingerprint(String fingerprint) {
@@ -54,8 +57,8 @@ public enum StatementType {
 			}
 			else if (Character.isLetter(c) || c == '_') {
 				int start = i;
-				while (i < length && (Character.isLetterOrDigit(fingerprint.charAt(i))
-						|| fingerprint.charAt(i) == '_')) {
+				while (i < length
+						&& (Character.isLetterOrDigit(fingerprint.charAt(i)) || fingerprint.charAt(i) == '_')) {
 					i++;
 				}
 				StatementType type = ofKeyword(fingerprint.substring(start, i));
@@ -68,7 +71,8 @@ public enum StatementType {
 					}
 				}
 				else if (start == 0 && !fingerprint.startsWith("with")) {
-					// A statement opens with its verb; any other first word (call, set, create, merge) is not a query.
+					// A statement opens with its verb; any other first word (call, set,
+					// create, merge) is not a query.
 					return OTHER;
 				}
 			}

@@ -5,14 +5,14 @@ import java.time.Duration;
 /**
  * The thresholds of the detectors of connections and transactions.
  *
- * @param connectionChurnThreshold connections checked out one after another in auto-commit mode that make
- * {@code CONNECTION_CHURN}, at least 2
- * @param connectionHeldThreshold idle time (held minus the time its statements ran) from which a transaction's
- * connection is {@code CONNECTION_HELD}
- * @param connectionHeldIdlePercent share of the time held, in percent, that must be idle too, so that a long
- * transaction that is busy is not reported
- * @param manyTransactionsThreshold transactions begun one after another in one recording that make
- * {@code MANY_TRANSACTIONS}, at least 2
+ * @param connectionChurnThreshold connections checked out one after another in
+ * auto-commit mode that make {@code CONNECTION_CHURN}, at least 2
+ * @param connectionHeldThreshold idle time (held minus the time its statements ran) from
+ * which a transaction's connection is {@code CONNECTION_HELD}
+ * @param connectionHeldIdlePercent share of the time held, in percent, that must be idle
+ * too, so that a long transaction that is busy is not reported
+ * @param manyTransactionsThreshold transactions begun one after another in one recording
+ * that make {@code MANY_TRANSACTIONS}, at least 2
  */
 public record TransactionSettings(int connectionChurnThreshold, Duration connectionHeldThreshold,
 		int connectionHeldIdlePercent, int manyTransactionsThreshold) {

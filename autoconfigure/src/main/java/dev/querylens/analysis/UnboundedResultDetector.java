@@ -6,9 +6,10 @@ import java.util.List;
 import dev.querylens.capture.QueryEvent;
 
 /**
- * Finds SELECTs that read more than {@code rows} rows with nothing in the statement to bound them: no top-level
- * {@code LIMIT}, {@code OFFSET}, {@code FETCH FIRST} or {@code TOP} (see {@link SqlShape#isLimited}). Rows are the
- * ones the application read from the result set, so a statement whose rows were not all read is judged on those
+ * Finds SELECTs that read more than {@code rows} rows with nothing in the statement to
+ * bound them: no top-level {@code LIMIT}, {@code OFFSET}, {@code FETCH FIRST} or
+ * {@code TOP} (see {@link SqlShape#isLimited}). Rows are the ones the application read
+ * from the result set, so a statement whose rows were not all read is judged on those
  * read.
  */
 public final class UnboundedResultDetector implements FindingDetector {
@@ -40,8 +41,8 @@ public final class UnboundedResultDetector implements FindingDetector {
 						+ "from the repository, consume it inside a `@Transactional(readOnly = true)` method with a "
 						+ "fetch size (`@QueryHints(@QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "
 						+ "\"500\"))`), and detach what you have processed.";
-				findings.add(new Finding(FindingType.UNBOUNDED_RESULT, Severity.WARNING, message,
-						query.fingerprint(), 1, callSite, null, suggestion, List.of(event.index()), false));
+				findings.add(new Finding(FindingType.UNBOUNDED_RESULT, Severity.WARNING, message, query.fingerprint(),
+						1, callSite, null, suggestion, List.of(event.index()), false));
 			}
 		}
 		return findings;

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps one finding per cause in the view: a {@code DUPLICATE_QUERY} or {@code N_PLUS_ONE} whose repeats all ran
- * within one {@code QUERY_IN_VIEW} or {@code LAZY_LOAD_IN_VIEW} finding is the same cause (the template, or the
- * formatter it calls per option, querying again) and is folded into that view finding, which names the code and
- * keeps the more severe of the two severities. A duplicate's first execution may have run in the handler: the
- * repeats are what the view caused.
+ * Keeps one finding per cause in the view: a {@code DUPLICATE_QUERY} or
+ * {@code N_PLUS_ONE} whose repeats all ran within one {@code QUERY_IN_VIEW} or
+ * {@code LAZY_LOAD_IN_VIEW} finding is the same cause (the template, or the formatter it
+ * calls per option, querying again) and is folded into that view finding, which names the
+ * code and keeps the more severe of the two severities. A duplicate's first execution may
+ * have run in the handler: the repeats are what the view caused.
  */
 final class ViewFindings {
 
@@ -59,7 +60,8 @@ final class ViewFindings {
 		return finding.type() == FindingType.DUPLICATE_QUERY || finding.type() == FindingType.N_PLUS_ONE;
 	}
 
-	// A duplicate's first execution is the original; every statement of an N+1 is one of its repeats.
+	// A duplicate's first execution is the original; every statement of an N+1 is one of
+	// its repeats.
 	private static List<Integer> repeats(Finding finding) {
 		List<Integer> indexes = finding.queryIndexes();
 		return (finding.type() == FindingType.DUPLICATE_QUERY && !indexes.isEmpty())

@@ -7,10 +7,11 @@ import java.util.Locale;
 import dev.querylens.capture.QueryEvent;
 
 /**
- * Finds SELECTs that read large values for many rows: at least {@code minRows} rows, with on average at least
- * {@code bytesPerRow} characters of text or bytes of binary values read per row (as measured on the result set,
- * see {@link QueryEvent#bytesRead()}). It approximates "a large column loaded for a list that does not show it": a
- * list of narrow rows, or one large row (a detail page reading its document), is not reported.
+ * Finds SELECTs that read large values for many rows: at least {@code minRows} rows, with
+ * on average at least {@code bytesPerRow} characters of text or bytes of binary values
+ * read per row (as measured on the result set, see {@link QueryEvent#bytesRead()}). It
+ * approximates "a large column loaded for a list that does not show it": a list of narrow
+ * rows, or one large row (a detail page reading its document), is not reported.
  */
 public final class WideRowsDetector implements FindingDetector {
 
@@ -75,7 +76,8 @@ public final class WideRowsDetector implements FindingDetector {
 				suggestion, List.of(event.index()), false);
 	}
 
-	// The first table after the top-level FROM: the one whose columns an ORM's entity SELECT reads.
+	// The first table after the top-level FROM: the one whose columns an ORM's entity
+	// SELECT reads.
 	static String readTable(String fingerprint) {
 		List<String> words = SqlShape.topLevelWords(fingerprint);
 		for (int i = 0; i + 1 < words.size(); i++) {

@@ -13,10 +13,12 @@ import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.core.env.Environment;
 
 /**
- * The paths, within the application, of the actuator endpoints the application's own server serves, as Boot maps
- * them: none on this server when {@code management.server.port} puts them on another (except the additional
- * paths a health group asks for on this one), the whole base path when there is one, only the endpoints' own paths
- * when {@code management.endpoints.web.base-path=/}; under {@code spring.mvc.servlet.path}.
+ * The paths, within the application, of the actuator endpoints the application's own
+ * server serves, as Boot maps them: none on this server when
+ * {@code management.server.port} puts them on another (except the additional paths a
+ * health group asks for on this one), the whole base path when there is one, only the
+ * endpoints' own paths when {@code management.endpoints.web.base-path=/}; under
+ * {@code spring.mvc.servlet.path}.
  */
 final class ActuatorEndpointPaths implements Supplier<List<String>> {
 
@@ -37,7 +39,8 @@ final class ActuatorEndpointPaths implements Supplier<List<String>> {
 		}
 		List<String> paths = new ArrayList<>();
 		if (ManagementPortType.get(this.environment) == ManagementPortType.SAME) {
-			// Boot turns a base path of "/" into "": then the endpoints sit among the application's pages.
+			// Boot turns a base path of "/" into "": then the endpoints sit among the
+			// application's pages.
 			String basePath = mapped.getBasePath();
 			if (basePath.isEmpty()) {
 				paths.addAll(mapped.getAllPaths());
@@ -52,7 +55,9 @@ final class ActuatorEndpointPaths implements Supplier<List<String>> {
 			}
 		}
 		String servletPath = servletPath(this.environment.getProperty("spring.mvc.servlet.path", "/"));
-		return paths.stream().filter((path) -> !path.isEmpty() && !path.equals("/")).map((path) -> servletPath + path)
+		return paths.stream()
+			.filter((path) -> !path.isEmpty() && !path.equals("/"))
+			.map((path) -> servletPath + path)
 			.toList();
 	}
 

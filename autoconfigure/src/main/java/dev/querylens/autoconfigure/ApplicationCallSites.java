@@ -9,10 +9,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import dev.querylens.capture.CallSiteResolver;
 
 /**
- * Builds the {@link CallSiteResolver} of the application: the packages Spring Boot registered for it (those of its
- * {@code @SpringBootApplication} class, kept by {@link AutoConfigurationPackages}) and the configured includes are
- * application code first, the excludes come after. {@code capture} itself imports no Spring, so the packages reach
- * it as plain names.
+ * Builds the {@link CallSiteResolver} of the application: the packages Spring Boot
+ * registered for it (those of its {@code @SpringBootApplication} class, kept by
+ * {@link AutoConfigurationPackages}) and the configured includes are application code
+ * first, the excludes come after. {@code capture} itself imports no Spring, so the
+ * packages reach it as plain names.
  */
 final class ApplicationCallSites {
 

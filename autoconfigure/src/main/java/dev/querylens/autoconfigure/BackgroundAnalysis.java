@@ -13,11 +13,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The one thread that analyses, stores and meters finished recordings in lean mode, with a bounded queue: past
- * {@value #QUEUE_CAPACITY} recordings waiting, new ones are dropped rather than held.
+ * The one thread that analyses, stores and meters finished recordings in lean mode, with
+ * a bounded queue: past {@value #QUEUE_CAPACITY} recordings waiting, new ones are dropped
+ * rather than held.
  * <p>
- * Not an {@link java.util.concurrent.Executor} bean on purpose: Spring Boot backs off its own task executor when
- * the context has one.
+ * Not an {@link java.util.concurrent.Executor} bean on purpose: Spring Boot backs off its
+ * own task executor when the context has one.
  */
 final class BackgroundAnalysis implements DisposableBean {
 
@@ -41,8 +42,9 @@ final class BackgroundAnalysis implements DisposableBean {
 	}
 
 	/**
-	 * Matches {@code querylens.mode=lean} unless {@code querylens.n-plus-one.action=fail}, whose veto needs the
-	 * findings on the request thread.
+	 * Matches {@code querylens.mode=lean} unless
+	 * {@code querylens.n-plus-one.action=fail}, whose veto needs the findings on the
+	 * request thread.
 	 */
 	static final class OnLeanModeCondition extends SpringBootCondition {
 

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Whether the application takes its clients' addresses and host names from forwarded headers, by Spring Boot's own
- * rule: {@code server.forward-headers-strategy} when it is set, otherwise the active cloud platform's default (Boot
- * turns the native strategy on by itself on Kubernetes, Cloud Foundry, Heroku, …). Then the address a request reports
+ * Whether the application takes its clients' addresses and host names from forwarded
+ * headers, by Spring Boot's own rule: {@code server.forward-headers-strategy} when it is
+ * set, otherwise the active cloud platform's default (Boot turns the native strategy on
+ * by itself on Kubernetes, Cloud Foundry, Heroku, …). Then the address a request reports
  * may be whatever a client wrote in a header, and no request can be told to be local.
  */
 final class ForwardedHeaders {

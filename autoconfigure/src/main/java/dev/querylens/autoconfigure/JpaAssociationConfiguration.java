@@ -18,8 +18,8 @@ import dev.querylens.analysis.JpaAssociationResolver;
 import dev.querylens.analysis.JpaIdentityKeyTables;
 
 /**
- * Names the JPA association behind an N+1, and the tables with identity-generated keys, when the application uses
- * JPA.
+ * Names the JPA association behind an N+1, and the tables with identity-generated keys,
+ * when the application uses JPA.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(EntityManagerFactory.class)
@@ -38,7 +38,8 @@ class JpaAssociationConfiguration {
 	}
 
 	/**
-	 * Reads the metamodel on first use, so that QueryLens never makes the entity manager factory start early.
+	 * Reads the metamodel on first use, so that QueryLens never makes the entity manager
+	 * factory start early.
 	 */
 	static final class LazyJpaIdentityKeyTables implements IdentityKeyTables {
 
@@ -67,7 +68,8 @@ class JpaAssociationConfiguration {
 	}
 
 	/**
-	 * Reads the metamodel on first use, so that QueryLens never makes the entity manager factory start early.
+	 * Reads the metamodel on first use, so that QueryLens never makes the entity manager
+	 * factory start early.
 	 */
 	static final class LazyJpaAssociationResolver implements AssociationResolver {
 

@@ -8,10 +8,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * {@code querylens.mode=lean} as the properties it stands for: the toolbar off (so no badge, no dashboard and no
- * response held back for a badge) and call sites off. They go in a property source of the lowest precedence, so a
- * property the application sets itself still wins and the conditions of every auto-configuration read the result.
- * The analysis off the request thread is {@link QueryLensAutoConfiguration}'s part.
+ * {@code querylens.mode=lean} as the properties it stands for: the toolbar off (so no
+ * badge, no dashboard and no response held back for a badge) and call sites off. They go
+ * in a property source of the lowest precedence, so a property the application sets
+ * itself still wins and the conditions of every auto-configuration read the result. The
+ * analysis off the request thread is {@link QueryLensAutoConfiguration}'s part.
  */
 public final class LeanModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

@@ -4,8 +4,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 
 /**
- * Matches every application but a reactive web one. QueryLens records HTTP requests through a servlet filter only,
- * so in a WebFlux application what reports requests (the endpoint, the meters) would stay empty forever.
+ * Matches every application but a reactive web one. QueryLens records HTTP requests
+ * through a servlet filter only, so in a WebFlux application what reports requests (the
+ * endpoint, the meters) would stay empty forever.
  */
 final class NotReactiveWebApplicationCondition extends NoneNestedConditions {
 

@@ -15,9 +15,10 @@ import dev.querylens.explain.QueryPlans;
 import dev.querylens.store.RecordingStore;
 
 /**
- * Auto-configuration of the {@code queries} actuator endpoint. Exposure and security follow Spring Boot's rules
- * for any endpoint; parameter values follow {@code management.endpoint.queries.show-values} ({@code never} by
- * default), as the {@code env} endpoint's do.
+ * Auto-configuration of the {@code queries} actuator endpoint. Exposure and security
+ * follow Spring Boot's rules for any endpoint; parameter values follow
+ * {@code management.endpoint.queries.show-values} ({@code never} by default), as the
+ * {@code env} endpoint's do.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")

@@ -7,20 +7,21 @@ import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the {@code queries} actuator endpoint, as {@code EnvironmentEndpointProperties} holds the
- * {@code env} endpoint's.
+ * Settings of the {@code queries} actuator endpoint, as
+ * {@code EnvironmentEndpointProperties} holds the {@code env} endpoint's.
  */
 @ConfigurationProperties("management.endpoint.queries")
 public class QueriesEndpointProperties {
 
 	/**
-	 * When to show bound parameter values in the queries endpoint. Hidden values appear as "******".
+	 * When to show bound parameter values in the queries endpoint. Hidden values appear
+	 * as "******".
 	 */
 	private Show showValues = Show.NEVER;
 
 	/**
-	 * Roles used to determine whether a user is authorized to be shown parameter values. When empty, all
-	 * authenticated users are authorized.
+	 * Roles used to determine whether a user is authorized to be shown parameter values.
+	 * When empty, all authenticated users are authorized.
 	 */
 	private Set<String> roles = new LinkedHashSet<>();
 

@@ -35,8 +35,8 @@ import dev.querylens.store.RecordingListener;
 import dev.querylens.store.RecordingStore;
 
 /**
- * Auto-configuration of QueryLens's core: every {@link DataSource} bean wrapped, the analyzer, the store of
- * recordings and the N+1 log.
+ * Auto-configuration of QueryLens's core: every {@link DataSource} bean wrapped, the
+ * analyzer, the store of recordings and the N+1 log.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(DataSource.class)
@@ -64,7 +64,8 @@ public final class QueryLensAutoConfiguration {
 	RecordingAnalyzer recordingAnalyzer(QueryLensProperties properties,
 			ObjectProvider<AssociationResolver> associations, ObjectProvider<IdentityKeyTables> identityKeys,
 			Environment environment) {
-		// Read, not bound: the property is Spring Boot's, and its advice must name the value the app really has.
+		// Read, not bound: the property is Spring Boot's, and its advice must name the
+		// value the app really has.
 		DetectorSettings settings = new DetectorSettings(properties.getNPlusOne().getThreshold(),
 				properties.getBatchableWrites().getThreshold(), properties.getUnboundedResult().getRows(),
 				properties.getSlowQuery().getThreshold(), properties.getWideRows().getBytesPerRow(),
@@ -96,7 +97,8 @@ public final class QueryLensAutoConfiguration {
 				(analysis != null) ? analysis.executor() : null);
 	}
 
-	// The fail action answers from the findings before the response leaves, so it keeps the analysis on the request.
+	// The fail action answers from the findings before the response leaves, so it keeps
+	// the analysis on the request.
 	@Bean
 	@Conditional(BackgroundAnalysis.OnLeanModeCondition.class)
 	BackgroundAnalysis queryLensBackgroundAnalysis() {
@@ -109,8 +111,10 @@ public final class QueryLensAutoConfiguration {
 		return new FindingLogger();
 	}
 
-	// Not @ConditionalOnMissingBean: Boot composes every TaskDecorator bean into its task executors, so the
-	// application's own decorators run beside this one instead of switching async recording off.
+	// Not @ConditionalOnMissingBean: Boot composes every TaskDecorator bean into its task
+	// executors, so the
+	// application's own decorators run beside this one instead of switching async
+	// recording off.
 	@Bean
 	TaskDecorator recordingTaskDecorator() {
 		return CurrentRecording::wrap;

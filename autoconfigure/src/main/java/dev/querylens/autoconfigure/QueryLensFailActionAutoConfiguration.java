@@ -19,13 +19,13 @@ import dev.querylens.test.FindingFailure;
 import dev.querylens.web.ResponseVeto;
 
 /**
- * Auto-configuration of {@code querylens.n-plus-one.action=fail}: a request whose recording has an N+1 is answered
- * with a 500 naming it. Refused at start-up outside tests, so that it never turns a production request into an
- * error by accident.
+ * Auto-configuration of {@code querylens.n-plus-one.action=fail}: a request whose
+ * recording has an N+1 is answered with a 500 naming it. Refused at start-up outside
+ * tests, so that it never turns a production request into an error by accident.
  * <p>
- * A test is an application whose environment has the {@code test} profile active, or whose context Spring's
- * TestContext framework built (see {@link TestFramework}). JUnit or spring-test on the classpath is not enough: a
- * production jar may carry them.
+ * A test is an application whose environment has the {@code test} profile active, or
+ * whose context Spring's TestContext framework built (see {@link TestFramework}). JUnit
+ * or spring-test on the classpath is not enough: a production jar may carry them.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnBean(RecordingCollector.class)

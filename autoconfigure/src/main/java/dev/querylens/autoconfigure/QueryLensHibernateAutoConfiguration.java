@@ -15,10 +15,11 @@ import dev.querylens.hibernate.LazyLoadIntegrator;
 import dev.querylens.hibernate.LazyLoadRecorder;
 
 /**
- * Auto-configuration of QueryLens's Hibernate listeners, registered through a {@link HibernatePropertiesCustomizer}
- * so that they apply to the application's auto-configured entity manager factory only (an {@code Integrator} listed
- * in {@code META-INF/services} would apply to every session factory in the JVM). Without Hibernate, N+1s are still
- * found from the JDBC statements alone.
+ * Auto-configuration of QueryLens's Hibernate listeners, registered through a
+ * {@link HibernatePropertiesCustomizer} so that they apply to the application's
+ * auto-configured entity manager factory only (an {@code Integrator} listed in
+ * {@code META-INF/services} would apply to every session factory in the JVM). Without
+ * Hibernate, N+1s are still found from the JDBC statements alone.
  */
 @AutoConfiguration(before = QueryLensAutoConfiguration.class,
 		beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
@@ -40,7 +41,8 @@ public final class QueryLensHibernateAutoConfiguration {
 		return integrator::addTo;
 	}
 
-	// Static: a BeanPostProcessor is created before the beans it processes, and needs nothing from this class.
+	// Static: a BeanPostProcessor is created before the beans it processes, and needs
+	// nothing from this class.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport")
 	static final class RepositoryMethodConfiguration {

@@ -19,14 +19,14 @@ import dev.querylens.store.InMemoryRecordingStore;
 import dev.querylens.store.RecordingCollector;
 
 /**
- * Auto-configuration of QueryLens's Micrometer meters ({@code querylens.*}) and of the high-cardinality key values
- * it adds to the HTTP server observation (its trace span; the application's meters keep their tags), when
- * Micrometer is in use.
+ * Auto-configuration of QueryLens's Micrometer meters ({@code querylens.*}) and of the
+ * high-cardinality key values it adds to the HTTP server observation (its trace span; the
+ * application's meters keep their tags), when Micrometer is in use.
  */
-@AutoConfiguration(after = QueryLensAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@AutoConfiguration(after = QueryLensAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(RecordingCollector.class)
 @Conditional(NotReactiveWebApplicationCondition.class)

@@ -25,9 +25,11 @@ public class QueryLensProperties {
 	private boolean enabled = true;
 
 	/**
-	 * How much QueryLens does per request. 'full': everything, on the request thread; 'lean': for test suites,
-	 * staging and production metrics, no toolbar, no call sites, and the analysis (findings, store, meters) off the
-	 * request thread unless 'n-plus-one.action' is 'fail'. Properties set explicitly win over what 'lean' implies.
+	 * How much QueryLens does per request. 'full': everything, on the request thread;
+	 * 'lean': for test suites, staging and production metrics, no toolbar, no call sites,
+	 * and the analysis (findings, store, meters) off the request thread unless
+	 * 'n-plus-one.action' is 'fail'. Properties set explicitly win over what 'lean'
+	 * implies.
 	 */
 	private Mode mode = Mode.FULL;
 
@@ -77,19 +79,21 @@ public class QueryLensProperties {
 	public static class Store {
 
 		/**
-		 * Maximum number of finished recordings kept in memory; the oldest is dropped first.
+		 * Maximum number of finished recordings kept in memory; the oldest is dropped
+		 * first.
 		 */
 		private int maxRecordings = 100;
 
 		/**
-		 * Maximum estimated memory held by the finished recordings kept; the oldest are dropped first to stay
-		 * within it. The newest recording is always kept.
+		 * Maximum estimated memory held by the finished recordings kept; the oldest are
+		 * dropped first to stay within it. The newest recording is always kept.
 		 */
 		private DataSize maxSize = DataSize.ofMegabytes(64);
 
 		/**
-		 * Maximum number of finished task recordings (scheduled methods, async methods, runners, recorded blocks)
-		 * kept in memory besides the others, so that frequent tasks never push requests out of the history.
+		 * Maximum number of finished task recordings (scheduled methods, async methods,
+		 * runners, recorded blocks) kept in memory besides the others, so that frequent
+		 * tasks never push requests out of the history.
 		 */
 		private int maxTaskRecordings = 100;
 
@@ -128,8 +132,8 @@ public class QueryLensProperties {
 	public static class Capture {
 
 		/**
-		 * Maximum number of statements kept in full per recording. Past it, statements are still counted and
-		 * timed, and the recording says it is truncated.
+		 * Maximum number of statements kept in full per recording. Past it, statements
+		 * are still counted and timed, and the recording says it is truncated.
 		 */
 		private int maxQueries = 1000;
 
@@ -139,8 +143,9 @@ public class QueryLensProperties {
 		private boolean parameters = true;
 
 		/**
-		 * Whether the transactions of each recording are captured from Spring's transaction managers: which
-		 * statement ran in which, where each began, how it ended and how long it held its connection.
+		 * Whether the transactions of each recording are captured from Spring's
+		 * transaction managers: which statement ran in which, where each began, how it
+		 * ended and how long it held its connection.
 		 */
 		private boolean transactions = true;
 
@@ -150,33 +155,34 @@ public class QueryLensProperties {
 		private int maxParameterLength = 200;
 
 		/**
-		 * Maximum length of the SQL text kept of each statement; longer statements keep their first characters,
-		 * their full length and the fingerprint of their whole text, and cannot be explained.
+		 * Maximum length of the SQL text kept of each statement; longer statements keep
+		 * their first characters, their full length and the fingerprint of their whole
+		 * text, and cannot be explained.
 		 */
 		private int maxSqlLength = 10_000;
 
 		/**
-		 * How call sites are captured: 'first-app-frame' for the first executions of each statement, 'full' for
-		 * every execution, 'none' to capture none.
+		 * How call sites are captured: 'first-app-frame' for the first executions of each
+		 * statement, 'full' for every execution, 'none' to capture none.
 		 */
 		private CallSiteMode callSite = CallSiteMode.FIRST_APP_FRAME;
 
 		/**
-		 * Package prefixes skipped when looking for the application frame that caused a statement, besides the
-		 * JDK, Spring, Hibernate, pools and drivers.
+		 * Package prefixes skipped when looking for the application frame that caused a
+		 * statement, besides the JDK, Spring, Hibernate, pools and drivers.
 		 */
 		private List<String> callSiteExcludes = new ArrayList<>();
 
 		/**
-		 * Packages of application code, besides those of the '@SpringBootApplication' class (which are always
-		 * included): their classes are application frames even when an exclude, such as 'org.springframework.',
-		 * matches them.
+		 * Packages of application code, besides those of the '@SpringBootApplication'
+		 * class (which are always included): their classes are application frames even
+		 * when an exclude, such as 'org.springframework.', matches them.
 		 */
 		private List<String> callSiteIncludes = new ArrayList<>();
 
 		/**
-		 * How many application frames each call site keeps as its call path, the call site itself included; 1
-		 * keeps the call site alone.
+		 * How many application frames each call site keeps as its call path, the call
+		 * site itself included; 1 keeps the call site alone.
 		 */
 		private int callPathDepth = 8;
 
@@ -264,13 +270,15 @@ public class QueryLensProperties {
 	public static class NPlusOne {
 
 		/**
-		 * Minimum number of similar SELECTs with different parameters from one call site that make an N+1.
+		 * Minimum number of similar SELECTs with different parameters from one call site
+		 * that make an N+1.
 		 */
 		private int threshold = 3;
 
 		/**
-		 * What happens when a request has an N+1: 'log' writes one WARN line, 'none' only records it, 'fail'
-		 * (tests only: refused at start-up elsewhere) answers the request with a 500 naming the N+1.
+		 * What happens when a request has an N+1: 'log' writes one WARN line, 'none' only
+		 * records it, 'fail' (tests only: refused at start-up elsewhere) answers the
+		 * request with a 500 naming the N+1.
 		 */
 		private Action action = Action.LOG;
 
@@ -303,7 +311,8 @@ public class QueryLensProperties {
 			NONE,
 
 			/**
-			 * Answer the request with a 500 naming the N+1. Only in tests: refused at start-up otherwise.
+			 * Answer the request with a 500 naming the N+1. Only in tests: refused at
+			 * start-up otherwise.
 			 */
 			FAIL
 
@@ -318,7 +327,8 @@ public class QueryLensProperties {
 	}
 
 	/**
-	 * The badge injected into HTML pages and the dashboard, served only to allowed clients.
+	 * The badge injected into HTML pages and the dashboard, served only to allowed
+	 * clients.
 	 */
 	public static class Toolbar {
 
@@ -333,35 +343,40 @@ public class QueryLensProperties {
 		private String path = "/querylens";
 
 		/**
-		 * Addresses or CIDR ranges of the clients that may see the toolbar, judged by the TCP peer address.
+		 * Addresses or CIDR ranges of the clients that may see the toolbar, judged by the
+		 * TCP peer address.
 		 */
 		private List<String> allowedAddresses = new ArrayList<>(List.of("127.0.0.0/8", "::1"));
 
 		/**
-		 * Whether forwarded headers are trusted: a request carrying 'Forwarded', 'X-Forwarded-*' or 'X-Real-IP' may
-		 * see the toolbar, judged by the address and host the application takes from them. When false, such a request
-		 * counts as remote whatever its peer address, and the toolbar is off altogether in an application that honours
-		 * forwarded headers (server.forward-headers-strategy, or a detected cloud platform). Safe only behind a proxy
-		 * that overwrites those headers, never one that appends to them.
+		 * Whether forwarded headers are trusted: a request carrying 'Forwarded',
+		 * 'X-Forwarded-*' or 'X-Real-IP' may see the toolbar, judged by the address and
+		 * host the application takes from them. When false, such a request counts as
+		 * remote whatever its peer address, and the toolbar is off altogether in an
+		 * application that honours forwarded headers (server.forward-headers-strategy, or
+		 * a detected cloud platform). Safe only behind a proxy that overwrites those
+		 * headers, never one that appends to them.
 		 */
 		private boolean trustForwardedHeaders = false;
 
 		/**
-		 * Which responses get the 'X-QueryLens-Id' and 'Server-Timing' headers: only those to clients the toolbar
-		 * allows, or all.
+		 * Which responses get the 'X-QueryLens-Id' and 'Server-Timing' headers: only
+		 * those to clients the toolbar allows, or all.
 		 */
 		private Headers headers = Headers.ALLOWED;
 
 		/**
-		 * Host names a request may be addressed to (its Host header) to see the toolbar, besides literal IP
-		 * addresses; '*.example.test' allows the subdomains of example.test. Guards against DNS rebinding.
+		 * Host names a request may be addressed to (its Host header) to see the toolbar,
+		 * besides literal IP addresses; '*.example.test' allows the subdomains of
+		 * example.test. Guards against DNS rebinding.
 		 */
 		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "*.localhost"));
 
 		/**
-		 * Whether the badge goes into HTML pages in contexts built by Spring's test framework (@SpringBootTest,
-		 * @WebMvcTest, ...). Off by default, so that a test sees the page exactly as the application renders it;
-		 * recording, assertions, headers and the dashboard stay on.
+		 * Whether the badge goes into HTML pages in contexts built by Spring's test
+		 * framework (@SpringBootTest, @WebMvcTest, ...). Off by default, so that a test
+		 * sees the page exactly as the application renders it; recording, assertions,
+		 * headers and the dashboard stay on.
 		 */
 		private boolean badgeInTests = false;
 
@@ -423,7 +438,6 @@ public class QueryLensProperties {
 			this.badgeInTests = badgeInTests;
 		}
 
-
 		/**
 		 * Which responses get QueryLens's response headers.
 		 */
@@ -455,9 +469,10 @@ public class QueryLensProperties {
 	public static class Record {
 
 		/**
-		 * Path patterns (as Spring MVC's: '/static/**', '/**' + '/*.css', '/favicon.ico') of requests that are not
-		 * recorded at all, matched against the path within the application (servlet path included). Requests that
-		 * ran no statement and were served by a static resource handler or ended 404 are never kept anyway.
+		 * Path patterns (as Spring MVC's: '/static/**', '/**' + '/*.css', '/favicon.ico')
+		 * of requests that are not recorded at all, matched against the path within the
+		 * application (servlet path included). Requests that ran no statement and were
+		 * served by a static resource handler or ended 404 are never kept anyway.
 		 */
 		private List<String> excludePatterns = new ArrayList<>();
 
@@ -483,18 +498,21 @@ public class QueryLensProperties {
 	public static class Tasks {
 
 		/**
-		 * Whether each run of a '@Scheduled' method is recorded as a task named after the method.
+		 * Whether each run of a '@Scheduled' method is recorded as a task named after the
+		 * method.
 		 */
 		private boolean scheduled = true;
 
 		/**
-		 * Whether an '@Async' method called outside a recording is recorded as a task named after the method
-		 * (called within a request, its statements always count for that request).
+		 * Whether an '@Async' method called outside a recording is recorded as a task
+		 * named after the method (called within a request, its statements always count
+		 * for that request).
 		 */
 		private boolean async = true;
 
 		/**
-		 * Whether the ApplicationRunner and CommandLineRunner beans are recorded at start-up, as one task.
+		 * Whether the ApplicationRunner and CommandLineRunner beans are recorded at
+		 * start-up, as one task.
 		 */
 		private boolean runners = true;
 
@@ -536,8 +554,8 @@ public class QueryLensProperties {
 	public static class Metrics {
 
 		/**
-		 * Whether finished requests are recorded as 'querylens.*' meters and as key values of the request's
-		 * observation, when Micrometer is in use.
+		 * Whether finished requests are recorded as 'querylens.*' meters and as key
+		 * values of the request's observation, when Micrometer is in use.
 		 */
 		private boolean enabled = true;
 
@@ -574,8 +592,9 @@ public class QueryLensProperties {
 		private Duration threshold = Duration.ofMillis(500);
 
 		/**
-		 * Whether slow SELECTs are explained: QueryLens runs EXPLAIN once per statement shape, on its own thread
-		 * and unrecorded, and adds the plan and any missing index to the finding.
+		 * Whether slow SELECTs are explained: QueryLens runs EXPLAIN once per statement
+		 * shape, on its own thread and unrecorded, and adds the plan and any missing
+		 * index to the finding.
 		 */
 		private boolean explain = true;
 
@@ -605,7 +624,8 @@ public class QueryLensProperties {
 	public static class UnboundedResult {
 
 		/**
-		 * Rows read past which a SELECT with no LIMIT, OFFSET or FETCH FIRST is reported as UNBOUNDED_RESULT.
+		 * Rows read past which a SELECT with no LIMIT, OFFSET or FETCH FIRST is reported
+		 * as UNBOUNDED_RESULT.
 		 */
 		private long rows = 1000;
 
@@ -632,8 +652,9 @@ public class QueryLensProperties {
 	public static class ConnectionChurn {
 
 		/**
-		 * Minimum number of connections one recording took from the pool whose every statement ran in auto-commit
-		 * mode (outside any transaction), reported as CONNECTION_CHURN.
+		 * Minimum number of connections one recording took from the pool whose every
+		 * statement ran in auto-commit mode (outside any transaction), reported as
+		 * CONNECTION_CHURN.
 		 */
 		private int threshold = 5;
 
@@ -660,14 +681,15 @@ public class QueryLensProperties {
 	public static class ConnectionHeld {
 
 		/**
-		 * Longest single wait of a transaction's connection between its statements (or before the first, or after
-		 * the last) from which it is reported as CONNECTION_HELD; its whole idle time must reach it too.
+		 * Longest single wait of a transaction's connection between its statements (or
+		 * before the first, or after the last) from which it is reported as
+		 * CONNECTION_HELD; its whole idle time must reach it too.
 		 */
 		private Duration threshold = Duration.ofMillis(500);
 
 		/**
-		 * Share of the time the connection was held, in percent, that must be idle too, so that a long transaction
-		 * busy with its statements is not reported.
+		 * Share of the time the connection was held, in percent, that must be idle too,
+		 * so that a long transaction busy with its statements is not reported.
 		 */
 		private int idlePercent = 50;
 
@@ -705,8 +727,8 @@ public class QueryLensProperties {
 	public static class ManyTransactions {
 
 		/**
-		 * Minimum number of transactions one recording began one after another (none inside another), reported as
-		 * MANY_TRANSACTIONS.
+		 * Minimum number of transactions one recording began one after another (none
+		 * inside another), reported as MANY_TRANSACTIONS.
 		 */
 		private int threshold = 5;
 
@@ -727,8 +749,8 @@ public class QueryLensProperties {
 	public static class BatchableWrites {
 
 		/**
-		 * Minimum number of single-row INSERTs, UPDATEs or DELETEs of one shape, sent one by one in one run of
-		 * writes, reported as BATCHABLE_WRITES.
+		 * Minimum number of single-row INSERTs, UPDATEs or DELETEs of one shape, sent one
+		 * by one in one run of writes, reported as BATCHABLE_WRITES.
 		 */
 		private int threshold = 5;
 
@@ -755,14 +777,14 @@ public class QueryLensProperties {
 	public static class WideRows {
 
 		/**
-		 * Average characters of text plus bytes of binary values read per row from which a SELECT of enough rows
-		 * is reported as WIDE_ROWS.
+		 * Average characters of text plus bytes of binary values read per row from which
+		 * a SELECT of enough rows is reported as WIDE_ROWS.
 		 */
 		private long bytesPerRow = 4096;
 
 		/**
-		 * Minimum number of rows a SELECT must read to be reported as WIDE_ROWS, so that one large row (a detail
-		 * page reading its document) is not.
+		 * Minimum number of rows a SELECT must read to be reported as WIDE_ROWS, so that
+		 * one large row (a detail page reading its document) is not.
 		 */
 		private long minRows = 20;
 
@@ -787,9 +809,10 @@ public class QueryLensProperties {
 	}
 
 	/**
-	 * Rules that silence findings, each matching a finding type and/or patterns of its fingerprint, call site or
-	 * association ('*' for any run of characters). An ignored finding is still shown, greyed out, but is not counted,
-	 * logged, measured or failed on.
+	 * Rules that silence findings, each matching a finding type and/or patterns of its
+	 * fingerprint, call site or association ('*' for any run of characters). An ignored
+	 * finding is still shown, greyed out, but is not counted, logged, measured or failed
+	 * on.
 	 */
 	private List<Ignore> ignore = new ArrayList<>();
 
@@ -801,9 +824,10 @@ public class QueryLensProperties {
 		for (int i = 0; i < ignore.size(); i++) {
 			Ignore rule = ignore.get(i);
 			int index = i;
-			Assert.isTrue(rule != null && !rule.isEmpty(), () -> "'querylens.ignore[" + index
-					+ "]' must have a 'type', 'fingerprint', 'call-site' or 'association'; an empty rule would "
-					+ "silence every finding");
+			Assert.isTrue(rule != null && !rule.isEmpty(),
+					() -> "'querylens.ignore[" + index
+							+ "]' must have a 'type', 'fingerprint', 'call-site' or 'association'; an empty rule would "
+							+ "silence every finding");
 		}
 		this.ignore = ignore;
 	}
@@ -819,14 +843,14 @@ public class QueryLensProperties {
 		private FindingType type;
 
 		/**
-		 * Pattern of the statement fingerprint, matched ignoring case and whitespace, such as 'select * from
-		 * audit_event*'.
+		 * Pattern of the statement fingerprint, matched ignoring case and whitespace,
+		 * such as 'select * from audit_event*'.
 		 */
 		private String fingerprint;
 
 		/**
-		 * Pattern of the call site, matched against 'com.example.Job.run(Job.java:12)' and 'com.example.Job.run',
-		 * such as 'com.example.batch.*'.
+		 * Pattern of the call site, matched against 'com.example.Job.run(Job.java:12)'
+		 * and 'com.example.Job.run', such as 'com.example.batch.*'.
 		 */
 		private String callSite;
 

@@ -19,18 +19,21 @@ import dev.querylens.store.RecordingListener;
 import dev.querylens.store.RecordingStore;
 
 /**
- * Auto-configuration of EXPLAIN for slow SELECTs, run off the request thread on the unwrapped data sources, with
- * the plans kept in a bounded {@link QueryPlans} that the reports read.
+ * Auto-configuration of EXPLAIN for slow SELECTs, run off the request thread on the
+ * unwrapped data sources, with the plans kept in a bounded {@link QueryPlans} that the
+ * reports read.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnBean(RecordingStore.class)
 @ConditionalOnBooleanProperty(name = "querylens.slow-query.explain", matchIfMissing = true)
 public final class QueryLensSlowQueryAutoConfiguration {
 
-	// Fingerprints whose plan is kept: an application has a bounded set of statement shapes.
+	// Fingerprints whose plan is kept: an application has a bounded set of statement
+	// shapes.
 	private static final int MAX_PLANS = 500;
 
-	// Slow statements waiting for their EXPLAIN; past this, a later recording of the statement tries again.
+	// Slow statements waiting for their EXPLAIN; past this, a later recording of the
+	// statement tries again.
 	private static final int MAX_WAITING = 100;
 
 	@Bean

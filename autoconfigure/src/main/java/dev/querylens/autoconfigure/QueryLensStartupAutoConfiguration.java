@@ -13,8 +13,9 @@ import dev.querylens.web.ToolbarAccess;
 import dev.querylens.web.ToolbarInjector;
 
 /**
- * Auto-configuration of the start-up line that gives the dashboard's address and the data sources QueryLens records,
- * or, in a WebFlux application, says that it records no request there.
+ * Auto-configuration of the start-up line that gives the dashboard's address and the data
+ * sources QueryLens records, or, in a WebFlux application, says that it records no
+ * request there.
  */
 @AutoConfiguration(after = { QueryLensAutoConfiguration.class, QueryLensToolbarAutoConfiguration.class })
 @ConditionalOnBean(RecordingCollector.class)

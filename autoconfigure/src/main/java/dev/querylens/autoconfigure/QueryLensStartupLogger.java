@@ -24,9 +24,10 @@ import org.springframework.web.context.WebApplicationContext;
 import dev.querylens.jdbc.RecordingDataSource;
 
 /**
- * Logs the one INFO line that says what QueryLens does in this application: in a servlet application, once its web
- * server listens, the dashboard's full address and the data sources recorded; in a WebFlux application, that its
- * requests are not recorded. The port is known only when the server has started, hence the event.
+ * Logs the one INFO line that says what QueryLens does in this application: in a servlet
+ * application, once its web server listens, the dashboard's full address and the data
+ * sources recorded; in a WebFlux application, that its requests are not recorded. The
+ * port is known only when the server has started, hence the event.
  */
 final class QueryLensStartupLogger implements SmartApplicationListener, ApplicationContextAware {
 
@@ -48,7 +49,8 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 
 	/**
 	 * Creates the logger of a servlet application.
-	 * @param dashboardPath the dashboard's path inside the application, or {@code null} when the toolbar is off
+	 * @param dashboardPath the dashboard's path inside the application, or {@code null}
+	 * when the toolbar is off
 	 * @return the logger
 	 */
 	static QueryLensStartupLogger servlet(@Nullable String dashboardPath) {
@@ -57,8 +59,10 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 
 	/**
 	 * Creates the logger of a servlet application.
-	 * @param dashboardPath the dashboard's path inside the application, or {@code null} when the toolbar is off
-	 * @param closedBecause why the toolbar serves nobody, or {@code null} when it serves its allowed clients
+	 * @param dashboardPath the dashboard's path inside the application, or {@code null}
+	 * when the toolbar is off
+	 * @param closedBecause why the toolbar serves nobody, or {@code null} when it serves
+	 * its allowed clients
 	 * @return the logger
 	 */
 	static QueryLensStartupLogger servlet(@Nullable String dashboardPath, @Nullable String closedBecause) {
@@ -118,8 +122,7 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 		else if (host.contains(":")) {
 			host = "[" + host + "]";
 		}
-		return scheme + "://" + host + ":" + event.getWebServer().getPort() + contextPath(context)
-				+ this.dashboardPath;
+		return scheme + "://" + host + ":" + event.getWebServer().getPort() + contextPath(context) + this.dashboardPath;
 	}
 
 	private static boolean isSsl(Environment environment) {
@@ -142,7 +145,8 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 	/**
 	 * Says what QueryLens records in a servlet application, and where its dashboard is.
 	 * @param dataSources the names of the data sources recorded
-	 * @param dashboardUrl the dashboard's full address, or {@code null} when the toolbar is off
+	 * @param dashboardUrl the dashboard's full address, or {@code null} when the toolbar
+	 * is off
 	 * @return the line
 	 */
 	static String servletLine(List<String> dataSources, @Nullable String dashboardUrl) {
@@ -152,7 +156,8 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 	}
 
 	/**
-	 * Says what QueryLens records in a servlet application whose toolbar serves nobody, and why.
+	 * Says what QueryLens records in a servlet application whose toolbar serves nobody,
+	 * and why.
 	 * @param dataSources the names of the data sources recorded
 	 * @param because why the toolbar serves nobody
 	 * @return the line
@@ -174,7 +179,8 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 				+ " for its test API only, and registers no toolbar, no /actuator/queries and no meters";
 	}
 
-	// The recorded data sources among the beans already created, by the name their queries carry.
+	// The recorded data sources among the beans already created, by the name their
+	// queries carry.
 	private static List<String> recordedDataSources(ListableBeanFactory beanFactory) {
 		List<String> names = new ArrayList<>();
 		for (DataSource dataSource : beanFactory.getBeansOfType(DataSource.class, false, false).values()) {
@@ -184,7 +190,8 @@ final class QueryLensStartupLogger implements SmartApplicationListener, Applicat
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
-				// A data source that cannot say what it wraps is left out of the line, never a start-up failure.
+				// A data source that cannot say what it wraps is left out of the line,
+				// never a start-up failure.
 			}
 		}
 		return names;

@@ -16,9 +16,10 @@ import dev.querylens.task.StartupRunnersRecording;
 import dev.querylens.task.TaskRecorder;
 
 /**
- * Auto-configuration of task recordings: the {@link TaskRecorder} for named blocks, and the recording of
- * {@code @Scheduled} methods, {@code @Async} methods called outside a recording, and the start-up runners, each
- * switched by a {@code querylens.record.tasks.*} property.
+ * Auto-configuration of task recordings: the {@link TaskRecorder} for named blocks, and
+ * the recording of {@code @Scheduled} methods, {@code @Async} methods called outside a
+ * recording, and the start-up runners, each switched by a
+ * {@code querylens.record.tasks.*} property.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnBean(RecordingCollector.class)
@@ -42,7 +43,8 @@ public final class QueryLensTaskAutoConfiguration {
 		return new ScheduledTaskRecording(handler);
 	}
 
-	// Static, as a BeanPostProcessor must be; the recorder is looked up only when the first bean with @Async is
+	// Static, as a BeanPostProcessor must be; the recorder is looked up only when the
+	// first bean with @Async is
 	// post-processed, so that the beans it needs are not created early.
 	@Bean
 	@ConditionalOnBooleanProperty(name = "querylens.record.tasks.async", matchIfMissing = true)

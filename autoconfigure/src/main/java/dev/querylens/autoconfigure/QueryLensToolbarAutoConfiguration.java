@@ -24,9 +24,10 @@ import dev.querylens.web.ToolbarAccess;
 import dev.querylens.web.ToolbarInjector;
 
 /**
- * Auto-configuration of the toolbar: the badge injected into HTML pages and the dashboard at
- * {@code querylens.toolbar.path}, both served only to the clients {@code querylens.toolbar.allowed-addresses}
- * allows. Needs plain Thymeleaf, which the starter brings; the app's own view setup is never touched.
+ * Auto-configuration of the toolbar: the badge injected into HTML pages and the dashboard
+ * at {@code querylens.toolbar.path}, both served only to the clients
+ * {@code querylens.toolbar.allowed-addresses} allows. Needs plain Thymeleaf, which the
+ * starter brings; the app's own view setup is never touched.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,8 +45,9 @@ public final class QueryLensToolbarAutoConfiguration {
 	}
 
 	/**
-	 * Creates the rule of who may see QueryLens: nobody when the application takes client addresses from forwarded
-	 * headers and they are not trusted explicitly, since any client could then claim to be local.
+	 * Creates the rule of who may see QueryLens: nobody when the application takes client
+	 * addresses from forwarded headers and they are not trusted explicitly, since any
+	 * client could then claim to be local.
 	 * @param toolbar the toolbar's properties
 	 * @param environment the application's environment
 	 * @return the rule
@@ -65,7 +67,8 @@ public final class QueryLensToolbarAutoConfiguration {
 	@ConditionalOnMissingBean
 	ToolbarInjector toolbarInjector(ToolbarAccess access, QueryLensProperties properties, Environment environment) {
 		QueryLensProperties.Toolbar toolbar = properties.getToolbar();
-		// A test compares the page the application renders: the badge would differ in every response.
+		// A test compares the page the application renders: the badge would differ in
+		// every response.
 		boolean badge = toolbar.isBadgeInTests() || !TestFramework.builtContextOf(environment);
 		return new ToolbarInjector(access, toolbar.getPath(), badge);
 	}

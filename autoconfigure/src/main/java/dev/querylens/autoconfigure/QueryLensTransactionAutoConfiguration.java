@@ -13,8 +13,8 @@ import dev.querylens.transaction.RecordingTransactionListener;
 import dev.querylens.transaction.TransactionListenerPostProcessor;
 
 /**
- * Auto-configuration of the transactions in recordings: a listener on every Spring transaction manager, switched by
- * {@code querylens.capture.transactions}.
+ * Auto-configuration of the transactions in recordings: a listener on every Spring
+ * transaction manager, switched by {@code querylens.capture.transactions}.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnClass(TransactionExecutionListener.class)
@@ -27,7 +27,8 @@ public final class QueryLensTransactionAutoConfiguration {
 		return new RecordingTransactionListener(settings.callSites());
 	}
 
-	// Static, as a BeanPostProcessor must be; the listener is looked up only when the first transaction manager is
+	// Static, as a BeanPostProcessor must be; the listener is looked up only when the
+	// first transaction manager is
 	// post-processed, so that the beans it needs are not created early.
 	@Bean
 	static TransactionListenerPostProcessor transactionListenerPostProcessor(

@@ -35,8 +35,8 @@ import dev.querylens.web.ToolbarInjector;
 import dev.querylens.web.ViewPhaseInterceptor;
 
 /**
- * Auto-configuration of per-request recording in a servlet web application: the filter, and the hooks into
- * Spring MVC's view rendering and async processing.
+ * Auto-configuration of per-request recording in a servlet web application: the filter,
+ * and the hooks into Spring MVC's view rendering and async processing.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,7 +44,8 @@ import dev.querylens.web.ViewPhaseInterceptor;
 @ConditionalOnBean(RecordingCollector.class)
 public final class QueryLensWebAutoConfiguration {
 
-	// Before Spring Security (-100) and the app's filters, after the character encoding filter.
+	// Before Spring Security (-100) and the app's filters, after the character encoding
+	// filter.
 	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
 	@Bean
@@ -71,7 +72,8 @@ public final class QueryLensWebAutoConfiguration {
 		return registration;
 	}
 
-	// The id and the timings tell a client what ran: only those the toolbar would serve get them, unless widened.
+	// The id and the timings tell a client what ran: only those the toolbar would serve
+	// get them, unless widened.
 	private static Predicate<HttpServletRequest> headersFor(QueryLensProperties.Toolbar toolbar,
 			ObjectProvider<ToolbarAccess> toolbarAccess, Environment environment) {
 		if (toolbar.getHeaders() == QueryLensProperties.Toolbar.Headers.ALWAYS) {

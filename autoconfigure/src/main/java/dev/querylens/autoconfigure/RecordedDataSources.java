@@ -10,10 +10,11 @@ import org.springframework.beans.factory.BeanFactory;
 import dev.querylens.jdbc.RecordingDataSource;
 
 /**
- * Finds, by bean name, the pool behind the recorded data source of a recorded query, so that QueryLens's own
- * statements (EXPLAIN) run on it unrecorded. A recorded query names the pool that ran it (for a routing data source,
- * the target it chose), so this reaches the database that ran the statement. Reaches the pool through
- * {@code unwrap}, so that another decorator around the bean (datasource-micrometer) does not hide it.
+ * Finds, by bean name, the pool behind the recorded data source of a recorded query, so
+ * that QueryLens's own statements (EXPLAIN) run on it unrecorded. A recorded query names
+ * the pool that ran it (for a routing data source, the target it chose), so this reaches
+ * the database that ran the statement. Reaches the pool through {@code unwrap}, so that
+ * another decorator around the bean (datasource-micrometer) does not hide it.
  */
 final class RecordedDataSources implements Function<String, DataSource> {
 
@@ -26,7 +27,8 @@ final class RecordedDataSources implements Function<String, DataSource> {
 	/**
 	 * Returns the unwrapped data source of the named bean.
 	 * @param name the data source's bean name, as a recorded query names it
-	 * @return the data source QueryLens wraps, or {@code null} when the bean is unknown or not recorded
+	 * @return the data source QueryLens wraps, or {@code null} when the bean is unknown
+	 * or not recorded
 	 */
 	@Override
 	public DataSource apply(String name) {

@@ -10,9 +10,10 @@ import org.springframework.aop.ProxyMethodInvocation;
 import dev.querylens.jdbc.RecordingDataSource;
 
 /**
- * Hands out the connections of a {@link RecordingDataSource} from a proxy of the data source it wraps, and answers
- * {@code unwrap}/{@code isWrapperFor} as that wrapper would: the proxy itself for the types it is (so unwrapping to
- * {@code HikariDataSource} still records), the wrapper for {@link RecordingDataSource}, the bean's answer otherwise.
+ * Hands out the connections of a {@link RecordingDataSource} from a proxy of the data
+ * source it wraps, and answers {@code unwrap}/{@code isWrapperFor} as that wrapper would:
+ * the proxy itself for the types it is (so unwrapping to {@code HikariDataSource} still
+ * records), the wrapper for {@link RecordingDataSource}, the bean's answer otherwise.
  */
 final class RecordingConnectionInterceptor implements MethodInterceptor {
 

@@ -21,16 +21,19 @@ import dev.querylens.jdbc.JdbcCaptureSettings;
 import dev.querylens.jdbc.RecordingDataSource;
 
 /**
- * Makes every {@link DataSource} bean record its statements under the bean's name, keeping the bean's type: the bean
- * becomes a class-based proxy of itself whose {@code getConnection} methods hand out
- * {@link RecordingDataSource recording} connections, while every other method (a pool's own, {@code close},
- * its MXBean) reaches the original bean. A class that cannot be subclassed faithfully is wrapped in a
+ * Makes every {@link DataSource} bean record its statements under the bean's name,
+ * keeping the bean's type: the bean becomes a class-based proxy of itself whose
+ * {@code getConnection} methods hand out {@link RecordingDataSource recording}
+ * connections, while every other method (a pool's own, {@code close}, its MXBean) reaches
+ * the original bean. A class that cannot be subclassed faithfully is wrapped in a
  * {@link RecordingDataSource} instead, said once at INFO.
  * <p>
- * A bean that delegates to a data source already recorded ({@code LazyConnectionDataSourceProxy},
- * {@code TransactionAwareDataSourceProxy}, any {@code DelegatingDataSource} over a recorded bean) is left as it is,
- * so that its statements are recorded once, by the pool. A routing data source is always made to record, for the
- * targets that are not beans: the connections it takes from recorded targets are passed on as they are.
+ * A bean that delegates to a data source already recorded
+ * ({@code LazyConnectionDataSourceProxy}, {@code TransactionAwareDataSourceProxy}, any
+ * {@code DelegatingDataSource} over a recorded bean) is left as it is, so that its
+ * statements are recorded once, by the pool. A routing data source is always made to
+ * record, for the targets that are not beans: the connections it takes from recorded
+ * targets are passed on as they are.
  */
 final class RecordingDataSourcePostProcessor implements BeanPostProcessor, Ordered {
 
@@ -70,9 +73,12 @@ final class RecordingDataSourcePostProcessor implements BeanPostProcessor, Order
 		return recording;
 	}
 
-	// Decided on isWrapperFor, which delegating data sources pass on to their target, so that one over a recorded
-	// bean is not recorded a second time. Not asked of a routing data source, whose answer comes from its
-	// current lookup key; a failing answer counts as "not recorded", as recording twice is better than not at all.
+	// Decided on isWrapperFor, which delegating data sources pass on to their target, so
+	// that one over a recorded
+	// bean is not recorded a second time. Not asked of a routing data source, whose
+	// answer comes from its
+	// current lookup key; a failing answer counts as "not recorded", as recording twice
+	// is better than not at all.
 	private boolean isRecorded(DataSource dataSource) {
 		if (dataSource instanceof RecordingDataSource) {
 			return true;
@@ -95,7 +101,8 @@ final class RecordingDataSourcePostProcessor implements BeanPostProcessor, Order
 		if (type.isHidden() || type.isSynthetic() || Proxy.isProxyClass(type)) {
 			return "its class " + type.getName() + " is generated";
 		}
-		// A final method of a proxy would run on the proxy's own, empty, fields instead of the bean's.
+		// A final method of a proxy would run on the proxy's own, empty, fields instead
+		// of the bean's.
 		for (Method method : type.getMethods()) {
 			if (Modifier.isFinal(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
 					&& method.getDeclaringClass() != Object.class) {
@@ -114,7 +121,8 @@ final class RecordingDataSourcePostProcessor implements BeanPostProcessor, Order
 		return factory.getProxy(bean.getClass().getClassLoader());
 	}
 
-	// Late, so that the data source is wrapped after other post-processors have decorated it.
+	// Late, so that the data source is wrapped after other post-processors have decorated
+	// it.
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE - 10;

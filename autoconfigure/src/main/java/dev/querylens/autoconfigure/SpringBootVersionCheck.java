@@ -7,9 +7,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Stops an application on a Spring Boot generation QueryLens is not built for, before any of its auto-configuration
- * runs: on Boot 3 it would start and then half work without a word. Uses only types Boot 3 has too, and is registered
- * in {@code META-INF/spring.factories}, whose keys Boot 3 reads as well.
+ * Stops an application on a Spring Boot generation QueryLens is not built for, before any
+ * of its auto-configuration runs: on Boot 3 it would start and then half work without a
+ * word. Uses only types Boot 3 has too, and is registered in
+ * {@code META-INF/spring.factories}, whose keys Boot 3 reads as well.
  */
 final class SpringBootVersionCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -33,8 +34,9 @@ final class SpringBootVersionCheck implements ApplicationContextInitializer<Conf
 	}
 
 	/**
-	 * Whether QueryLens runs on the given Spring Boot version: any 4.x or later. A version that cannot be read (a
-	 * repackaged Boot without its manifest) is let through rather than guessed at.
+	 * Whether QueryLens runs on the given Spring Boot version: any 4.x or later. A
+	 * version that cannot be read (a repackaged Boot without its manifest) is let through
+	 * rather than guessed at.
 	 * @param version the version, such as {@code 4.0.7} or {@code 3.5.6}
 	 * @return whether it is supported
 	 */
@@ -53,8 +55,8 @@ final class SpringBootVersionCheck implements ApplicationContextInitializer<Conf
 	}
 
 	/**
-	 * Thrown at start-up on an unsupported Spring Boot; {@link UnsupportedSpringBootFailureAnalyzer} turns it into
-	 * Boot's failure report.
+	 * Thrown at start-up on an unsupported Spring Boot;
+	 * {@link UnsupportedSpringBootFailureAnalyzer} turns it into Boot's failure report.
 	 */
 	static final class UnsupportedSpringBootException extends IllegalStateException {
 

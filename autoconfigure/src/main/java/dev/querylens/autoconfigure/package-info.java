@@ -1,5 +1,6 @@
 /**
- * Spring Boot auto-configuration of QueryLens, one small class per feature, and its properties.
+ * Spring Boot auto-configuration of QueryLens, one small class per feature, and its
+ * properties.
  */
 @NullMarked
 package dev.querylens.autoconfigure;

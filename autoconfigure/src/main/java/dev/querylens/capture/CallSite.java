@@ -8,11 +8,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The place in application code that caused a query, in {@link StackTraceElement} form, with the application frames
- * that called it (its call path).
+ * The place in application code that caused a query, in {@link StackTraceElement} form,
+ * with the application frames that called it (its call path).
  * <p>
- * Two call sites are equal when their frames are: the callers take no part, so findings grouped by call site and
- * ignore rules see the innermost application frame only, whatever path led to it.
+ * Two call sites are equal when their frames are: the callers take no part, so findings
+ * grouped by call site and ignore rules see the innermost application frame only,
+ * whatever path led to it.
  */
 public final class CallSite {
 
@@ -26,7 +27,8 @@ public final class CallSite {
 
 	private final int lineNumber;
 
-	// Kept as the walker gave them and formatted only when a report asks: most call sites are never shown.
+	// Kept as the walker gave them and formatted only when a report asks: most call sites
+	// are never shown.
 	private final StackTraceElement[] callers;
 
 	/**
@@ -95,8 +97,8 @@ public final class CallSite {
 	}
 
 	/**
-	 * Returns the application frames from this one outwards: this call site first, then the application method
-	 * that called it, and so on, as far as they were captured.
+	 * Returns the application frames from this one outwards: this call site first, then
+	 * the application method that called it, and so on, as far as they were captured.
 	 * @return the frames in {@link #toString()} form, innermost first
 	 */
 	public List<String> callPath() {

@@ -8,7 +8,10 @@ public enum CallSiteMode {
 	/** The first application frame, for the first few executions of each statement. */
 	FIRST_APP_FRAME,
 
-	/** The first application frame, for every execution (slower on pages with many queries). */
+	/**
+	 * The first application frame, for every execution (slower on pages with many
+	 * queries).
+	 */
 	FULL,
 
 	/** No call sites. */

@@ -12,23 +12,28 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Finds the application frames of a stack: the innermost one is the call site of a query, the next ones outwards
- * its call path.
+ * Finds the application frames of a stack: the innermost one is the call site of a query,
+ * the next ones outwards its call path.
  * <p>
- * A class is application code when it is in one of the application's packages (for a Spring Boot application, the
- * packages of its {@code @SpringBootApplication} class), otherwise when it is outside the JDK, Spring, Hibernate,
- * pools, drivers and the other {@linkplain #DEFAULT_EXCLUDES excluded packages}. Generated proxies and QueryLens's
- * own classes never are, whatever their package. The application packages come first so that an application whose
- * package starts like a framework's ({@code org.springframework.samples.petclinic}) still has call sites.
+ * A class is application code when it is in one of the application's packages (for a
+ * Spring Boot application, the packages of its {@code @SpringBootApplication} class),
+ * otherwise when it is outside the JDK, Spring, Hibernate, pools, drivers and the other
+ * {@linkplain #DEFAULT_EXCLUDES excluded packages}. Generated proxies and QueryLens's own
+ * classes never are, whatever their package. The application packages come first so that
+ * an application whose package starts like a framework's
+ * ({@code org.springframework.samples.petclinic}) still has call sites.
  * <p>
- * The verdict is computed once per class and cached, so a stack walk costs one lookup per frame; the walk stops
- * once the frames it needs are found: the call path's last application frame, the first frame of an
- * {@linkplain #ENTRY_POINTS entry point} (the servlet container, a dispatcher, a test engine) past the call site, or a
- * long run of framework frames past the last application frame.
+ * The verdict is computed once per class and cached, so a stack walk costs one lookup per
+ * frame; the walk stops once the frames it needs are found: the call path's last
+ * application frame, the first frame of an {@linkplain #ENTRY_POINTS entry point} (the
+ * servlet container, a dispatcher, a test engine) past the call site, or a long run of
+ * framework frames past the last application frame.
  */
 public final class CallSiteResolver {
 
-	/** Package prefixes that are not application code, unless in an application package. */
+	/**
+	 * Package prefixes that are not application code, unless in an application package.
+	 */
 	public static final List<String> DEFAULT_EXCLUDES = List.of("java.", "javax.", "jakarta.", "jdk.", "sun.",
 			"com.sun.", "org.springframework.", "org.hibernate.", "com.zaxxer.hikari.", "org.h2.", "org.postgresql.",
 			"org.mariadb.", "com.mysql.", "oracle.jdbc.", "com.microsoft.sqlserver.", "org.apache.", "org.thymeleaf.",
@@ -37,20 +42,25 @@ public final class CallSiteResolver {
 			"kotlin.", "kotlinx.", "reactor.", "org.jooq.", "org.mybatis.", "org.apache.ibatis.", "org.openjdk.jmh.");
 
 	/**
-	 * Package prefixes of the code that calls into an application from outside: the servlet container, the web
-	 * frameworks' dispatchers, test engines. A call path ends at the first of their frames, since no application
-	 * method that led to the statement lies below it.
+	 * Package prefixes of the code that calls into an application from outside: the
+	 * servlet container, the web frameworks' dispatchers, test engines. A call path ends
+	 * at the first of their frames, since no application method that led to the statement
+	 * lies below it.
 	 */
 	public static final List<String> ENTRY_POINTS = List.of("org.springframework.web.servlet.",
 			"org.springframework.web.reactive.", "jakarta.servlet.", "org.apache.catalina.", "org.apache.coyote.",
 			"org.apache.tomcat.", "org.eclipse.jetty.", "io.undertow.", "reactor.netty.", "org.junit.",
 			"org.openjdk.jmh.");
 
-	/** How many application frames a call path keeps by default, the call site included. */
+	/**
+	 * How many application frames a call path keeps by default, the call site included.
+	 */
 	public static final int DEFAULT_MAX_CALL_PATH = 8;
 
-	// A call path also ends after this many frames in a row that are not application code, for stacks that reach
-	// no known entry point: each frame walked costs about as much as the call site itself.
+	// A call path also ends after this many frames in a row that are not application
+	// code, for stacks that reach
+	// no known entry point: each frame walked costs about as much as the call site
+	// itself.
 	static final int MAX_FRAMES_BETWEEN_CALLERS = 32;
 
 	private static final String QUERYLENS_PACKAGE = "dev.querylens.";
@@ -88,9 +98,11 @@ public final class CallSiteResolver {
 	private final String queryLensLocation = location(CallSiteResolver.class);
 
 	/**
-	 * Creates a resolver that knows no application package and keeps {@value #DEFAULT_MAX_CALL_PATH} frames.
+	 * Creates a resolver that knows no application package and keeps
+	 * {@value #DEFAULT_MAX_CALL_PATH} frames.
 	 * @param mode how much to capture
-	 * @param additionalExcludes package prefixes to skip besides {@link #DEFAULT_EXCLUDES}
+	 * @param additionalExcludes package prefixes to skip besides
+	 * {@link #DEFAULT_EXCLUDES}
 	 */
 	public CallSiteResolver(CallSiteMode mode, List<String> additionalExcludes) {
 		this(mode, List.of(), additionalExcludes, DEFAULT_MAX_CALL_PATH);
@@ -99,10 +111,13 @@ public final class CallSiteResolver {
 	/**
 	 * Creates a resolver.
 	 * @param mode how much to capture
-	 * @param applicationPackages packages of application code (e.g. {@code com.example.shop}); their classes and
-	 * those of their sub-packages are application code even when an exclude matches them
-	 * @param additionalExcludes package prefixes to skip besides {@link #DEFAULT_EXCLUDES}
-	 * @param maxCallPath how many application frames to keep, the call site included; at least 1
+	 * @param applicationPackages packages of application code (e.g.
+	 * {@code com.example.shop}); their classes and those of their sub-packages are
+	 * application code even when an exclude matches them
+	 * @param additionalExcludes package prefixes to skip besides
+	 * {@link #DEFAULT_EXCLUDES}
+	 * @param maxCallPath how many application frames to keep, the call site included; at
+	 * least 1
 	 */
 	public CallSiteResolver(CallSiteMode mode, List<String> applicationPackages, List<String> additionalExcludes,
 			int maxCallPath) {
@@ -146,8 +161,9 @@ public final class CallSiteResolver {
 	}
 
 	/**
-	 * Returns the innermost application frame of the calling thread's stack, with the application frames that led
-	 * to it as its {@linkplain CallSite#callPath() call path}.
+	 * Returns the innermost application frame of the calling thread's stack, with the
+	 * application frames that led to it as its {@linkplain CallSite#callPath() call
+	 * path}.
 	 * @return the call site, or {@code null} when no frame is application code
 	 */
 	public CallSite resolve() {
@@ -199,7 +215,8 @@ public final class CallSiteResolver {
 	}
 
 	/**
-	 * Whether a class calls into the application from outside, so that a call path ends at its frames.
+	 * Whether a class calls into the application from outside, so that a call path ends
+	 * at its frames.
 	 * @param type the class
 	 * @return {@code true} for the servlet container, a dispatcher or a test engine
 	 */
@@ -214,7 +231,8 @@ public final class CallSiteResolver {
 			return false;
 		}
 		if (isQueryLens(type)) {
-			// Only an application package inside QueryLens's own (an application shaded into one jar with it)
+			// Only an application package inside QueryLens's own (an application shaded
+			// into one jar with it)
 			// makes one of these application code.
 			return isInApplicationPackageInsideQueryLens(name);
 		}
@@ -222,9 +240,10 @@ public final class CallSiteResolver {
 	}
 
 	/**
-	 * Whether a class name is application code by the package rules alone: generated proxies are not, the
-	 * application packages are, the excluded packages are not, everything else is. QueryLens's own classes are
-	 * told by {@link #isApplicationClass(Class)}, which needs the class.
+	 * Whether a class name is application code by the package rules alone: generated
+	 * proxies are not, the application packages are, the excluded packages are not,
+	 * everything else is. QueryLens's own classes are told by
+	 * {@link #isApplicationClass(Class)}, which needs the class.
 	 * @param className the fully qualified class name
 	 * @return {@code true} if it is application code
 	 */
@@ -280,12 +299,13 @@ public final class CallSiteResolver {
 		return false;
 	}
 
-	// QueryLens's own classes are those loaded from where this one was: the demo application, the tests' own
-	// applications and any other code in a dev.querylens package elsewhere are application code, and a new
+	// QueryLens's own classes are those loaded from where this one was: the demo
+	// application, the tests' own
+	// applications and any other code in a dev.querylens package elsewhere are
+	// application code, and a new
 	// QueryLens package needs no entry in a list.
 	private boolean isQueryLens(Class<?> type) {
-		return type.getName().startsWith(QUERYLENS_PACKAGE)
-				&& Objects.equals(location(type), this.queryLensLocation);
+		return type.getName().startsWith(QUERYLENS_PACKAGE) && Objects.equals(location(type), this.queryLensLocation);
 	}
 
 	private static String location(Class<?> type) {

@@ -3,8 +3,9 @@ package dev.querylens.capture;
 import java.util.concurrent.Callable;
 
 /**
- * The recording bound to the running thread: the one piece of static state in QueryLens. Bind
- * with {@link #bind} in a try-with-resources block so the previous binding is always restored.
+ * The recording bound to the running thread: the one piece of static state in QueryLens.
+ * Bind with {@link #bind} in a try-with-resources block so the previous binding is always
+ * restored.
  */
 public final class CurrentRecording {
 
@@ -33,8 +34,9 @@ public final class CurrentRecording {
 	}
 
 	/**
-	 * Binds a recording to this thread with no scope to close, for a propagation library (Micrometer's
-	 * context-propagation) that keeps the previous value and restores it itself.
+	 * Binds a recording to this thread with no scope to close, for a propagation library
+	 * (Micrometer's context-propagation) that keeps the previous value and restores it
+	 * itself.
 	 * @param recording the recording, or {@code null} to bind none
 	 */
 	public static void set(Recording recording) {
@@ -47,8 +49,8 @@ public final class CurrentRecording {
 	}
 
 	/**
-	 * Wraps a task so that it runs bound to the recording current now, for work handed to another
-	 * thread.
+	 * Wraps a task so that it runs bound to the recording current now, for work handed to
+	 * another thread.
 	 * @param task the task
 	 * @return the wrapped task, or the task itself when nothing is being recorded
 	 */

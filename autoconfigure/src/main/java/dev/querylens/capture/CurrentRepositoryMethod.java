@@ -3,12 +3,12 @@ package dev.querylens.capture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Spring Data repository method running on this thread, as the repository's own invocation notes it, so that
- * whoever needs to know which repository method a statement came from (the Hibernate lazy-load tracking) asks
- * here instead of walking the stack.
+ * The Spring Data repository method running on this thread, as the repository's own
+ * invocation notes it, so that whoever needs to know which repository method a statement
+ * came from (the Hibernate lazy-load tracking) asks here instead of walking the stack.
  * <p>
- * {@link #isTracked()} says whether anything notes it at all in this JVM: only then does a {@code null} from
- * {@link #get()} mean that no repository method is running.
+ * {@link #isTracked()} says whether anything notes it at all in this JVM: only then does
+ * a {@code null} from {@link #get()} mean that no repository method is running.
  */
 public final class CurrentRepositoryMethod {
 
@@ -21,7 +21,8 @@ public final class CurrentRepositoryMethod {
 
 	/**
 	 * Returns the innermost repository method running on this thread.
-	 * @return its name as {@code OrderRepository.findAllByOrderByIdAsc}, or {@code null} when none runs
+	 * @return its name as {@code OrderRepository.findAllByOrderByIdAsc}, or {@code null}
+	 * when none runs
 	 */
 	public static @Nullable String get() {
 		return CURRENT.get();

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * One executed statement: a single statement, or a JDBC batch counted once.
  * <p>
- * Reads like a record. It is a class only so that the rows and the size of the values read from a result set after
- * the statement was recorded can be added in place: a second object per query would be most of QueryLens's
- * allocation per statement. They change only while the recording runs; once {@link Recording#finish finished}, an
- * event never changes.
+ * Reads like a record. It is a class only so that the rows and the size of the values
+ * read from a result set after the statement was recorded can be added in place: a second
+ * object per query would be most of QueryLens's allocation per statement. They change
+ * only while the recording runs; once {@link Recording#finish finished}, an event never
+ * changes.
  */
 public final class QueryEvent {
 
@@ -52,13 +53,14 @@ public final class QueryEvent {
 	 * Creates an event.
 	 * @param index position in the recording, 0-based, in execution order
 	 * @param sql the SQL exactly as the driver received it
-	 * @param parameters the bound values in order (for a batch, the first set); strings, numbers, booleans or
-	 * {@code null}, already made safe to show
+	 * @param parameters the bound values in order (for a batch, the first set); strings,
+	 * numbers, booleans or {@code null}, already made safe to show
 	 * @param batchSize 1 for a single statement, N for a batch of N
 	 * @param rows rows read for a query, update count for a write (summed over a batch)
 	 * @param durationNanos time spent executing
 	 * @param offsetNanos time from the recording's start to this statement's start
-	 * @param connectionId number of the connection it ran on: 1, 2, … in order of first use within its recording
+	 * @param connectionId number of the connection it ran on: 1, 2, … in order of first
+	 * use within its recording
 	 * @param dataSource the data source's bean name
 	 * @param phase whether it ran in the handler or in the view
 	 * @param thread the name of the thread it ran on
@@ -77,14 +79,18 @@ public final class QueryEvent {
 	 * @param index position in the recording, 0-based, in execution order
 	 * @param sql the SQL as kept: whole, or its first characters when it was cut
 	 * @param sqlLength the length of the SQL as the driver received it
-	 * @param fullFingerprint the fingerprint of the whole SQL when it was cut, otherwise {@code null}
-	 * @param fullSqlHash the {@link String#hashCode() hash} of the whole SQL when it was cut, otherwise 0
-	 * @param parameters the bound values in order (for a batch, the first set), already made safe to show
+	 * @param fullFingerprint the fingerprint of the whole SQL when it was cut, otherwise
+	 * {@code null}
+	 * @param fullSqlHash the {@link String#hashCode() hash} of the whole SQL when it was
+	 * cut, otherwise 0
+	 * @param parameters the bound values in order (for a batch, the first set), already
+	 * made safe to show
 	 * @param batchSize 1 for a single statement, N for a batch of N
 	 * @param rows rows read for a query, update count for a write (summed over a batch)
 	 * @param durationNanos time spent executing
 	 * @param offsetNanos time from the recording's start to this statement's start
-	 * @param connectionId number of the connection it ran on, unique within its data source
+	 * @param connectionId number of the connection it ran on, unique within its data
+	 * source
 	 * @param dataSource the data source's bean name
 	 * @param phase whether it ran in the handler or in the view
 	 * @param thread the name of the thread it ran on
@@ -121,8 +127,8 @@ public final class QueryEvent {
 	}
 
 	/**
-	 * Returns the SQL exactly as the driver received it, or its first characters when it was longer than the
-	 * recording keeps (see {@link #sqlTruncated()}).
+	 * Returns the SQL exactly as the driver received it, or its first characters when it
+	 * was longer than the recording keeps (see {@link #sqlTruncated()}).
 	 * @return the SQL as kept
 	 */
 	public String sql() {
@@ -130,7 +136,8 @@ public final class QueryEvent {
 	}
 
 	/**
-	 * Returns the length of the SQL the driver received, whether or not it was kept whole.
+	 * Returns the length of the SQL the driver received, whether or not it was kept
+	 * whole.
 	 * @return the length in characters
 	 */
 	public int sqlLength() {
@@ -138,8 +145,8 @@ public final class QueryEvent {
 	}
 
 	/**
-	 * Whether the SQL was longer than the recording keeps, so that {@link #sql()} is only its beginning: such a
-	 * statement is not the one that ran and cannot be explained.
+	 * Whether the SQL was longer than the recording keeps, so that {@link #sql()} is only
+	 * its beginning: such a statement is not the one that ran and cannot be explained.
 	 * @return {@code true} if the SQL was cut
 	 */
 	public boolean sqlTruncated() {
@@ -147,17 +154,18 @@ public final class QueryEvent {
 	}
 
 	/**
-	 * Returns the fingerprint of the whole SQL, computed when it was recorded because the text kept is only its
-	 * beginning.
-	 * @return the fingerprint, or {@code null} when the SQL was kept whole (analysis fingerprints {@link #sql()})
+	 * Returns the fingerprint of the whole SQL, computed when it was recorded because the
+	 * text kept is only its beginning.
+	 * @return the fingerprint, or {@code null} when the SQL was kept whole (analysis
+	 * fingerprints {@link #sql()})
 	 */
 	public String fullFingerprint() {
 		return this.fullFingerprint;
 	}
 
 	/**
-	 * Returns the {@link String#hashCode() hash} of the whole SQL, so that two cut statements with the same
-	 * beginning are told apart.
+	 * Returns the {@link String#hashCode() hash} of the whole SQL, so that two cut
+	 * statements with the same beginning are told apart.
 	 * @return the hash when the SQL was cut, otherwise 0
 	 */
 	public int fullSqlHash() {
@@ -189,8 +197,9 @@ public final class QueryEvent {
 	}
 
 	/**
-	 * Returns the size of the text and binary values the application read from the result set: one per character
-	 * of a string, one per byte of a byte array. Numbers, dates, LOB locators and streams are not counted.
+	 * Returns the size of the text and binary values the application read from the result
+	 * set: one per character of a string, one per byte of a byte array. Numbers, dates,
+	 * LOB locators and streams are not counted.
 	 * @return the size, 0 for a write or when nothing sized was read
 	 */
 	public long bytesRead() {
@@ -198,7 +207,8 @@ public final class QueryEvent {
 	}
 
 	/**
-	 * Returns the column of the largest single value read, when the values read were large enough to name it.
+	 * Returns the column of the largest single value read, when the values read were
+	 * large enough to name it.
 	 * @return the column's label as the driver gives it, or {@code null}
 	 */
 	public String widestColumn() {

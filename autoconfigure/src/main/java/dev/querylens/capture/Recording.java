@@ -14,17 +14,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
- * The queries of one unit of work (an HTTP request, a block in a test, a task). Built while the
- * work runs, from any thread it hands work to, and frozen by {@link #finish}.
+ * The queries of one unit of work (an HTTP request, a block in a test, a task). Built
+ * while the work runs, from any thread it hands work to, and frozen by {@link #finish}.
  * <p>
- * At most {@code maxQueries} queries are kept in full; past that the recording still counts
- * every query and its time exactly, per SQL string (for at most {@code maxQueries} strings, the rest in one
- * {@link SqlTally#OTHER} tally), and says it is {@link #isTruncated() truncated}. So its memory is bounded by
- * {@code maxQueries}, however many statements the work runs.
+ * At most {@code maxQueries} queries are kept in full; past that the recording still
+ * counts every query and its time exactly, per SQL string (for at most {@code maxQueries}
+ * strings, the rest in one {@link SqlTally#OTHER} tally), and says it is
+ * {@link #isTruncated() truncated}. So its memory is bounded by {@code maxQueries},
+ * however many statements the work runs.
  */
 public final class Recording {
 
-	/** Call sites are captured for this many executions of each SQL string, enough to show every pattern. */
+	/**
+	 * Call sites are captured for this many executions of each SQL string, enough to show
+	 * every pattern.
+	 */
 	static final int CALL_SITE_SAMPLES = 10;
 
 	private final String id;
@@ -74,15 +78,18 @@ public final class Recording {
 
 	private Map<String, SqlTally> overflow = Collections.emptyMap();
 
-	// Keyed by the SQL as kept, so that a finished recording holds no statement whole; emptied by finish.
+	// Keyed by the SQL as kept, so that a finished recording holds no statement whole;
+	// emptied by finish.
 	private Map<String, Integer> callSiteSamples = new HashMap<>();
 
 	private List<LazyLoad> lazyLoads = new ArrayList<>();
 
-	// The connection each statement ran on, numbered 1, 2, … in order of first use within this recording.
+	// The connection each statement ran on, numbered 1, 2, … in order of first use within
+	// this recording.
 	private final Map<ConnectionKey, Integer> connectionNumbers = new HashMap<>();
 
-	// Statements whose rows the ORM made entities of, with the repository method that ran them ("" when none).
+	// Statements whose rows the ORM made entities of, with the repository method that ran
+	// them ("" when none).
 	private Map<Integer, String> entityStatements = new HashMap<>();
 
 	private final TransactionLog transactions;
@@ -112,7 +119,8 @@ public final class Recording {
 	/**
 	 * Starts a recording.
 	 * @param kind what it covers
-	 * @param method the HTTP method, or for other kinds a short label, may be {@code null}
+	 * @param method the HTTP method, or for other kinds a short label, may be
+	 * {@code null}
 	 * @param uri the request path without its query string, or for other kinds a name
 	 * @param query the query string, or {@code null}
 	 * @param maxQueries how many queries to keep in full
@@ -125,7 +133,8 @@ public final class Recording {
 	/**
 	 * Starts a recording that keeps statements only up to a length.
 	 * @param kind what it covers
-	 * @param method the HTTP method, or for other kinds a short label, may be {@code null}
+	 * @param method the HTTP method, or for other kinds a short label, may be
+	 * {@code null}
 	 * @param uri the request path without its query string, or for other kinds a name
 	 * @param query the query string, or {@code null}
 	 * @param maxQueries how many queries to keep in full
@@ -145,7 +154,8 @@ public final class Recording {
 	 * @param query the query string, or {@code null}
 	 * @param maxQueries how many queries to keep in full
 	 * @param clock source of the start instant
-	 * @param nanoTime source of monotonic nanoseconds, the same one the statement timings use
+	 * @param nanoTime source of monotonic nanoseconds, the same one the statement timings
+	 * use
 	 * @return the running recording
 	 */
 	public static Recording start(Kind kind, String method, String uri, String query, int maxQueries, Clock clock,
@@ -154,16 +164,17 @@ public final class Recording {
 	}
 
 	/**
-	 * Adds an executed statement. Ignored once the recording is finished. SQL longer than the recording's
-	 * {@link SqlTextLimit} is cut here, its fingerprint taken first.
+	 * Adds an executed statement. Ignored once the recording is finished. SQL longer than
+	 * the recording's {@link SqlTextLimit} is cut here, its fingerprint taken first.
 	 * @param sql the SQL as the driver received it
 	 * @param parameters the bound values, made safe to show
 	 * @param batchSize 1, or the number of statements in a batch
 	 * @param rows rows read so far or update count
 	 * @param startNanos when execution started, from the same source as the recording's
 	 * @param durationNanos how long it took
-	 * @param connectionId the connection's number within its data source; the event keeps the connection's number
-	 * within this recording instead, so that the first connection used is 1
+	 * @param connectionId the connection's number within its data source; the event keeps
+	 * the connection's number within this recording instead, so that the first connection
+	 * used is 1
 	 * @param dataSource the data source's name
 	 * @param callSite where it came from, or {@code null}
 	 * @param error the failure, or {@code null}
@@ -176,8 +187,8 @@ public final class Recording {
 	}
 
 	/**
-	 * Records one execution, noting whether its connection was in auto-commit mode (so that it committed alone)
-	 * under the same lock as the execution itself.
+	 * Records one execution, noting whether its connection was in auto-commit mode (so
+	 * that it committed alone) under the same lock as the execution itself.
 	 * @param sql the SQL text as sent to the driver
 	 * @param parameters the bound values, made safe to show
 	 * @param batchSize 1, or the number of statements in a batch
@@ -202,7 +213,8 @@ public final class Recording {
 			callSite = CallSite.described("view:" + this.viewName);
 		}
 		TransactionLog.Open transaction = this.transactions.current();
-		// A statement run while its transaction commits is the ORM's flush: it belongs to the transactional method,
+		// A statement run while its transaction commits is the ORM's flush: it belongs to
+		// the transactional method,
 		// whatever frames are on the stack.
 		boolean flushed = transaction != null && transaction.committing;
 		if (flushed) {
@@ -233,7 +245,8 @@ public final class Recording {
 		}
 	}
 
-	// The rare long statement: the fingerprint and hash of the whole text are taken outside the lock.
+	// The rare long statement: the fingerprint and hash of the whole text are taken
+	// outside the lock.
 	private int recordCut(String sql, List<Object> parameters, int batchSize, long rows, long startNanos,
 			long durationNanos, int connectionId, String dataSource, CallSite callSite, String error,
 			Phase currentPhase, TransactionLog.Open transaction, boolean flushed, boolean autoCommit) {
@@ -253,7 +266,8 @@ public final class Recording {
 				tally(kept, durationNanos);
 				return -1;
 			}
-			// The count only grows, so a statement found past the limit before the lock is past it now.
+			// The count only grows, so a statement found past the limit before the lock
+			// is past it now.
 			this.queries.add(new QueryEvent(index, kept, sql.length(), fingerprint, sql.hashCode(), parameters,
 					batchSize, rows, durationNanos, startNanos - this.startNanos, connectionId, dataSource,
 					currentPhase, Thread.currentThread().getName(), callSite, error));
@@ -262,12 +276,14 @@ public final class Recording {
 		}
 	}
 
-	// Past the limit a statement is only counted and timed, per SQL as kept. Called under the lock.
+	// Past the limit a statement is only counted and timed, per SQL as kept. Called under
+	// the lock.
 	private void tally(String sql, long durationNanos) {
 		if (this.overflow.isEmpty()) {
 			this.overflow = new LinkedHashMap<>();
 		}
-		// At most as many SQL strings as queries kept, so a long task with statements built from literals stays
+		// At most as many SQL strings as queries kept, so a long task with statements
+		// built from literals stays
 		// within a fixed budget; the rest share one tally and the count stays exact.
 		String key = (this.overflow.containsKey(sql) || this.overflow.size() < Math.max(this.maxQueries, 1)) ? sql
 				: SqlTally.OTHER;
@@ -276,8 +292,10 @@ public final class Recording {
 	}
 
 	/**
-	 * Adds a connection taken from a data source while the recording ran. Ignored once finished.
-	 * @param acquireNanos how long {@code getConnection()} took: the wait for the pool, or the whole connect
+	 * Adds a connection taken from a data source while the recording ran. Ignored once
+	 * finished.
+	 * @param acquireNanos how long {@code getConnection()} took: the wait for the pool,
+	 * or the whole connect
 	 */
 	public void recordConnection(long acquireNanos) {
 		synchronized (this.lock) {
@@ -290,7 +308,8 @@ public final class Recording {
 	}
 
 	/**
-	 * Returns the transactions the recording's work began, and which of its queries ran in which.
+	 * Returns the transactions the recording's work began, and which of its queries ran
+	 * in which.
 	 * @return the transaction log, frozen once the recording is finished
 	 */
 	public TransactionLog getTransactions() {
@@ -298,10 +317,12 @@ public final class Recording {
 	}
 
 	/**
-	 * Adds a connection a data source failed to hand out while the recording ran, such as a pool that timed out.
-	 * Counted always; kept for at most as many failures as statements are kept. Ignored once finished.
+	 * Adds a connection a data source failed to hand out while the recording ran, such as
+	 * a pool that timed out. Counted always; kept for at most as many failures as
+	 * statements are kept. Ignored once finished.
 	 * @param dataSource the data source's name
-	 * @param startNanos when {@code getConnection()} was called, from the same source as the recording's
+	 * @param startNanos when {@code getConnection()} was called, from the same source as
+	 * the recording's
 	 * @param durationNanos how long it took to fail
 	 * @param callSite where in application code it was asked for, or {@code null}
 	 * @param error the exception's class and message
@@ -322,12 +343,14 @@ public final class Recording {
 	}
 
 	/**
-	 * Adds what a query read after it was recorded: rows from its result set with the size of their values, or an
-	 * update count the application read later. Ignored once the recording is finished, or for a query past the limit.
+	 * Adds what a query read after it was recorded: rows from its result set with the
+	 * size of their values, or an update count the application read later. Ignored once
+	 * the recording is finished, or for a query past the limit.
 	 * @param index the index {@link #record} returned
 	 * @param rows the number of rows read
 	 * @param bytes characters of text and bytes of binary values read from those rows
-	 * @param widestColumn the column of the largest value read, or {@code null} when not named
+	 * @param widestColumn the column of the largest value read, or {@code null} when not
+	 * named
 	 */
 	public void addRead(int index, long rows, long bytes, String widestColumn) {
 		if (index < 0 || (rows == 0 && bytes == 0)) {
@@ -341,14 +364,15 @@ public final class Recording {
 	}
 
 	/**
-	 * Whether the next execution of this SQL should capture its call site: only the first few of
-	 * each statement do, so the cost does not grow with N.
+	 * Whether the next execution of this SQL should capture its call site: only the first
+	 * few of each statement do, so the cost does not grow with N.
 	 * @param sql the SQL about to run
 	 * @return whether to capture the call site
 	 */
 	public boolean wantsCallSite(String sql) {
 		synchronized (this.lock) {
-			// Past the limit no call site is kept, so none is captured and the samples stop growing.
+			// Past the limit no call site is kept, so none is captured and the samples
+			// stop growing.
 			if (this.finished || this.queryCount >= this.maxQueries) {
 				return false;
 			}
@@ -359,8 +383,9 @@ public final class Recording {
 	}
 
 	/**
-	 * Adds a lazy association the ORM initialised, so that analysis can name it with certainty. Ignored once the
-	 * recording is finished; kept for at most as many loads as statements are kept.
+	 * Adds a lazy association the ORM initialised, so that analysis can name it with
+	 * certainty. Ignored once the recording is finished; kept for at most as many loads
+	 * as statements are kept.
 	 * @param lazyLoad what was loaded and which statements it ran
 	 */
 	public void recordLazyLoad(LazyLoad lazyLoad) {
@@ -375,11 +400,12 @@ public final class Recording {
 	}
 
 	/**
-	 * Notes that the ORM made entities of a statement's rows, so that analysis gives ORM advice only for the
-	 * statements the ORM ran. Ignored once finished, or for a query past the limit.
+	 * Notes that the ORM made entities of a statement's rows, so that analysis gives ORM
+	 * advice only for the statements the ORM ran. Ignored once finished, or for a query
+	 * past the limit.
 	 * @param queryIndex the statement's index
-	 * @param repositoryMethod the repository method that ran it, e.g. {@code OrderRepository.findById}, or
-	 * {@code null} when unknown or not run by one
+	 * @param repositoryMethod the repository method that ran it, e.g.
+	 * {@code OrderRepository.findById}, or {@code null} when unknown or not run by one
 	 */
 	public void recordEntityStatement(int queryIndex, String repositoryMethod) {
 		if (this.finished || queryIndex < 0) {
@@ -409,7 +435,8 @@ public final class Recording {
 	/**
 	 * Returns the repository method that ran a statement the ORM made entities of.
 	 * @param queryIndex the statement's index
-	 * @return the method, e.g. {@code OrderRepository.findById}, or {@code null} when unknown
+	 * @return the method, e.g. {@code OrderRepository.findById}, or {@code null} when
+	 * unknown
 	 */
 	public String repositoryMethodOf(int queryIndex) {
 		synchronized (this.lock) {
@@ -438,8 +465,8 @@ public final class Recording {
 	}
 
 	/**
-	 * Silences findings of these types for the whole recording, such as those the handler method of a request is
-	 * annotated to ignore. Adds to the types given before.
+	 * Silences findings of these types for the whole recording, such as those the handler
+	 * method of a request is annotated to ignore. Adds to the types given before.
 	 * @param types the finding type names, as the JSON shows them ({@code N_PLUS_ONE})
 	 */
 	public void ignoreFindings(Set<String> types) {
@@ -465,7 +492,8 @@ public final class Recording {
 	 * Freezes the recording. Later calls are ignored.
 	 * @param status the HTTP status, or 0 for other kinds
 	 * @param pattern the matched handler pattern, or {@code null}
-	 * @return {@code true} if this call finished it, {@code false} if it was already finished
+	 * @return {@code true} if this call finished it, {@code false} if it was already
+	 * finished
 	 */
 	public boolean finish(int status, String pattern) {
 		synchronized (this.lock) {
@@ -640,7 +668,8 @@ public final class Recording {
 	}
 
 	/**
-	 * Returns how many times a data source failed to hand out a connection while the recording ran.
+	 * Returns how many times a data source failed to hand out a connection while the
+	 * recording ran.
 	 * @return the number of failed {@code getConnection()} calls, kept in full or not
 	 */
 	public int getConnectionFailureCount() {

@@ -13,13 +13,15 @@ import org.jspecify.annotations.Nullable;
 import dev.querylens.capture.Transaction.Outcome;
 
 /**
- * The transactions of one recording and how each of its queries relates to them: in which transaction it ran, whether
- * it ran on a connection in auto-commit mode, and whether it was flushed while its transaction committed.
+ * The transactions of one recording and how each of its queries relates to them: in which
+ * transaction it ran, whether it ran on a connection in auto-commit mode, and whether it
+ * was flushed while its transaction committed.
  * <p>
- * Transactions are told by whatever watches the transaction manager ({@link #begin}, {@link #begun},
- * {@link #committing}, {@link #end}), on the thread that runs them: a transaction is bound to its thread, so a query
- * belongs to the innermost transaction open on the thread it ran on. At most as many transactions as the recording
- * keeps queries are kept, and all are counted.
+ * Transactions are told by whatever watches the transaction manager ({@link #begin},
+ * {@link #begun}, {@link #committing}, {@link #end}), on the thread that runs them: a
+ * transaction is bound to its thread, so a query belongs to the innermost transaction
+ * open on the thread it ran on. At most as many transactions as the recording keeps
+ * queries are kept, and all are counted.
  */
 public final class TransactionLog {
 
@@ -29,7 +31,8 @@ public final class TransactionLog {
 
 	private final int maxTransactions;
 
-	// Read without the lock so that a query with no transaction open anywhere costs one volatile read.
+	// Read without the lock so that a query with no transaction open anywhere costs one
+	// volatile read.
 	private volatile int openCount;
 
 	// Guarded by this.
@@ -54,12 +57,14 @@ public final class TransactionLog {
 	}
 
 	/**
-	 * Notes that a transaction begins on the current thread. Ignored once the recording is finished.
-	 * @param key the object that stands for the transaction in the later calls, such as the transaction manager's
-	 * status; held only while the transaction is open
-	 * @param name the transaction's name, for a {@code @Transactional} method its class and method, or {@code null}
-	 * @param callSite what began it: for a {@code @Transactional} method the method, otherwise the application code
-	 * that began it; or {@code null}
+	 * Notes that a transaction begins on the current thread. Ignored once the recording
+	 * is finished.
+	 * @param key the object that stands for the transaction in the later calls, such as
+	 * the transaction manager's status; held only while the transaction is open
+	 * @param name the transaction's name, for a {@code @Transactional} method its class
+	 * and method, or {@code null}
+	 * @param callSite what began it: for a {@code @Transactional} method the method,
+	 * otherwise the application code that began it; or {@code null}
 	 * @param readOnly whether it is read-only
 	 * @param nested whether it is a savepoint within the transaction open on this thread
 	 */
@@ -83,7 +88,8 @@ public final class TransactionLog {
 	/**
 	 * Notes that a transaction has begun, or failed to.
 	 * @param key the object given to {@link #begin}
-	 * @param isolation its isolation level, e.g. {@code READ_COMMITTED}, {@code DEFAULT} when not declared
+	 * @param isolation its isolation level, e.g. {@code READ_COMMITTED}, {@code DEFAULT}
+	 * when not declared
 	 * @param failed whether beginning it failed, so that it never ran
 	 */
 	public synchronized void begun(Object key, String isolation, boolean failed) {
@@ -100,8 +106,8 @@ public final class TransactionLog {
 	}
 
 	/**
-	 * Notes that a transaction is about to commit: statements until its {@link #end} are those the ORM flushes at
-	 * commit.
+	 * Notes that a transaction is about to commit: statements until its {@link #end} are
+	 * those the ORM flushes at commit.
 	 * @param key the object given to {@link #begin}
 	 */
 	public synchronized void committing(Object key) {
@@ -112,8 +118,8 @@ public final class TransactionLog {
 	}
 
 	/**
-	 * Notes that a transaction ended. Any transaction begun inside it on the same thread and not yet ended is taken
-	 * to have ended with it.
+	 * Notes that a transaction ended. Any transaction begun inside it on the same thread
+	 * and not yet ended is taken to have ended with it.
 	 * @param key the object given to {@link #begin}
 	 * @param outcome how it ended
 	 */
@@ -170,7 +176,8 @@ public final class TransactionLog {
 		}
 	}
 
-	// A connection taken from a data source on the current thread: the first one within a transaction is the one
+	// A connection taken from a data source on the current thread: the first one within a
+	// transaction is the one
 	// it holds until it ends.
 	void connectionAcquired() {
 		Open open = current();
@@ -183,7 +190,8 @@ public final class TransactionLog {
 		}
 	}
 
-	// A query kept in full: the transaction it ran in and whether it was flushed at commit. Called under the
+	// A query kept in full: the transaction it ran in and whether it was flushed at
+	// commit. Called under the
 	// recording's lock.
 	synchronized void noteQuery(int index, @Nullable Open open, boolean flushed, boolean autoCommit) {
 		if (autoCommit) {
@@ -202,7 +210,8 @@ public final class TransactionLog {
 		}
 	}
 
-	// Freezes the log when its recording finishes: a transaction still open ends, for its figures, there.
+	// Freezes the log when its recording finishes: a transaction still open ends, for its
+	// figures, there.
 	synchronized void finish() {
 		if (this.finished != null) {
 			return;
@@ -212,8 +221,8 @@ public final class TransactionLog {
 		for (Open open : this.opened) {
 			long end = (open.endNanos != 0) ? open.endNanos : now;
 			transactions.add(new Transaction(open.id, open.name, open.callSite, open.readOnly, open.isolation,
-					open.propagation, open.outcome, open.startNanos - this.recordingStartNanos,
-					end - open.startNanos, (open.connectionNanos != 0) ? end - open.connectionNanos : 0));
+					open.propagation, open.outcome, open.startNanos - this.recordingStartNanos, end - open.startNanos,
+					(open.connectionNanos != 0) ? end - open.connectionNanos : 0));
 		}
 		this.finished = List.copyOf(transactions);
 		this.opened = List.of();
@@ -223,7 +232,8 @@ public final class TransactionLog {
 
 	/**
 	 * Returns the transactions kept, in the order they began.
-	 * @return the transactions once the recording finished, before that those that ended so far
+	 * @return the transactions once the recording finished, before that those that ended
+	 * so far
 	 */
 	public synchronized List<Transaction> getTransactions() {
 		if (this.finished != null) {
@@ -252,8 +262,8 @@ public final class TransactionLog {
 	/**
 	 * Returns the transaction a query ran in.
 	 * @param queryIndex the query's index
-	 * @return the transaction's {@link Transaction#id() id}, or 0 when it ran outside any transaction the recording
-	 * saw begin
+	 * @return the transaction's {@link Transaction#id() id}, or 0 when it ran outside any
+	 * transaction the recording saw begin
 	 */
 	public synchronized int transactionOf(int queryIndex) {
 		return (queryIndex >= 0 && queryIndex < this.transactionOfQuery.length) ? this.transactionOfQuery[queryIndex]
@@ -261,7 +271,8 @@ public final class TransactionLog {
 	}
 
 	/**
-	 * Whether a query ran on a connection in auto-commit mode, so that it committed alone.
+	 * Whether a query ran on a connection in auto-commit mode, so that it committed
+	 * alone.
 	 * @param queryIndex the query's index
 	 * @return {@code true} if it did, {@code false} when in a transaction or unknown
 	 */
@@ -270,8 +281,9 @@ public final class TransactionLog {
 	}
 
 	/**
-	 * Whether a query was flushed by the ORM while its transaction committed, after the application code of the
-	 * transaction had returned: its call site is then the transactional method, not a frame of the stack.
+	 * Whether a query was flushed by the ORM while its transaction committed, after the
+	 * application code of the transaction had returned: its call site is then the
+	 * transactional method, not a frame of the stack.
 	 * @param queryIndex the query's index
 	 * @return {@code true} if it was
 	 */
@@ -279,7 +291,8 @@ public final class TransactionLog {
 		return queryIndex >= 0 && this.flushedAtCommit.get(queryIndex);
 	}
 
-	// A transaction while it runs. Its fields other than the final ones are guarded by the log.
+	// A transaction while it runs. Its fields other than the final ones are guarded by
+	// the log.
 	static final class Open {
 
 		final int id;
@@ -319,7 +332,8 @@ public final class TransactionLog {
 			this.outer = outer;
 		}
 
-		// Where a statement flushed at commit came from: what began the transaction, for a @Transactional method
+		// Where a statement flushed at commit came from: what began the transaction, for
+		// a @Transactional method
 		// the method itself.
 		@Nullable CallSite commitCallSite() {
 			return this.callSite;

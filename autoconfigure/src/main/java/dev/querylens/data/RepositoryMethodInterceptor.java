@@ -12,9 +12,10 @@ import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.CurrentRepositoryMethod;
 
 /**
- * Notes the repository method running on the thread in {@link CurrentRepositoryMethod}, around each call into one
- * Spring Data repository, while a recording is bound: no stack walk needed to name the repository method behind a
- * statement. Its name is made once per method, so a call allocates nothing.
+ * Notes the repository method running on the thread in {@link CurrentRepositoryMethod},
+ * around each call into one Spring Data repository, while a recording is bound: no stack
+ * walk needed to name the repository method behind a statement. Its name is made once per
+ * method, so a call allocates nothing.
  */
 public final class RepositoryMethodInterceptor implements MethodInterceptor {
 
@@ -24,7 +25,8 @@ public final class RepositoryMethodInterceptor implements MethodInterceptor {
 
 	/**
 	 * Creates the interceptor of one repository.
-	 * @param repositoryInterface the repository's interface, whose simple name starts each method's name
+	 * @param repositoryInterface the repository's interface, whose simple name starts
+	 * each method's name
 	 */
 	public RepositoryMethodInterceptor(Class<?> repositoryInterface) {
 		this.repositoryName = repositoryInterface.getSimpleName();

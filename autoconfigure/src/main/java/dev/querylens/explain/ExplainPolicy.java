@@ -7,15 +7,19 @@ import dev.querylens.analysis.SqlLexer;
 import dev.querylens.analysis.SqlLexer.Rules;
 
 /**
- * Decides whether a statement may be explained: exactly one {@code SELECT} (or {@code WITH … SELECT}) that writes
- * nothing, as every reading of the database's {@link SqlDialect} sees it. Refused: a {@code ;} anywhere outside
- * quotes and comments (so no second statement), any word that writes, locks or controls a transaction ({@code INTO},
- * a data-modifying {@code WITH}, {@code COMMIT}, {@code ROLLBACK}, {@code BEGIN}, {@code SAVEPOINT},
- * {@code SET TRANSACTION}, an {@code END} that closes no {@code CASE}, …), JDBC escapes ({@code {call …}}), and
- * anything the lexer finds unterminated or doubtful. {@code FOR UPDATE}, {@code FOR NO KEY UPDATE} and
- * {@code LOCK IN SHARE MODE} are allowed: EXPLAIN plans a statement without running it, so it takes no lock.
+ * Decides whether a statement may be explained: exactly one {@code SELECT} (or
+ * {@code WITH … SELECT}) that writes nothing, as every reading of the database's
+ * {@link SqlDialect} sees it. Refused: a {@code ;} anywhere outside quotes and comments
+ * (so no second statement), any word that writes, locks or controls a transaction
+ * ({@code INTO}, a data-modifying {@code WITH}, {@code COMMIT}, {@code ROLLBACK},
+ * {@code BEGIN}, {@code SAVEPOINT}, {@code SET TRANSACTION}, an {@code END} that closes
+ * no {@code CASE}, …), JDBC escapes ({@code {call …}}), and anything the lexer finds
+ * unterminated or doubtful. {@code FOR UPDATE}, {@code FOR NO KEY UPDATE} and
+ * {@code LOCK IN SHARE MODE} are allowed: EXPLAIN plans a statement without running it,
+ * so it takes no lock.
  * <p>
- * Decides on the lexer's tokens in one pass, so the time is linear in the statement (times the dialect's readings).
+ * Decides on the lexer's tokens in one pass, so the time is linear in the statement
+ * (times the dialect's readings).
  */
 public final class ExplainPolicy {
 
@@ -57,9 +61,10 @@ public final class ExplainPolicy {
 	}
 
 	/**
-	 * Returns why a statement may not run (again, or under EXPLAIN ANALYZE) on a database: the rules of
-	 * {@link #refusal(CharSequence, SqlDialect)}, and no locking clause ({@code FOR UPDATE}, {@code FOR SHARE},
-	 * {@code LOCK IN SHARE MODE}), since a statement that runs takes its locks.
+	 * Returns why a statement may not run (again, or under EXPLAIN ANALYZE) on a
+	 * database: the rules of {@link #refusal(CharSequence, SqlDialect)}, and no locking
+	 * clause ({@code FOR UPDATE}, {@code FOR SHARE}, {@code LOCK IN SHARE MODE}), since a
+	 * statement that runs takes its locks.
 	 * @param sql the statement exactly as recorded
 	 * @param dialect the database's dialect
 	 * @return the reason, or {@code null} when it may run

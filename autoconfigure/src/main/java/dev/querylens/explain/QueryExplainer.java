@@ -17,11 +17,12 @@ import javax.sql.DataSource;
 import dev.querylens.capture.QueryEvent;
 
 /**
- * Runs EXPLAIN for one recorded statement, with the parameters it ran with, on the data source it ran on: the only
- * code in QueryLens that does. Only a statement the {@link ExplainPolicy} reads as a single SELECT on that
- * database runs, as one prepared statement, in a read-only transaction that is rolled back; the connection's
- * auto-commit and read-only state are restored. Runs on the unwrapped data source, so its statements are never
- * recorded.
+ * Runs EXPLAIN for one recorded statement, with the parameters it ran with, on the data
+ * source it ran on: the only code in QueryLens that does. Only a statement the
+ * {@link ExplainPolicy} reads as a single SELECT on that database runs, as one prepared
+ * statement, in a read-only transaction that is rolled back; the connection's auto-commit
+ * and read-only state are restored. Runs on the unwrapped data source, so its statements
+ * are never recorded.
  */
 public final class QueryExplainer {
 
@@ -35,16 +36,16 @@ public final class QueryExplainer {
 
 	/**
 	 * Creates an explainer.
-	 * @param dataSources finds the unwrapped data source by the name queries are recorded under, or returns
-	 * {@code null}
+	 * @param dataSources finds the unwrapped data source by the name queries are recorded
+	 * under, or returns {@code null}
 	 */
 	public QueryExplainer(Function<String, DataSource> dataSources) {
 		this.dataSources = dataSources;
 	}
 
 	/**
-	 * Whether a recorded statement can be explained at all, before its database is asked: its text and parameters
-	 * were captured whole.
+	 * Whether a recorded statement can be explained at all, before its database is asked:
+	 * its text and parameters were captured whole.
 	 * @param event the recorded statement
 	 * @return whether it can be explained
 	 */
@@ -53,12 +54,15 @@ public final class QueryExplainer {
 	}
 
 	/**
-	 * Says why a recorded statement cannot be explained at all, before its database is asked.
+	 * Says why a recorded statement cannot be explained at all, before its database is
+	 * asked.
 	 * @param event the recorded statement
-	 * @return the reason, or {@code null} when its text and parameters were captured whole
+	 * @return the reason, or {@code null} when its text and parameters were captured
+	 * whole
 	 */
 	public static String refusal(QueryEvent event) {
-		// A statement whose text or parameters QueryLens did not keep whole is not the statement that ran.
+		// A statement whose text or parameters QueryLens did not keep whole is not the
+		// statement that ran.
 		if (event == null || event.sql() == null) {
 			return "This statement was not recorded, so it cannot be explained";
 		}
@@ -77,7 +81,8 @@ public final class QueryExplainer {
 	 * Explains a recorded statement.
 	 * @param event the statement
 	 * @return the plan
-	 * @throws IllegalArgumentException when the statement may not be explained or its data source is unknown
+	 * @throws IllegalArgumentException when the statement may not be explained or its
+	 * data source is unknown
 	 * @throws SQLException when the database refuses
 	 */
 	public QueryPlan explain(QueryEvent event) throws SQLException {
@@ -94,23 +99,24 @@ public final class QueryExplainer {
 	 * @param parameters its bound values, in order
 	 * @param dataSourceName the name of the data source it ran on
 	 * @return the plan
-	 * @throws IllegalArgumentException when the statement may not be explained or the data source is unknown
+	 * @throws IllegalArgumentException when the statement may not be explained or the
+	 * data source is unknown
 	 * @throws SQLException when the database refuses
 	 */
 	public QueryPlan explain(String sql, List<Object> parameters, String dataSourceName) throws SQLException {
-		return inReadOnlyTransaction(sql, dataSourceName, "explained", false,
-				(connection, dialect, database) -> run(connection, dialect, dialect.prefix(), database, sql,
-						parameters));
+		return inReadOnlyTransaction(sql, dataSourceName, "explained", false, (connection, dialect,
+				database) -> run(connection, dialect, dialect.prefix(), database, sql, parameters));
 	}
 
 	/**
-	 * Runs a recorded SELECT again and returns its first rows, as Django Debug Toolbar's SELECT button does: the same
-	 * single-SELECT policy as EXPLAIN, and no locking clause either, since this one runs; in a read-only transaction
-	 * that is rolled back.
+	 * Runs a recorded SELECT again and returns its first rows, as Django Debug Toolbar's
+	 * SELECT button does: the same single-SELECT policy as EXPLAIN, and no locking clause
+	 * either, since this one runs; in a read-only transaction that is rolled back.
 	 * @param event the statement
 	 * @param maxRows how many rows to return at most
 	 * @return the rows
-	 * @throws IllegalArgumentException when the statement may not run again or its data source is unknown
+	 * @throws IllegalArgumentException when the statement may not run again or its data
+	 * source is unknown
 	 * @throws SQLException when the database refuses
 	 */
 	public QueryRows select(QueryEvent event, int maxRows) throws SQLException {
@@ -122,13 +128,15 @@ public final class QueryExplainer {
 	}
 
 	/**
-	 * Runs a SELECT and returns its first rows, under the rules of {@link #select(QueryEvent, int)}.
+	 * Runs a SELECT and returns its first rows, under the rules of
+	 * {@link #select(QueryEvent, int)}.
 	 * @param sql the statement exactly as recorded
 	 * @param parameters its bound values, in order
 	 * @param dataSourceName the name of the data source it ran on
 	 * @param maxRows how many rows to return at most
 	 * @return the rows
-	 * @throws IllegalArgumentException when the statement may not run again or the data source is unknown
+	 * @throws IllegalArgumentException when the statement may not run again or the data
+	 * source is unknown
 	 * @throws SQLException when the database refuses
 	 */
 	public QueryRows select(String sql, List<Object> parameters, String dataSourceName, int maxRows)
@@ -148,12 +156,13 @@ public final class QueryExplainer {
 	}
 
 	/**
-	 * Runs EXPLAIN ANALYZE for a recorded SELECT on PostgreSQL: the statement runs (so the same rules as
-	 * {@link #select(QueryEvent, int)}), in a read-only transaction that is rolled back, and the plan comes back with
-	 * the real times and row counts.
+	 * Runs EXPLAIN ANALYZE for a recorded SELECT on PostgreSQL: the statement runs (so
+	 * the same rules as {@link #select(QueryEvent, int)}), in a read-only transaction
+	 * that is rolled back, and the plan comes back with the real times and row counts.
 	 * @param event the statement
 	 * @return the plan
-	 * @throws IllegalArgumentException when the statement may not run, or its database is not PostgreSQL
+	 * @throws IllegalArgumentException when the statement may not run, or its database is
+	 * not PostgreSQL
 	 * @throws SQLException when the database refuses
 	 */
 	public QueryPlan analyze(QueryEvent event) throws SQLException {
@@ -261,8 +270,8 @@ public final class QueryExplainer {
 		return rows;
 	}
 
-	private static QueryPlan run(Connection connection, SqlDialect dialect, String prefix, String database,
-			String sql, List<Object> parameters) throws SQLException {
+	private static QueryPlan run(Connection connection, SqlDialect dialect, String prefix, String database, String sql,
+			List<Object> parameters) throws SQLException {
 		String explain = prefix + sql;
 		try (PreparedStatement statement = connection.prepareStatement(explain)) {
 			statement.setQueryTimeout(TIMEOUT_SECONDS);
@@ -279,7 +288,8 @@ public final class QueryExplainer {
 		for (int i = 0; i < parameters.size(); i++) {
 			Object value = parameters.get(i);
 			if (dialect == SqlDialect.POSTGRESQL && (value == null || value instanceof String)) {
-				// Recorded values of other types (dates, UUIDs) are kept as text: let PostgreSQL infer the type.
+				// Recorded values of other types (dates, UUIDs) are kept as text: let
+				// PostgreSQL infer the type.
 				statement.setObject(i + 1, value, Types.OTHER);
 			}
 			else if (value == null) {

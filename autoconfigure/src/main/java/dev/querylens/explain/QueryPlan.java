@@ -3,8 +3,9 @@ package dev.querylens.explain;
 import java.util.List;
 
 /**
- * What EXPLAIN said of a SELECT: the result as the database gave it, the plan as text, and the table it scans in
- * full with the column it filters or orders that table by, when the plan shows one.
+ * What EXPLAIN said of a SELECT: the result as the database gave it, the plan as text,
+ * and the table it scans in full with the column it filters or orders that table by, when
+ * the plan shows one.
  *
  * @param database the database product, e.g. {@code PostgreSQL}
  * @param statement the EXPLAIN statement that ran
@@ -12,13 +13,15 @@ import java.util.List;
  * @param rows the result's rows, as text
  * @param plan the plan, one line per row of the result
  * @param scannedTable the table read in full, or {@code null}
- * @param column the column that table is filtered or ordered by, or {@code null} when the plan does not say
+ * @param column the column that table is filtered or ordered by, or {@code null} when the
+ * plan does not say
  */
-public record QueryPlan(String database, String statement, List<String> columns, List<List<String>> rows,
-		String plan, String scannedTable, String column) {
+public record QueryPlan(String database, String statement, List<String> columns, List<List<String>> rows, String plan,
+		String scannedTable, String column) {
 
 	/**
-	 * Returns the text added to a slow query's suggestion: the plan and, for a full scan, the index to add.
+	 * Returns the text added to a slow query's suggestion: the plan and, for a full scan,
+	 * the index to add.
 	 * @return the text, starting with a space
 	 */
 	public String describe() {

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The plans the {@link SlowQueryExplainer} found, by statement fingerprint, read when a recording's report is
- * built: so a stored recording is never rewritten. Holds at most {@code maxPlans}, dropping the least recently used.
+ * The plans the {@link SlowQueryExplainer} found, by statement fingerprint, read when a
+ * recording's report is built: so a stored recording is never rewritten. Holds at most
+ * {@code maxPlans}, dropping the least recently used.
  */
 public final class QueryPlans {
 
@@ -56,8 +57,8 @@ public final class QueryPlans {
 	/**
 	 * Returns what completes when a fingerprint's EXPLAIN has finished.
 	 * @param fingerprint the statement's fingerprint
-	 * @return the plan to come ({@code null} when it could not be explained), or a completed {@code null} when no
-	 * EXPLAIN was started for it
+	 * @return the plan to come ({@code null} when it could not be explained), or a
+	 * completed {@code null} when no EXPLAIN was started for it
 	 */
 	public CompletableFuture<QueryPlan> whenExplained(String fingerprint) {
 		synchronized (this.plans) {

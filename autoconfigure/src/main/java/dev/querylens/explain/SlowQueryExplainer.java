@@ -15,10 +15,11 @@ import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.QueryEvent;
 
 /**
- * Explains the slow SELECTs of finished recordings, once per fingerprint, on an executor (never the request's
- * thread), through the {@link QueryExplainer}, and keeps each plan in {@link QueryPlans}, where the report reads it.
- * Reads PostgreSQL ({@code Seq Scan … Filter}), MySQL and MariaDB ({@code type: ALL}) and H2 ({@code tableScan})
- * plans; on other databases nothing is added.
+ * Explains the slow SELECTs of finished recordings, once per fingerprint, on an executor
+ * (never the request's thread), through the {@link QueryExplainer}, and keeps each plan
+ * in {@link QueryPlans}, where the report reads it. Reads PostgreSQL
+ * ({@code Seq Scan … Filter}), MySQL and MariaDB ({@code type: ALL}) and H2
+ * ({@code tableScan}) plans; on other databases nothing is added.
  */
 public final class SlowQueryExplainer implements AutoCloseable {
 
@@ -34,7 +35,8 @@ public final class SlowQueryExplainer implements AutoCloseable {
 	 * Creates an explainer.
 	 * @param explainer runs EXPLAIN
 	 * @param plans where the plans go
-	 * @param executor runs each EXPLAIN; it should be bounded, and may refuse work when full
+	 * @param executor runs each EXPLAIN; it should be bounded, and may refuse work when
+	 * full
 	 */
 	public SlowQueryExplainer(QueryExplainer explainer, QueryPlans plans, Executor executor) {
 		this.explainer = explainer;
@@ -43,8 +45,8 @@ public final class SlowQueryExplainer implements AutoCloseable {
 	}
 
 	/**
-	 * Hands the EXPLAIN of each slow SELECT of a finished recording whose fingerprint has no plan yet to the
-	 * executor.
+	 * Hands the EXPLAIN of each slow SELECT of a finished recording whose fingerprint has
+	 * no plan yet to the executor.
 	 * @param analyzed the finished recording
 	 */
 	public void explainSlowQueries(AnalyzedRecording analyzed) {
@@ -96,7 +98,8 @@ public final class SlowQueryExplainer implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the executor when it is an {@link ExecutorService}, as the auto-configuration's own one is.
+	 * Stops the executor when it is an {@link ExecutorService}, as the
+	 * auto-configuration's own one is.
 	 */
 	@Override
 	public void close() {

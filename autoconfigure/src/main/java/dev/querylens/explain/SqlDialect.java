@@ -11,23 +11,22 @@ import dev.querylens.analysis.SqlLexer.Hash;
 import dev.querylens.analysis.SqlLexer.Rules;
 
 /**
- * What QueryLens knows of each database it explains on: how it reads SQL text, how to ask it for a plan in a
- * read-only transaction, and how to read the table a plan scans in full. Its readings are
- * {@link dev.querylens.analysis.SqlLexer} rules.
+ * What QueryLens knows of each database it explains on: how it reads SQL text, how to ask
+ * it for a plan in a read-only transaction, and how to read the table a plan scans in
+ * full. Its readings are {@link dev.querylens.analysis.SqlLexer} rules.
  */
 public enum SqlDialect {
 
 	/**
-	 * H2: {@code --} and {@code //} line comments ended by {@code \r} too, nested block comments, {@code $$} quotes
-	 * only, no backslash escapes; {@code #} is not a comment (and doubtful).
+	 * H2: {@code --} and {@code //} line comments ended by {@code \r} too, nested block
+	 * comments, {@code $$} quotes only, no backslash escapes; {@code #} is not a comment
+	 * (and doubtful).
 	 */
-	H2("EXPLAIN ", null,
-			List.of(new Rules(Hash.DOUBTFUL, Dollar.QUOTE_UNTAGGED, true, false, false, false, true, false, true, true,
-					false, true, true))) {
+	H2("EXPLAIN ", null, List.of(new Rules(Hash.DOUBTFUL, Dollar.QUOTE_UNTAGGED, true, false, false, false, true, false,
+			true, true, false, true, true))) {
 
 		@Override
-		QueryPlan read(String database, String statement, List<String> columns, List<List<String>> rows,
-				String sql) {
+		QueryPlan read(String database, String statement, List<String> columns, List<List<String>> rows, String sql) {
 			String plan = String.join("\n", firstColumn(rows));
 			Matcher scan = H2_TABLE_SCAN.matcher(plan);
 			String table = scan.find() ? scan.group(1).toLowerCase(Locale.ROOT) : null;
@@ -42,9 +41,10 @@ public enum SqlDialect {
 	},
 
 	/**
-	 * PostgreSQL (and the PgJDBC driver, which splits statements at {@code ;} itself): {@code #} is an operator,
-	 * {@code $tag$} quotes (not inside a name such as {@code x$y$}), {@code E'…'} escapes, nested block comments;
-	 * read with and without {@code standard_conforming_strings}.
+	 * PostgreSQL (and the PgJDBC driver, which splits statements at {@code ;} itself):
+	 * {@code #} is an operator, {@code $tag$} quotes (not inside a name such as
+	 * {@code x$y$}), {@code E'…'} escapes, nested block comments; read with and without
+	 * {@code standard_conforming_strings}.
 	 */
 	POSTGRESQL("EXPLAIN (FORMAT TEXT) ", "SET TRANSACTION READ ONLY",
 			List.of(new Rules(Hash.OPERATOR, Dollar.QUOTE, true, false, true, false, false, false, false, true, false,
@@ -53,8 +53,7 @@ public enum SqlDialect {
 							true, true))) {
 
 		@Override
-		QueryPlan read(String database, String statement, List<String> columns, List<List<String>> rows,
-				String sql) {
+		QueryPlan read(String database, String statement, List<String> columns, List<List<String>> rows, String sql) {
 			List<String> lines = firstColumn(rows);
 			String table = null;
 			String column = null;
@@ -62,7 +61,8 @@ public enum SqlDialect {
 				Matcher scan = PG_SEQ_SCAN.matcher(lines.get(i));
 				if (scan.find()) {
 					table = unquoted(scan.group(1));
-					// The scan's own Filter is on the lines just below it, indented further.
+					// The scan's own Filter is on the lines just below it, indented
+					// further.
 					for (int k = i + 1; k < lines.size() && k <= i + 3; k++) {
 						Matcher filter = PG_FILTER.matcher(lines.get(k));
 						if (filter.find()) {
@@ -78,21 +78,20 @@ public enum SqlDialect {
 	},
 
 	/**
-	 * MySQL and MariaDB: {@code #} and {@code -- } comments (not ended by {@code \r}), {@code "…"} strings,
-	 * backslash escapes, executable {@code /*!} comments doubtful; read with the default {@code sql_mode}, with
-	 * {@code ANSI_QUOTES} and with {@code NO_BACKSLASH_ESCAPES}.
+	 * MySQL and MariaDB: {@code #} and {@code -- } comments (not ended by {@code \r}),
+	 * {@code "…"} strings, backslash escapes, executable {@code /*!} comments doubtful;
+	 * read with the default {@code sql_mode}, with {@code ANSI_QUOTES} and with
+	 * {@code NO_BACKSLASH_ESCAPES}.
 	 */
-	MYSQL("EXPLAIN ", "START TRANSACTION READ ONLY",
-			List.of(new Rules(Hash.COMMENT, Dollar.WORD, false, true, false, true, true, true, false, false, true,
-					false, true),
-					new Rules(Hash.COMMENT, Dollar.WORD, false, true, false, false, true, true, false, false, true,
-							false, true),
-					new Rules(Hash.COMMENT, Dollar.WORD, false, false, false, false, true, true, false, false, true,
-							false, true))) {
+	MYSQL("EXPLAIN ", "START TRANSACTION READ ONLY", List.of(
+			new Rules(Hash.COMMENT, Dollar.WORD, false, true, false, true, true, true, false, false, true, false, true),
+			new Rules(Hash.COMMENT, Dollar.WORD, false, true, false, false, true, true, false, false, true, false,
+					true),
+			new Rules(Hash.COMMENT, Dollar.WORD, false, false, false, false, true, true, false, false, true, false,
+					true))) {
 
 		@Override
-		QueryPlan read(String database, String statement, List<String> columns, List<List<String>> rows,
-				String sql) {
+		QueryPlan read(String database, String statement, List<String> columns, List<List<String>> rows, String sql) {
 			List<String> lines = new ArrayList<>();
 			String alias = null;
 			int type = columns.indexOf("type");
@@ -101,7 +100,10 @@ public enum SqlDialect {
 				StringBuilder line = new StringBuilder();
 				for (int c = 0; c < columns.size(); c++) {
 					if (row.get(c) != null) {
-						line.append((line.length() > 0) ? ", " : "").append(columns.get(c)).append(": ").append(row.get(c));
+						line.append((line.length() > 0) ? ", " : "")
+							.append(columns.get(c))
+							.append(": ")
+							.append(row.get(c));
 					}
 				}
 				lines.add(line.toString());
@@ -114,7 +116,8 @@ public enum SqlDialect {
 			if (alias != null) {
 				String lower = sql.toLowerCase(Locale.ROOT).replace("`", "");
 				String name = alias.toLowerCase(Locale.ROOT);
-				// MySQL names the table by its alias: find the table behind it, and its column in WHERE or ORDER BY.
+				// MySQL names the table by its alias: find the table behind it, and its
+				// column in WHERE or ORDER BY.
 				Matcher from = Pattern.compile("(?:from|join) (\\w+)(?: as)? " + Pattern.quote(name) + "\\b")
 					.matcher(lower);
 				table = from.find() ? from.group(1) : name;
@@ -133,7 +136,8 @@ public enum SqlDialect {
 
 	private static final Pattern H2_TABLE_SCAN = Pattern.compile("(\\w+)\\.tableScan");
 
-	private static final Pattern H2_FILTER = Pattern.compile("(?:WHERE|ORDER BY)\\s+\\(*(?:\"?\\w+\"?\\.)?\"?(\\w+)\"?");
+	private static final Pattern H2_FILTER = Pattern
+		.compile("(?:WHERE|ORDER BY)\\s+\\(*(?:\"?\\w+\"?\\.)?\"?(\\w+)\"?");
 
 	private final String prefix;
 
@@ -176,8 +180,8 @@ public enum SqlDialect {
 	}
 
 	/**
-	 * Returns the statement that makes the transaction just begun read-only, where JDBC's {@code setReadOnly} is
-	 * not enough to be sure.
+	 * Returns the statement that makes the transaction just begun read-only, where JDBC's
+	 * {@code setReadOnly} is not enough to be sure.
 	 * @return the statement, or {@code null} when the database has none
 	 */
 	String readOnlyStatement() {
@@ -185,8 +189,8 @@ public enum SqlDialect {
 	}
 
 	/**
-	 * Returns every way this database may read a statement's text, depending on its settings: a statement is
-	 * explained only when each of them reads it as one SELECT.
+	 * Returns every way this database may read a statement's text, depending on its
+	 * settings: a statement is explained only when each of them reads it as one SELECT.
 	 * @return the lexer rules
 	 */
 	List<Rules> readings() {

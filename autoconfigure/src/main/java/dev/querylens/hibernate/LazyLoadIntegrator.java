@@ -13,9 +13,10 @@ import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 
 /**
- * Registers a {@link LazyLoadRecorder}'s listeners with one entity manager factory, through the
- * {@code hibernate.integrator_provider} setting of that factory alone. Not a {@code META-INF/services} integrator,
- * which Hibernate would apply to every session factory in the JVM, with no access to the application's settings.
+ * Registers a {@link LazyLoadRecorder}'s listeners with one entity manager factory,
+ * through the {@code hibernate.integrator_provider} setting of that factory alone. Not a
+ * {@code META-INF/services} integrator, which Hibernate would apply to every session
+ * factory in the JVM, with no access to the application's settings.
  */
 public final class LazyLoadIntegrator implements Integrator {
 
@@ -41,14 +42,15 @@ public final class LazyLoadIntegrator implements Integrator {
 	}
 
 	/**
-	 * Adds this integrator to the Hibernate properties of an entity manager factory, keeping any integrator
-	 * provider already set there.
+	 * Adds this integrator to the Hibernate properties of an entity manager factory,
+	 * keeping any integrator provider already set there.
 	 * @param hibernateProperties the properties the factory is built with
 	 */
 	public void addTo(Map<String, Object> hibernateProperties) {
 		Object existing = hibernateProperties.get(INTEGRATOR_PROVIDER);
 		if (existing != null && !(existing instanceof IntegratorProvider)) {
-			// A class name or class is instantiated by Hibernate itself; replacing it would drop the app's integrators.
+			// A class name or class is instantiated by Hibernate itself; replacing it
+			// would drop the app's integrators.
 			logger.info("QueryLens does not follow Hibernate lazy loads: '" + INTEGRATOR_PROVIDER + "' is set to "
 					+ existing);
 			return;

@@ -46,25 +46,28 @@ import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
 
 /**
- * Tells the current {@link Recording} which lazy association each Hibernate lazy load initialised, from
- * Hibernate's own events: a collection's {@code INIT_COLLECTION}, a to-one proxy's {@code IMMEDIATE_LOAD}, and
- * {@code POST_LOAD} of every entity, which says which query (and Spring Data repository method) loaded it and
- * which uninitialised proxies it holds in which attribute.
+ * Tells the current {@link Recording} which lazy association each Hibernate lazy load
+ * initialised, from Hibernate's own events: a collection's {@code INIT_COLLECTION}, a
+ * to-one proxy's {@code IMMEDIATE_LOAD}, and {@code POST_LOAD} of every entity, which
+ * says which query (and Spring Data repository method) loaded it and which uninitialised
+ * proxies it holds in which attribute.
  * <p>
- * {@code POST_LOAD} also tells the recording which statements Hibernate made entities of, with the repository
- * method that ran them, so that advice about the persistence context is given only for those; a collection's
- * mapping says whether it is {@code FetchType.EAGER}, so that such a load is not called lazy.
+ * {@code POST_LOAD} also tells the recording which statements Hibernate made entities of,
+ * with the repository method that ran them, so that advice about the persistence context
+ * is given only for those; a collection's mapping says whether it is
+ * {@code FetchType.EAGER}, so that such a load is not called lazy.
  * <p>
- * A listener runs before Hibernate's own and one after it, so the statements between them are exactly the
- * load's. A to-one proxy held by attributes of two different roles in one recording is not attributed, since
- * which of them was touched cannot be known. With no recording on the thread every listener returns after one
- * thread-local read.
+ * A listener runs before Hibernate's own and one after it, so the statements between them
+ * are exactly the load's. A to-one proxy held by attributes of two different roles in one
+ * recording is not attributed, since which of them was touched cannot be known. With no
+ * recording on the thread every listener returns after one thread-local read.
  */
 public final class LazyLoadRecorder {
 
 	private static final Log logger = LogFactory.getLog(LazyLoadRecorder.class);
 
-	// Entities and proxies remembered per recording; past this a recording's later loads are not attributed.
+	// Entities and proxies remembered per recording; past this a recording's later loads
+	// are not attributed.
 	static final int MAX_TRACKED = 50_000;
 
 	private static final String CALL_SITE_KEY = "lazy-load ";
@@ -143,7 +146,8 @@ public final class LazyLoadRecorder {
 			holder = tracker.proxies.get(key(target, event.getEntityId()));
 		}
 		if (holder == null || holder == ProxyHolder.AMBIGUOUS) {
-			// Not reached through an association we saw (getReference, or two roles): loads inside it start afresh.
+			// Not reached through an association we saw (getReference, or two roles):
+			// loads inside it start afresh.
 			synchronized (tracker) {
 				tracker.inFlight.push(new InFlight(event, Thread.currentThread(), null, null));
 			}
@@ -162,15 +166,14 @@ public final class LazyLoadRecorder {
 		}
 		synchronized (tracker) {
 			Origin owner = (ownerKey != null) ? tracker.origins.get(ownerKey) : null;
-			// A query that loaded entities of several types (a join fetch) does not say which one the repository
+			// A query that loaded entities of several types (a join fetch) does not say
+			// which one the repository
 			// method returns, so its name would go with the wrong path.
 			String loader = (owner != null && tracker.loadedSeveralTypes(owner.loaderQueryIndex())) ? null
 					: (owner != null) ? owner.loader() : null;
-			Origin origin = (owner != null)
-					? new Origin(owner.rootEntity(),
-							owner.path().isEmpty() ? attribute : owner.path() + "." + attribute, loader,
-							owner.loaderQueryIndex())
-					: new Origin(entity, attribute, null, -1);
+			Origin origin = (owner != null) ? new Origin(owner.rootEntity(),
+					owner.path().isEmpty() ? attribute : owner.path() + "." + attribute, loader,
+					owner.loaderQueryIndex()) : new Origin(entity, attribute, null, -1);
 			LazyLoad started = new LazyLoad(entity, attribute, collection, origin.rootEntity(), origin.path(),
 					origin.loader(), origin.loaderQueryIndex(), callSite, recording.getQueryCount(), 0, eager);
 			tracker.inFlight.push(new InFlight(event, Thread.currentThread(), started, origin));
@@ -295,8 +298,10 @@ public final class LazyLoadRecorder {
 		});
 	}
 
-	// The innermost call through a Spring Data repository, as the repository noted it; where nothing notes it (no
-	// Spring Data integration), the innermost JDK proxy on the stack that implements an application interface.
+	// The innermost call through a Spring Data repository, as the repository noted it;
+	// where nothing notes it (no
+	// Spring Data integration), the innermost JDK proxy on the stack that implements an
+	// application interface.
 	private String repositoryMethod() {
 		if (CurrentRepositoryMethod.isTracked()) {
 			return CurrentRepositoryMethod.get();
@@ -402,7 +407,8 @@ public final class LazyLoadRecorder {
 
 	}
 
-	// How an entity was reached: loaded by a query (path empty) or by a lazy load along a path from the root.
+	// How an entity was reached: loaded by a query (path empty) or by a lazy load along a
+	// path from the root.
 	private record Origin(String rootEntity, String path, String loader, int loaderQueryIndex) {
 	}
 
@@ -450,7 +456,8 @@ public final class LazyLoadRecorder {
 	}
 
 	/**
-	 * Runs after Hibernate's own listeners: records the finished lazy load, and what a loaded entity holds.
+	 * Runs after Hibernate's own listeners: records the finished lazy load, and what a
+	 * loaded entity holds.
 	 */
 	private final class After implements InitializeCollectionEventListener, LoadEventListener, PostLoadEventListener {
 

@@ -10,19 +10,21 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The values bound to a prepared statement's parameters, kept as the application passed them and
- * made safe to show only when the statement is recorded.
+ * The values bound to a prepared statement's parameters, kept as the application passed
+ * them and made safe to show only when the statement is recorded.
  */
 final class BoundParameters {
 
-	// Small, since most statements bind few values; the array doubles when one binds more.
+	// Small, since most statements bind few values; the array doubles when one binds
+	// more.
 	private static final int INITIAL_CAPACITY = 4;
 
 	private static final String STREAM = "<stream>";
 
 	private final int maxLength;
 
-	// Reused across executions of the statement, as JDBC keeps bound values until cleared.
+	// Reused across executions of the statement, as JDBC keeps bound values until
+	// cleared.
 	private Object[] values;
 
 	private int count;
@@ -77,8 +79,8 @@ final class BoundParameters {
 	}
 
 	/**
-	 * Turns a bound value into a string, number, boolean or {@code null} that can be shown and
-	 * kept without holding on to the application's objects.
+	 * Turns a bound value into a string, number, boolean or {@code null} that can be
+	 * shown and kept without holding on to the application's objects.
 	 * @param value the value as bound
 	 * @param maxLength characters of text to keep
 	 * @return the value to show
@@ -93,8 +95,8 @@ final class BoundParameters {
 		if (value instanceof byte[] bytes) {
 			return "<" + bytes.length + " bytes>";
 		}
-		if (value instanceof InputStream || value instanceof Reader || value instanceof Blob
-				|| value instanceof Clob || value instanceof SQLXML) {
+		if (value instanceof InputStream || value instanceof Reader || value instanceof Blob || value instanceof Clob
+				|| value instanceof SQLXML) {
 			return STREAM;
 		}
 		try {

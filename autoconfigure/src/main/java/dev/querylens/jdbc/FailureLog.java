@@ -7,8 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Reports failures of QueryLens's own code on the JDBC path: once per class of failure, so a
- * broken recorder neither reaches the application nor floods its log.
+ * Reports failures of QueryLens's own code on the JDBC path: once per class of failure,
+ * so a broken recorder neither reaches the application nor floods its log.
  */
 final class FailureLog {
 

@@ -9,8 +9,8 @@ import dev.querylens.capture.CallSiteResolver;
  * What a {@link RecordingDataSource} captures besides the SQL and its timing.
  *
  * @param parameters whether bound parameter values are captured
- * @param maxParameterLength how many characters of a parameter's text are kept before it is cut
- * with "…"
+ * @param maxParameterLength how many characters of a parameter's text are kept before it
+ * is cut with "…"
  * @param callSites finds the application code behind each query
  */
 public record JdbcCaptureSettings(boolean parameters, int maxParameterLength, CallSiteResolver callSites) {
@@ -34,8 +34,9 @@ public record JdbcCaptureSettings(boolean parameters, int maxParameterLength, Ca
 	}
 
 	/**
-	 * Returns the defaults: parameters captured and cut at {@value #DEFAULT_MAX_PARAMETER_LENGTH}
-	 * characters, call sites captured for the first few executions of each statement.
+	 * Returns the defaults: parameters captured and cut at
+	 * {@value #DEFAULT_MAX_PARAMETER_LENGTH} characters, call sites captured for the
+	 * first few executions of each statement.
 	 * @return the default settings
 	 */
 	public static JdbcCaptureSettings defaults() {

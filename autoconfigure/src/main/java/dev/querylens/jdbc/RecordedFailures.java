@@ -3,20 +3,23 @@ package dev.querylens.jdbc;
 import java.lang.ref.WeakReference;
 
 /**
- * The failure last recorded on this thread, so that one failure passing up through stacked recorded data sources
- * (a routing data source over a recorded pool) is recorded once, by the innermost, and not again by each layer.
- * Used only when something failed, so it costs nothing on the way of a statement that works.
+ * The failure last recorded on this thread, so that one failure passing up through
+ * stacked recorded data sources (a routing data source over a recorded pool) is recorded
+ * once, by the innermost, and not again by each layer. Used only when something failed,
+ * so it costs nothing on the way of a statement that works.
  */
 final class RecordedFailures {
 
-	// Weak, so a failure the application has long dropped is not kept alive by the thread that saw it.
+	// Weak, so a failure the application has long dropped is not kept alive by the thread
+	// that saw it.
 	private static final ThreadLocal<WeakReference<Throwable>> last = new ThreadLocal<>();
 
 	private RecordedFailures() {
 	}
 
 	/**
-	 * Whether this very failure was recorded already, and if not, remembers it as recorded now.
+	 * Whether this very failure was recorded already, and if not, remembers it as
+	 * recorded now.
 	 * @param failure what the driver or pool threw
 	 * @return {@code true} when a data source or connection nearer the driver recorded it
 	 */

@@ -16,10 +16,10 @@ import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Recording;
 
 /**
- * A {@link Connection} whose statements record their queries while a recording is current. Its statements are
- * always wrappers, bound at creation to the recording then current or to none, so that
- * {@link Statement#getConnection()} is this connection either way; one created with no current recording only
- * passes its calls on.
+ * A {@link Connection} whose statements record their queries while a recording is
+ * current. Its statements are always wrappers, bound at creation to the recording then
+ * current or to none, so that {@link Statement#getConnection()} is this connection either
+ * way; one created with no current recording only passes its calls on.
  */
 final class RecordingConnection extends DelegatingConnection {
 
@@ -29,8 +29,10 @@ final class RecordingConnection extends DelegatingConnection {
 
 	final JdbcCaptureSettings settings;
 
-	// The connection's auto-commit mode as last set through this wrapper: null until asked for, then read from the
-	// driver once, so that a statement outside a recording costs nothing and one inside no driver call.
+	// The connection's auto-commit mode as last set through this wrapper: null until
+	// asked for, then read from the
+	// driver once, so that a statement outside a recording costs nothing and one inside
+	// no driver call.
 	private @Nullable Boolean autoCommit;
 
 	RecordingConnection(Connection delegate, int id, String dataSourceName, JdbcCaptureSettings settings) {
@@ -48,8 +50,8 @@ final class RecordingConnection extends DelegatingConnection {
 	}
 
 	/**
-	 * Whether this connection is in auto-commit mode, so that each statement commits alone: a statement outside any
-	 * transaction.
+	 * Whether this connection is in auto-commit mode, so that each statement commits
+	 * alone: a statement outside any transaction.
 	 * @return the mode, {@code false} when the driver cannot say
 	 */
 	boolean isInAutoCommit() {
@@ -95,7 +97,8 @@ final class RecordingConnection extends DelegatingConnection {
 	@Override
 	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
 			throws SQLException {
-		return prepare(sql, (connection, text) -> connection.prepareStatement(text, resultSetType, resultSetConcurrency),
+		return prepare(sql,
+				(connection, text) -> connection.prepareStatement(text, resultSetType, resultSetConcurrency),
 				RecordingPreparedStatement::new);
 	}
 
@@ -142,9 +145,12 @@ final class RecordingConnection extends DelegatingConnection {
 				resultSetHoldability), RecordingCallableStatement::new);
 	}
 
-	// The one way a statement is prepared: by the driver, a refusal recorded and rethrown unchanged, the statement
-	// wrapped and bound to the current recording (or none). The overloads differ only in the driver call, and the
-	// most used one (sql alone) passes a method reference, so that nothing is allocated for it.
+	// The one way a statement is prepared: by the driver, a refusal recorded and rethrown
+	// unchanged, the statement
+	// wrapped and bound to the current recording (or none). The overloads differ only in
+	// the driver call, and the
+	// most used one (sql alone) passes a method reference, so that nothing is allocated
+	// for it.
 	private <S extends PreparedStatement> S prepare(String sql, Preparation<S> preparation, Wrapping<S> wrapping)
 			throws SQLException {
 		Recording recording = CurrentRecording.get();
@@ -158,12 +164,13 @@ final class RecordingConnection extends DelegatingConnection {
 			}
 			throw ex;
 		}
-		return (statement instanceof RecordingStatement) ? statement
-				: wrapping.wrap(statement, sql, this, recording);
+		return (statement instanceof RecordingStatement) ? statement : wrapping.wrap(statement, sql, this, recording);
 	}
 
-	// A statement the driver refuses to prepare (H2 parses it then, so a syntax error fails here) never runs, but it
-	// is a failed query of the recording like one that fails when executed: counted, with its error and no time.
+	// A statement the driver refuses to prepare (H2 parses it then, so a syntax error
+	// fails here) never runs, but it
+	// is a failed query of the recording like one that fails when executed: counted, with
+	// its error and no time.
 	private void recordPrepareFailure(Recording recording, String sql, Throwable failure) {
 		try {
 			if (RecordedFailures.isRecordedElseMark(failure)) {

@@ -16,18 +16,21 @@ import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Recording;
 
 /**
- * A {@link DataSource} that records each statement executed through it as one query of the
- * {@link CurrentRecording current recording}, and otherwise behaves exactly as the data source it
- * wraps: same results, same exceptions, and {@link #unwrap} reaches the pool and driver.
+ * A {@link DataSource} that records each statement executed through it as one query of
+ * the {@link CurrentRecording current recording}, and otherwise behaves exactly as the
+ * data source it wraps: same results, same exceptions, and {@link #unwrap} reaches the
+ * pool and driver.
  * <p>
  * Every connection it hands out is a thin wrapper, numbered in the order connections are
- * acquired, since a connection may be acquired before a recording starts. Statements created
- * while no recording is current are wrappers too, which record nothing and only pass calls on, so
- * that the objects lead back to the same wrappers either way (the rules are in the package Javadoc).
+ * acquired, since a connection may be acquired before a recording starts. Statements
+ * created while no recording is current are wrappers too, which record nothing and only
+ * pass calls on, so that the objects lead back to the same wrappers either way (the rules
+ * are in the package Javadoc).
  * <p>
- * A connection that could not be obtained is kept in the recording with its error, and the exception reaches the
- * application unchanged. Over another recording data source (a router over recorded pools) the connections the
- * inner one hands out are passed on as they are, so that each statement is recorded once, under the inner name.
+ * A connection that could not be obtained is kept in the recording with its error, and
+ * the exception reaches the application unchanged. Over another recording data source (a
+ * router over recorded pools) the connections the inner one hands out are passed on as
+ * they are, so that each statement is recorded once, under the inner name.
  */
 public final class RecordingDataSource implements DataSource {
 
@@ -40,7 +43,8 @@ public final class RecordingDataSource implements DataSource {
 	private final AtomicInteger connectionIds = new AtomicInteger();
 
 	/**
-	 * Wraps a data source with the {@link JdbcCaptureSettings#defaults() default settings}.
+	 * Wraps a data source with the {@link JdbcCaptureSettings#defaults() default
+	 * settings}.
 	 * @param delegate the data source to wrap
 	 * @param name the name its queries are recorded under, usually the bean name
 	 */
@@ -129,8 +133,10 @@ public final class RecordingDataSource implements DataSource {
 		return acquired(recording, connection, startNanos);
 	}
 
-	// A connection that is already a recording one comes from a recorded data source this one delegates to (a
-	// routing data source over pool beans): that one has counted it and records its statements, so it is handed
+	// A connection that is already a recording one comes from a recorded data source this
+	// one delegates to (a
+	// routing data source over pool beans): that one has counted it and records its
+	// statements, so it is handed
 	// on as it is and nothing is recorded twice.
 	private Connection acquired(Recording recording, Connection connection, long startNanos) {
 		if (connection instanceof RecordingConnection) {
@@ -163,10 +169,11 @@ public final class RecordingDataSource implements DataSource {
 	}
 
 	/**
-	 * Returns the wrapped data source's builder: connections built with it are the driver's own,
-	 * and their queries are not recorded.
+	 * Returns the wrapped data source's builder: connections built with it are the
+	 * driver's own, and their queries are not recorded.
 	 * @return the wrapped data source's connection builder
-	 * @throws SQLException if the wrapped data source does not support building connections
+	 * @throws SQLException if the wrapped data source does not support building
+	 * connections
 	 */
 	@Override
 	public ConnectionBuilder createConnectionBuilder() throws SQLException {

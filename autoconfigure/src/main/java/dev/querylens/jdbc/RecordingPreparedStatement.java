@@ -26,8 +26,8 @@ import dev.querylens.capture.Recording;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link PreparedStatement} bound to a recording, which also keeps the values bound to its
- * parameters so that each query is recorded with them.
+ * A {@link PreparedStatement} bound to a recording, which also keeps the values bound to
+ * its parameters so that each query is recorded with them.
  */
 class RecordingPreparedStatement extends DelegatingPreparedStatement {
 
@@ -66,7 +66,8 @@ class RecordingPreparedStatement extends DelegatingPreparedStatement {
 		this.batchParameters = Collections.emptyList();
 	}
 
-	// Keeps a value bound to a parameter, when values are captured. The primitive setters test first instead, so
+	// Keeps a value bound to a parameter, when values are captured. The primitive setters
+	// test first instead, so
 	// that a value is boxed only to be kept.
 	private void bound(int parameterIndex, @Nullable Object value) {
 		if (this.parameters != null) {

@@ -6,17 +6,20 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * A {@link ResultSet} that counts the rows the application reads and the size of the text and binary values it
- * reads from them, and adds both to its query when it is closed or read to the end, or when its statement closes or
- * runs again.
+ * A {@link ResultSet} that counts the rows the application reads and the size of the text
+ * and binary values it reads from them, and adds both to its query when it is closed or
+ * read to the end, or when its statement closes or runs again.
  * <p>
- * A value is sized by what the driver already returned: a string's length, a byte array's length. LOBs and streams
- * are not sized, since asking a LOB locator its length may cost a round trip and sizing a stream means wrapping it.
+ * A value is sized by what the driver already returned: a string's length, a byte array's
+ * length. LOBs and streams are not sized, since asking a LOB locator its length may cost
+ * a round trip and sizing a stream means wrapping it.
  */
 final class RecordingResultSet extends DelegatingResultSet {
 
-	// A column is named, with one metadata call when the counts are reported, only when one of its values reached
-	// this length: the call is not spent on result sets of ordinary columns, and a WIDE_ROWS finding without a
+	// A column is named, with one metadata call when the counts are reported, only when
+	// one of its values reached
+	// this length: the call is not spent on result sets of ordinary columns, and a
+	// WIDE_ROWS finding without a
 	// named column still gives the size read.
 	static final int NAMED_VALUE_LENGTH = 1024;
 
@@ -28,8 +31,10 @@ final class RecordingResultSet extends DelegatingResultSet {
 
 	private long bytes;
 
-	// The largest single value read and its column, so the wide column can be named later. By index only: a label
-	// field would widen every result set for the rare read by label, which is turned into an index instead.
+	// The largest single value read and its column, so the wide column can be named
+	// later. By index only: a label
+	// field would widen every result set for the rare read by label, which is turned into
+	// an index instead.
 	private int widestLength;
 
 	private int widestIndex;
@@ -183,14 +188,14 @@ final class RecordingResultSet extends DelegatingResultSet {
 	}
 
 	@Override
-	public Object getObject(int columnIndex, Map<String,Class<?>> map) throws SQLException {
+	public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
 		Object value = this.delegate.getObject(columnIndex, map);
 		read(columnIndex, value);
 		return value;
 	}
 
 	@Override
-	public Object getObject(String columnLabel, Map<String,Class<?>> map) throws SQLException {
+	public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
 		Object value = this.delegate.getObject(columnLabel, map);
 		read(columnLabel, value);
 		return value;

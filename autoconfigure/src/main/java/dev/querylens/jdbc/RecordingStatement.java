@@ -13,9 +13,10 @@ import dev.querylens.capture.Recording;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Statement} bound to the recording that was current when it was created: each execution becomes one
- * query of that recording. Bound to none, it records nothing. Everything else is {@link DelegatingStatement}'s,
- * passed to the driver's statement unchanged.
+ * A {@link Statement} bound to the recording that was current when it was created: each
+ * execution becomes one query of that recording. Bound to none, it records nothing.
+ * Everything else is {@link DelegatingStatement}'s, passed to the driver's statement
+ * unchanged.
  */
 class RecordingStatement extends DelegatingStatement {
 
@@ -23,18 +24,23 @@ class RecordingStatement extends DelegatingStatement {
 
 	final RecordingConnection connection;
 
-	// Null for a statement created with no current recording: it then records nothing and only keeps the
+	// Null for a statement created with no current recording: it then records nothing and
+	// only keeps the
 	// wrappers' identity (its connection, its result sets' statement).
 	final @Nullable Recording recording;
 
-	// The result set of the last execution: its rows are added when it closes or is read to the
-	// end, or when this statement closes or runs again (which closes it in the driver too).
+	// The result set of the last execution: its rows are added when it closes or is read
+	// to the
+	// end, or when this statement closes or runs again (which closes it in the driver
+	// too).
 	private RecordingResultSet resultSet;
 
-	// The index of the last execution's query, for result sets the application asks for later.
+	// The index of the last execution's query, for result sets the application asks for
+	// later.
 	private int lastIndex = -1;
 
-	// Set after execute(...) returned an update count that the application has not read yet.
+	// Set after execute(...) returned an update count that the application has not read
+	// yet.
 	private int pendingUpdateIndex = -1;
 
 	int batchSize;
@@ -163,13 +169,15 @@ class RecordingStatement extends DelegatingStatement {
 	}
 
 	/**
-	 * Runs one execution on the driver and records it: the one execute template of the package. The time is taken
-	 * around the driver's call alone, a failure is recorded and rethrown unchanged, and the index of the recorded
-	 * query is kept for the result set or update count read after it. With no recording it is the driver's call.
+	 * Runs one execution on the driver and records it: the one execute template of the
+	 * package. The time is taken around the driver's call alone, a failure is recorded
+	 * and rethrown unchanged, and the index of the recorded query is kept for the result
+	 * set or update count read after it. With no recording it is the driver's call.
 	 * <p>
-	 * The executions without extra arguments (all of a prepared statement's) pass a lambda that captures nothing, a
-	 * single instance, so no object is created per call; {@code int} and {@code long} counts are boxed, from the
-	 * small-value caches for the usual counts.
+	 * The executions without extra arguments (all of a prepared statement's) pass a
+	 * lambda that captures nothing, a single instance, so no object is created per call;
+	 * {@code int} and {@code long} counts are boxed, from the small-value caches for the
+	 * usual counts.
 	 * @param <S> the type of the driver's statement
 	 * @param <R> the result type
 	 * @param statement the driver's statement
@@ -201,7 +209,8 @@ class RecordingStatement extends DelegatingStatement {
 		return result;
 	}
 
-	// The rows an execution's result says it changed. A result set's rows are counted as they are read, and the
+	// The rows an execution's result says it changed. A result set's rows are counted as
+	// they are read, and the
 	// count after execute(...) is added when the application reads it.
 	private static long rows(Object result) {
 		if (result instanceof Integer count) {
@@ -228,7 +237,8 @@ class RecordingStatement extends DelegatingStatement {
 		return hasResultSet;
 	}
 
-	// A batch is one query, recorded with the SQL and values gathered by addBatch, which the execution clears
+	// A batch is one query, recorded with the SQL and values gathered by addBatch, which
+	// the execution clears
 	// whether it succeeds or fails. With nothing added the driver's call is all.
 	private <R> R batch(Execution<Statement, R> execution) throws SQLException {
 		int batchSize = this.batchSize;
@@ -306,14 +316,14 @@ class RecordingStatement extends DelegatingStatement {
 
 	@Override
 	public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-		return executed(executeAndRecord(this.delegate, sql, 0,
-				(statement, text) -> statement.execute(text, columnIndexes)));
+		return executed(
+				executeAndRecord(this.delegate, sql, 0, (statement, text) -> statement.execute(text, columnIndexes)));
 	}
 
 	@Override
 	public boolean execute(String sql, String[] columnNames) throws SQLException {
-		return executed(executeAndRecord(this.delegate, sql, 0,
-				(statement, text) -> statement.execute(text, columnNames)));
+		return executed(
+				executeAndRecord(this.delegate, sql, 0, (statement, text) -> statement.execute(text, columnNames)));
 	}
 
 	@Override
@@ -409,6 +419,7 @@ class RecordingStatement extends DelegatingStatement {
 
 	/**
 	 * One call on the driver's statement.
+	 *
 	 * @param <S> the type of the driver's statement
 	 * @param <R> the result type
 	 */

@@ -6,11 +6,13 @@ import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Recording;
 
 /**
- * The current recording as a context-propagation {@link ThreadLocalAccessor}, so that whatever propagates
- * Micrometer's context to another thread carries the recording too: Spring's {@code ContextPropagatingTaskDecorator}
- * (Boot's {@code spring.task.execution.propagate-context}), a {@code ContextExecutorService}, a
- * {@code ContextSnapshot} taken by hand, Reactor's automatic context propagation. Registered through
- * {@code META-INF/services}, as Micrometer registers its own accessors, so it is there whenever the library is.
+ * The current recording as a context-propagation {@link ThreadLocalAccessor}, so that
+ * whatever propagates Micrometer's context to another thread carries the recording too:
+ * Spring's {@code ContextPropagatingTaskDecorator} (Boot's
+ * {@code spring.task.execution.propagate-context}), a {@code ContextExecutorService}, a
+ * {@code ContextSnapshot} taken by hand, Reactor's automatic context propagation.
+ * Registered through {@code META-INF/services}, as Micrometer registers its own
+ * accessors, so it is there whenever the library is.
  */
 public final class CurrentRecordingAccessor implements ThreadLocalAccessor<Recording> {
 

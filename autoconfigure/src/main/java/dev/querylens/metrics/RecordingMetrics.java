@@ -17,9 +17,10 @@ import dev.querylens.capture.Recording;
 import dev.querylens.store.RecordingListener;
 
 /**
- * Records the meters of every finished HTTP and task recording: statements and their time per request or task run,
- * and findings by type. Percentiles and histograms come from the registry's meter filters (in Boot, the
- * {@code management.metrics.distribution.*} properties).
+ * Records the meters of every finished HTTP and task recording: statements and their time
+ * per request or task run, and findings by type. Percentiles and histograms come from the
+ * registry's meter filters (in Boot, the {@code management.metrics.distribution.*}
+ * properties).
  */
 public final class RecordingMetrics implements RecordingListener {
 
@@ -84,8 +85,10 @@ public final class RecordingMetrics implements RecordingListener {
 		}
 	}
 
-	// Meters of their own, as their tags are not those of a request: 'source' (scheduled, async, runner, task) and
-	// 'name' (the method, or the name given to the recorder), both bounded by the application's code.
+	// Meters of their own, as their tags are not those of a request: 'source' (scheduled,
+	// async, runner, task) and
+	// 'name' (the method, or the name given to the recorder), both bounded by the
+	// application's code.
 	private void onTaskFinished(AnalyzedRecording analyzed) {
 		Recording recording = analyzed.recording();
 		Tags tags = Tags.of("source", (recording.getMethod() != null) ? recording.getMethod() : RecordingTags.UNKNOWN,
@@ -112,7 +115,8 @@ public final class RecordingMetrics implements RecordingListener {
 		}
 	}
 
-	// The data source of the finding's first statement: the one whose access should change.
+	// The data source of the finding's first statement: the one whose access should
+	// change.
 	private static String dataSource(Recording recording, Finding finding) {
 		if (finding.queryIndexes().isEmpty()) {
 			return "none";

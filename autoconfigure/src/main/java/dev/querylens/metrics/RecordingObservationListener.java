@@ -14,15 +14,19 @@ import dev.querylens.capture.Recording;
 import dev.querylens.store.RecordingListener;
 
 /**
- * Adds what QueryLens saw to the HTTP server observation of the request ({@code http.server.requests} in Boot), as
- * high-cardinality key values only, so that the request's trace span links to the recording while the
- * application's own {@code http.server.requests} meter keeps exactly the tags it had. The recording finishes
- * inside the request's observation scope (the recording filter runs after Boot's observation filter), so the
- * observation is the current one, or an ancestor of it.
+ * Adds what QueryLens saw to the HTTP server observation of the request
+ * ({@code http.server.requests} in Boot), as high-cardinality key values only, so that
+ * the request's trace span links to the recording while the application's own
+ * {@code http.server.requests} meter keeps exactly the tags it had. The recording
+ * finishes inside the request's observation scope (the recording filter runs after Boot's
+ * observation filter), so the observation is the current one, or an ancestor of it.
  */
 public final class RecordingObservationListener implements RecordingListener {
 
-	/** High-cardinality key: the finding types seen, sorted and comma-separated, or {@value #NO_FINDINGS}. */
+	/**
+	 * High-cardinality key: the finding types seen, sorted and comma-separated, or
+	 * {@value #NO_FINDINGS}.
+	 */
 	public static final String FINDINGS_KEY = "querylens.findings";
 
 	/** Value of {@link #FINDINGS_KEY} for a request without findings. */
@@ -31,7 +35,9 @@ public final class RecordingObservationListener implements RecordingListener {
 	/** High-cardinality key: the number of statements of the request. */
 	public static final String QUERY_COUNT_KEY = "db.query.count";
 
-	/** High-cardinality key: the recording's id, as in the {@code X-QueryLens-Id} header. */
+	/**
+	 * High-cardinality key: the recording's id, as in the {@code X-QueryLens-Id} header.
+	 */
 	public static final String ID_KEY = "querylens.id";
 
 	private final ObservationRegistry registry;
@@ -62,7 +68,8 @@ public final class RecordingObservationListener implements RecordingListener {
 	/**
 	 * Returns the value of {@link #FINDINGS_KEY} for a recording.
 	 * @param analyzed the analysed recording
-	 * @return the types of its active findings, sorted and comma-separated, or {@value #NO_FINDINGS}
+	 * @return the types of its active findings, sorted and comma-separated, or
+	 * {@value #NO_FINDINGS}
 	 */
 	static String findingTypes(AnalyzedRecording analyzed) {
 		String types = analyzed.activeFindings()

@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.querylens.store.InMemoryRecordingStore;
 
 /**
- * Gauges of the in-memory store of recordings: its estimated size in bytes, to compare with
- * {@code querylens.store.max-size}, and the number of recordings it keeps.
+ * Gauges of the in-memory store of recordings: its estimated size in bytes, to compare
+ * with {@code querylens.store.max-size}, and the number of recordings it keeps.
  */
 public final class RecordingStoreMetrics implements MeterBinder {
 

@@ -7,10 +7,11 @@ import io.micrometer.core.instrument.Tags;
 import dev.querylens.capture.Recording;
 
 /**
- * The low-cardinality tags of a finished HTTP recording: {@code method}, {@code pattern}, {@code status} and
- * {@code outcome}, with the values Boot gives the same tags of {@code http.server.requests} (only its {@code uri}
- * is named {@code pattern} here). Never the raw URI, SQL or parameters, so the number of time series stays bounded
- * by the application's handlers.
+ * The low-cardinality tags of a finished HTTP recording: {@code method}, {@code pattern},
+ * {@code status} and {@code outcome}, with the values Boot gives the same tags of
+ * {@code http.server.requests} (only its {@code uri} is named {@code pattern} here).
+ * Never the raw URI, SQL or parameters, so the number of time series stays bounded by the
+ * application's handlers.
  */
 public final class RecordingTags {
 
@@ -45,8 +46,9 @@ public final class RecordingTags {
 	}
 
 	/**
-	 * Returns the {@code pattern} tag: the matched handler pattern; without one, {@code NOT_FOUND} for a 404,
-	 * {@code REDIRECTION} for a 3xx, else {@value #UNKNOWN} (the values Boot's {@code uri} tag uses).
+	 * Returns the {@code pattern} tag: the matched handler pattern; without one,
+	 * {@code NOT_FOUND} for a 404, {@code REDIRECTION} for a 3xx, else {@value #UNKNOWN}
+	 * (the values Boot's {@code uri} tag uses).
 	 * @param recording the recording
 	 * @return the value
 	 */
@@ -63,8 +65,8 @@ public final class RecordingTags {
 	}
 
 	/**
-	 * Returns the {@code status} tag: the response's status code, such as {@code 200}, or {@value #UNKNOWN} for a
-	 * value outside 100 to 599.
+	 * Returns the {@code status} tag: the response's status code, such as {@code 200}, or
+	 * {@value #UNKNOWN} for a value outside 100 to 599.
 	 * @param recording the recording
 	 * @return the value
 	 */
@@ -74,8 +76,9 @@ public final class RecordingTags {
 	}
 
 	/**
-	 * Returns the {@code outcome} tag, the status code's class as Boot names it: {@code INFORMATIONAL},
-	 * {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, or {@value #UNKNOWN}.
+	 * Returns the {@code outcome} tag, the status code's class as Boot names it:
+	 * {@code INFORMATIONAL}, {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR},
+	 * {@code SERVER_ERROR}, or {@value #UNKNOWN}.
 	 * @param recording the recording
 	 * @return the value
 	 */

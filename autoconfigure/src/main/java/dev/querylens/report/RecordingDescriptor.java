@@ -34,22 +34,26 @@ import dev.querylens.explain.QueryPlans;
  * @param queryCount every statement executed
  * @param queryTimeMs time spent in statements
  * @param duplicateCount statements repeating an earlier one's SQL and parameters
- * @param similarCount statements repeating an earlier one's fingerprint with other parameters
+ * @param similarCount statements repeating an earlier one's fingerprint with other
+ * parameters
  * @param findingCount active findings
  * @param connectionCount connections taken from data sources
- * @param connectionAcquireMs time spent getting them (waiting for the pool, or connecting)
- * @param connectionFailureCount {@code getConnection()} calls that failed, such as a pool that timed out
+ * @param connectionAcquireMs time spent getting them (waiting for the pool, or
+ * connecting)
+ * @param connectionFailureCount {@code getConnection()} calls that failed, such as a pool
+ * that timed out
  * @param truncated whether statements past the limit were counted but not kept
  * @param queries the statements kept, in execution order
  * @param findings what is costly, most severe first
- * @param connectionFailures the failed {@code getConnection()} calls kept, in the order they failed
+ * @param connectionFailures the failed {@code getConnection()} calls kept, in the order
+ * they failed
  * @param transactions the transactions its work began, in the order they began
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecordingDescriptor(String id, String kind, String method, String uri, String query, String pattern,
 		int status, String startedAt, double durationMs, int queryCount, double queryTimeMs, int duplicateCount,
-		int similarCount, int findingCount, int connectionCount, double connectionAcquireMs,
-		int connectionFailureCount, boolean truncated, List<QueryDescriptor> queries, List<FindingDescriptor> findings,
+		int similarCount, int findingCount, int connectionCount, double connectionAcquireMs, int connectionFailureCount,
+		boolean truncated, List<QueryDescriptor> queries, List<FindingDescriptor> findings,
 		List<ConnectionFailureDescriptor> connectionFailures, List<TransactionDescriptor> transactions) {
 
 	public static final String HIDDEN = "******";
@@ -62,7 +66,8 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * Describes a recording, with the plans found since for its slow queries.
 	 * @param analyzed the recording
 	 * @param showParameters whether bound values are shown
-	 * @param plans the slow queries' plans, read now rather than written into the stored recording
+	 * @param plans the slow queries' plans, read now rather than written into the stored
+	 * recording
 	 * @return the descriptor
 	 */
 	public static RecordingDescriptor of(AnalyzedRecording analyzed, boolean showParameters, QueryPlans plans) {
@@ -90,7 +95,8 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * One statement.
 	 *
 	 * @param index 0-based, in execution order
-	 * @param sql exactly as the driver received it, or its first characters when {@code sqlTruncated}
+	 * @param sql exactly as the driver received it, or its first characters when
+	 * {@code sqlTruncated}
 	 * @param fingerprint its shape
 	 * @param parameters bound values in order ({@code "******"} when hidden)
 	 * @param batchSize 1, or N for a batch of N
@@ -105,17 +111,20 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * @param error the failure, or {@code null}
 	 * @param duplicateOf index of the first identical statement, or {@code null}
 	 * @param similarGroup shared by statements of one fingerprint
-	 * @param bytesRead characters of text and bytes of binary values read from the result set
-	 * @param widestColumn the column of the largest value read, or {@code null} when none was large
-	 * @param callPath the application frames from the call site outwards (the call site first), empty when no
-	 * call site was captured
+	 * @param bytesRead characters of text and bytes of binary values read from the result
+	 * set
+	 * @param widestColumn the column of the largest value read, or {@code null} when none
+	 * was large
+	 * @param callPath the application frames from the call site outwards (the call site
+	 * first), empty when no call site was captured
 	 * @param sqlLength the length of the SQL the driver received
-	 * @param sqlTruncated whether {@code sql} is only its beginning ({@code querylens.capture.max-sql-length}), so
-	 * that it cannot be explained; the fingerprint is still that of the whole statement
-	 * @param transaction the id of the transaction it ran in, or {@code null} outside one (auto-commit, or a
-	 * transaction begun before the recording)
-	 * @param flushedAtCommit whether the ORM flushed it while its transaction committed, after the transactional
-	 * method returned: its call site is then that method
+	 * @param sqlTruncated whether {@code sql} is only its beginning
+	 * ({@code querylens.capture.max-sql-length}), so that it cannot be explained; the
+	 * fingerprint is still that of the whole statement
+	 * @param transaction the id of the transaction it ran in, or {@code null} outside one
+	 * (auto-commit, or a transaction begun before the recording)
+	 * @param flushedAtCommit whether the ORM flushed it while its transaction committed,
+	 * after the transactional method returned: its call site is then that method
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record QueryDescriptor(int index, String sql, String fingerprint, List<Object> parameters, int batchSize,
@@ -156,25 +165,27 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * One transaction.
 	 *
 	 * @param id its number within the recording, 1, 2, … in the order they began
-	 * @param callSite what began it: the {@code @Transactional} method, or the code that called
-	 * {@code TransactionTemplate.execute}; {@code null} when not captured
+	 * @param callSite what began it: the {@code @Transactional} method, or the code that
+	 * called {@code TransactionTemplate.execute}; {@code null} when not captured
 	 * @param readOnly whether it was declared read-only
 	 * @param isolation the declared isolation level, {@code DEFAULT} when none
-	 * @param propagation {@code REQUIRED}, {@code REQUIRES_NEW} (it began while another was open on its thread) or
-	 * {@code NESTED}
-	 * @param outcome {@code commit}, {@code rollback}, or {@code null} when still open as the recording ended
+	 * @param propagation {@code REQUIRED}, {@code REQUIRES_NEW} (it began while another
+	 * was open on its thread) or {@code NESTED}
+	 * @param outcome {@code commit}, {@code rollback}, or {@code null} when still open as
+	 * the recording ended
 	 * @param startOffsetMs from the recording's start to its begin
 	 * @param durationMs from its begin to its end
-	 * @param connectionHeldMs from its connection's checkout to its end, 0 when it took none
+	 * @param connectionHeldMs from its connection's checkout to its end, 0 when it took
+	 * none
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	public record TransactionDescriptor(int id, String callSite, boolean readOnly, String isolation,
-			String propagation, String outcome, double startOffsetMs, double durationMs, double connectionHeldMs) {
+	public record TransactionDescriptor(int id, String callSite, boolean readOnly, String isolation, String propagation,
+			String outcome, double startOffsetMs, double durationMs, double connectionHeldMs) {
 
 		static TransactionDescriptor of(Transaction transaction) {
 			return new TransactionDescriptor(transaction.id(),
-					(transaction.callSite() != null) ? transaction.callSite().toString() : null,
-					transaction.readOnly(), transaction.isolation(), transaction.propagation(),
+					(transaction.callSite() != null) ? transaction.callSite().toString() : null, transaction.readOnly(),
+					transaction.isolation(), transaction.propagation(),
 					(transaction.outcome() != null) ? transaction.outcome().name().toLowerCase(Locale.ROOT) : null,
 					RecordingSummaryDescriptor.millis(transaction.startOffsetNanos()),
 					RecordingSummaryDescriptor.millis(transaction.durationNanos()),
@@ -188,7 +199,8 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 *
 	 * @param dataSource the data source's bean name
 	 * @param offsetMs when it was asked for, from the recording's start
-	 * @param durationMs how long it took to fail (the wait for the pool, or the failed connect)
+	 * @param durationMs how long it took to fail (the wait for the pool, or the failed
+	 * connect)
 	 * @param thread the thread's name
 	 * @param callSite where in application code it was asked for, or {@code null}
 	 * @param error the exception's class and message

@@ -22,11 +22,14 @@ import dev.querylens.capture.Recording;
  * @param queryCount every statement executed
  * @param queryTimeMs time spent in statements
  * @param duplicateCount statements repeating an earlier one's SQL and parameters
- * @param similarCount statements repeating an earlier one's fingerprint with other parameters
+ * @param similarCount statements repeating an earlier one's fingerprint with other
+ * parameters
  * @param findingCount active findings
  * @param connectionCount connections taken from data sources
- * @param connectionAcquireMs time spent getting them (waiting for the pool, or connecting)
- * @param connectionFailureCount {@code getConnection()} calls that failed, such as a pool that timed out
+ * @param connectionAcquireMs time spent getting them (waiting for the pool, or
+ * connecting)
+ * @param connectionFailureCount {@code getConnection()} calls that failed, such as a pool
+ * that timed out
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecordingSummaryDescriptor(String id, String kind, String method, String uri, String query,

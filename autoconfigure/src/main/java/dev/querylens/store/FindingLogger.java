@@ -11,8 +11,8 @@ import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.Recording;
 
 /**
- * Logs one WARN line per recording with an N+1, as Bullet's log does: the request, how many statements repeated,
- * their shape, the call site and the fix.
+ * Logs one WARN line per recording with an N+1, as Bullet's log does: the request, how
+ * many statements repeated, their shape, the call site and the fix.
  */
 public final class FindingLogger implements RecordingListener {
 

@@ -13,13 +13,15 @@ import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.Kind;
 
 /**
- * Keeps the most recent recordings in memory, dropping the oldest first: bounded in the number of recordings, with
- * a bound of its own for task recordings so a job that runs every second cannot push the requests out, and in the
- * heap they hold together. Each recording's size is estimated once, when it is added (two bytes per character of
- * the strings it keeps and a fixed allowance per object; see {@link #getSize()}). A recording that does not fit the
- * budget first drops the oldest of its own kind, then the oldest of the other, so tasks never evict requests while
- * older tasks remain. The newest recording is kept even when it alone is larger than the budget, so that the
- * request just made can always be shown.
+ * Keeps the most recent recordings in memory, dropping the oldest first: bounded in the
+ * number of recordings, with a bound of its own for task recordings so a job that runs
+ * every second cannot push the requests out, and in the heap they hold together. Each
+ * recording's size is estimated once, when it is added (two bytes per character of the
+ * strings it keeps and a fixed allowance per object; see {@link #getSize()}). A recording
+ * that does not fit the budget first drops the oldest of its own kind, then the oldest of
+ * the other, so tasks never evict requests while older tasks remain. The newest recording
+ * is kept even when it alone is larger than the budget, so that the request just made can
+ * always be shown.
  */
 public final class InMemoryRecordingStore implements RecordingStore {
 
@@ -40,8 +42,8 @@ public final class InMemoryRecordingStore implements RecordingStore {
 	private volatile long size;
 
 	/**
-	 * Creates a store that keeps as many task recordings as others, with the {@link #DEFAULT_MAX_SIZE default
-	 * budget}.
+	 * Creates a store that keeps as many task recordings as others, with the
+	 * {@link #DEFAULT_MAX_SIZE default budget}.
 	 * @param capacity how many recordings to keep, at least 1
 	 */
 	public InMemoryRecordingStore(int capacity) {
@@ -51,7 +53,8 @@ public final class InMemoryRecordingStore implements RecordingStore {
 	/**
 	 * Creates a store that keeps as many task recordings as others.
 	 * @param capacity how many recordings to keep, at least 1
-	 * @param maxSize the estimated bytes the recordings kept may hold together, at least 1
+	 * @param maxSize the estimated bytes the recordings kept may hold together, at least
+	 * 1
 	 */
 	public InMemoryRecordingStore(int capacity, long maxSize) {
 		this(capacity, capacity, maxSize);
@@ -61,7 +64,8 @@ public final class InMemoryRecordingStore implements RecordingStore {
 	 * Creates a store.
 	 * @param capacity how many recordings other than tasks to keep, at least 1
 	 * @param taskCapacity how many task recordings to keep, at least 1
-	 * @param maxSize the estimated bytes the recordings kept may hold together, at least 1
+	 * @param maxSize the estimated bytes the recordings kept may hold together, at least
+	 * 1
 	 */
 	public InMemoryRecordingStore(int capacity, int taskCapacity, long maxSize) {
 		if (capacity < 1) {
@@ -104,7 +108,8 @@ public final class InMemoryRecordingStore implements RecordingStore {
 	public List<AnalyzedRecording> findAll() {
 		synchronized (this.recordings) {
 			List<AnalyzedRecording> all = new ArrayList<>(this.recordings.size() + this.tasks.size());
-			// Each deque is newest first; merged by start, keeping each deque's own order.
+			// Each deque is newest first; merged by start, keeping each deque's own
+			// order.
 			Iterator<Stored> others = this.recordings.iterator();
 			Iterator<Stored> tasks = this.tasks.iterator();
 			AnalyzedRecording other = next(others);
@@ -176,10 +181,11 @@ public final class InMemoryRecordingStore implements RecordingStore {
 	}
 
 	/**
-	 * Returns the estimated heap held by the recordings kept: per recording, two bytes per character of each string
-	 * it keeps (SQL, fingerprints, parameters, finding messages, errors) and a fixed allowance per object, counted
-	 * when it was added. Strings shared with the application, such as thread names and call sites' frames, are not
-	 * counted.
+	 * Returns the estimated heap held by the recordings kept: per recording, two bytes
+	 * per character of each string it keeps (SQL, fingerprints, parameters, finding
+	 * messages, errors) and a fixed allowance per object, counted when it was added.
+	 * Strings shared with the application, such as thread names and call sites' frames,
+	 * are not counted.
 	 * @return the estimate in bytes
 	 */
 	public long getSize() {

@@ -14,10 +14,12 @@ import dev.querylens.analysis.RecordingAnalyzer;
 import dev.querylens.capture.Recording;
 
 /**
- * Takes finished recordings: analyses each once, stores it, and tells the listeners. Never throws.
+ * Takes finished recordings: analyses each once, stores it, and tells the listeners.
+ * Never throws.
  * <p>
- * Given an executor (lean mode), it does all of that there, off the thread that finished the recording: the request
- * then pays nothing for the analysis, and a recording the executor refuses (its queue full) is dropped.
+ * Given an executor (lean mode), it does all of that there, off the thread that finished
+ * the recording: the request then pays nothing for the analysis, and a recording the
+ * executor refuses (its queue full) is dropped.
  */
 public final class RecordingCollector {
 
@@ -46,7 +48,8 @@ public final class RecordingCollector {
 	 * @param analyzer analyses each recording
 	 * @param store keeps them
 	 * @param listeners told of each, in order
-	 * @param background where to analyse, store and publish, or {@code null} for the calling thread
+	 * @param background where to analyse, store and publish, or {@code null} for the
+	 * calling thread
 	 */
 	public RecordingCollector(RecordingAnalyzer analyzer, RecordingStore store, List<RecordingListener> listeners,
 			@Nullable Executor background) {
@@ -57,10 +60,11 @@ public final class RecordingCollector {
 	}
 
 	/**
-	 * Analyses, stores and publishes a finished recording, on the calling thread or, for a collector with an
-	 * executor, there.
+	 * Analyses, stores and publishes a finished recording, on the calling thread or, for
+	 * a collector with an executor, there.
 	 * @param recording the finished recording
-	 * @return the analysed recording, or {@code null} if analysis failed or happens in the background
+	 * @return the analysed recording, or {@code null} if analysis failed or happens in
+	 * the background
 	 */
 	public @Nullable AnalyzedRecording collect(Recording recording) {
 		if (this.background != null) {
@@ -76,8 +80,8 @@ public final class RecordingCollector {
 	}
 
 	/**
-	 * Whether recordings are analysed off the thread that finished them, so {@link #collect(Recording)} returns no
-	 * analysis.
+	 * Whether recordings are analysed off the thread that finished them, so
+	 * {@link #collect(Recording)} returns no analysis.
 	 * @return {@code true} for a collector with an executor
 	 */
 	public boolean isInBackground() {

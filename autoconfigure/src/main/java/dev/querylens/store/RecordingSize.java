@@ -12,11 +12,12 @@ import dev.querylens.capture.Recording;
 import dev.querylens.capture.SqlTally;
 
 /**
- * Estimates the heap a finished recording and its analysis hold, once, when it is stored: two bytes per character
- * of every string it keeps (SQL, fingerprints, parameters, messages, errors), a fixed allowance per object (a
- * statement, a parameter, a finding, a tally, a lazy load, a failed connection, the recording itself), and nothing
- * for what is shared with the rest of the application (thread and data source names, the frames of call sites).
- * The estimate errs high: most strings are stored one byte per character.
+ * Estimates the heap a finished recording and its analysis hold, once, when it is stored:
+ * two bytes per character of every string it keeps (SQL, fingerprints, parameters,
+ * messages, errors), a fixed allowance per object (a statement, a parameter, a finding, a
+ * tally, a lazy load, a failed connection, the recording itself), and nothing for what is
+ * shared with the rest of the application (thread and data source names, the frames of
+ * call sites). The estimate errs high: most strings are stored one byte per character.
  */
 final class RecordingSize {
 
@@ -47,7 +48,8 @@ final class RecordingSize {
 		for (AnalyzedQuery query : analyzed.queries()) {
 			QueryEvent event = query.event();
 			size += QUERY + text(event.sql()) + text(event.error()) + text(event.widestColumn());
-			// The fingerprint is often the same string as the SQL's cached one, but counted: it may not be.
+			// The fingerprint is often the same string as the SQL's cached one, but
+			// counted: it may not be.
 			size += text(query.fingerprint());
 			size += parameters(event.parameters());
 		}

@@ -6,8 +6,9 @@ import java.util.Optional;
 import dev.querylens.analysis.AnalyzedRecording;
 
 /**
- * Finished recordings with their analysis, append-only: a recording once added is never changed. The default is {@link InMemoryRecordingStore}; define a bean of this
- * type to keep them elsewhere.
+ * Finished recordings with their analysis, append-only: a recording once added is never
+ * changed. The default is {@link InMemoryRecordingStore}; define a bean of this type to
+ * keep them elsewhere.
  */
 public interface RecordingStore {
 

@@ -16,12 +16,15 @@ import org.springframework.scheduling.annotation.AsyncAnnotationAdvisor;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Records each {@code @Async} method called outside a recording as a task named {@code ClassName.method}. It adds
- * no proxy of its own: to a bean Spring already proxied for {@code @Async}, it adds advice behind Spring's
- * asynchronous one, so the advice runs on the thread that does the work. Called within a request (whose recording
- * QueryLens's task decorator carries to the worker thread), the work joins that request's recording as before.
+ * Records each {@code @Async} method called outside a recording as a task named
+ * {@code ClassName.method}. It adds no proxy of its own: to a bean Spring already proxied
+ * for {@code @Async}, it adds advice behind Spring's asynchronous one, so the advice runs
+ * on the thread that does the work. Called within a request (whose recording QueryLens's
+ * task decorator carries to the worker thread), the work joins that request's recording
+ * as before.
  * <p>
- * Not {@code Ordered}, so that it runs after Spring's {@code AsyncAnnotationBeanPostProcessor} has made the proxy.
+ * Not {@code Ordered}, so that it runs after Spring's
+ * {@code AsyncAnnotationBeanPostProcessor} has made the proxy.
  */
 public final class AsyncTaskRecording implements BeanPostProcessor {
 
@@ -32,8 +35,9 @@ public final class AsyncTaskRecording implements BeanPostProcessor {
 
 	/**
 	 * Creates the integration.
-	 * @param recorder gives the recorder that starts and finishes the recordings, asked at the first call of an
-	 * {@code @Async} method so that a post-processor creates no bean early
+	 * @param recorder gives the recorder that starts and finishes the recordings, asked
+	 * at the first call of an {@code @Async} method so that a post-processor creates no
+	 * bean early
 	 */
 	public AsyncTaskRecording(Supplier<TaskRecorder> recorder) {
 		this.recorder = SingletonSupplier.of(recorder);
@@ -77,8 +81,8 @@ public final class AsyncTaskRecording implements BeanPostProcessor {
 			Object target = invocation.getThis();
 			Class<?> type = (target != null) ? AopUtils.getTargetClass(target)
 					: invocation.getMethod().getDeclaringClass();
-			TaskRecorder.Running running = this.recorder.get().start(LABEL,
-					type.getSimpleName() + "." + invocation.getMethod().getName());
+			TaskRecorder.Running running = this.recorder.get()
+				.start(LABEL, type.getSimpleName() + "." + invocation.getMethod().getName());
 			try {
 				return invocation.proceed();
 			}

@@ -9,10 +9,12 @@ import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Records each run of a {@code @Scheduled} method as a task named {@code ClassName.method}, from the
- * {@code tasks.scheduled.execution} observation Spring opens around it. A bean, so that Boot adds it to the
- * application's observation registry when Boot gives that registry to the scheduler; {@link ScheduledTaskRecording}
- * gives the scheduler a registry of its own otherwise. Added to one registry twice, it still records each run once.
+ * Records each run of a {@code @Scheduled} method as a task named
+ * {@code ClassName.method}, from the {@code tasks.scheduled.execution} observation Spring
+ * opens around it. A bean, so that Boot adds it to the application's observation registry
+ * when Boot gives that registry to the scheduler; {@link ScheduledTaskRecording} gives
+ * the scheduler a registry of its own otherwise. Added to one registry twice, it still
+ * records each run once.
  */
 public final class ScheduledTaskObservationHandler implements ObservationHandler<ScheduledTaskObservationContext> {
 
@@ -20,8 +22,9 @@ public final class ScheduledTaskObservationHandler implements ObservationHandler
 
 	/**
 	 * Creates the handler.
-	 * @param recorder gives the recorder that starts and finishes the recordings, asked at the first run, as the
-	 * recorder's own beans may need the observation registry this handler is part of
+	 * @param recorder gives the recorder that starts and finishes the recordings, asked
+	 * at the first run, as the recorder's own beans may need the observation registry
+	 * this handler is part of
 	 */
 	public ScheduledTaskObservationHandler(Supplier<TaskRecorder> recorder) {
 		this.recorder = SingletonSupplier.of(recorder);

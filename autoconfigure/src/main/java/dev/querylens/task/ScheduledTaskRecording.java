@@ -8,8 +8,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Makes sure the scheduler's {@code tasks.scheduled.execution} observation reaches the
- * {@link ScheduledTaskObservationHandler}: when the scheduler has no observation registry (no Micrometer set-up),
- * it gets one holding only that handler; when the application gave it one, the handler joins it.
+ * {@link ScheduledTaskObservationHandler}: when the scheduler has no observation registry
+ * (no Micrometer set-up), it gets one holding only that handler; when the application
+ * gave it one, the handler joins it.
  */
 public final class ScheduledTaskRecording implements SchedulingConfigurer, Ordered {
 
@@ -36,7 +37,8 @@ public final class ScheduledTaskRecording implements SchedulingConfigurer, Order
 		registry.observationConfig().observationHandler(this.handler);
 	}
 
-	// Last, so that a configurer that sets a registry usually has done so before this one adds to it; when one
+	// Last, so that a configurer that sets a registry usually has done so before this one
+	// adds to it; when one
 	// sets it later (Boot's does, unordered), the handler is in that registry as a bean.
 	@Override
 	public int getOrder() {

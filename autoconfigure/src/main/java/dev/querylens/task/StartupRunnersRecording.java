@@ -16,10 +16,11 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.util.ClassUtils;
 
 /**
- * Records the application's {@link ApplicationRunner} and {@link CommandLineRunner} beans at start-up as one task,
- * named after them. Boot calls every runner on the main thread between {@code ApplicationStartedEvent} and
- * {@code ApplicationReadyEvent} (or {@code ApplicationFailedEvent} when one throws), so the recording spans exactly
- * those calls without wrapping the runner beans, which stay the application's own objects.
+ * Records the application's {@link ApplicationRunner} and {@link CommandLineRunner} beans
+ * at start-up as one task, named after them. Boot calls every runner on the main thread
+ * between {@code ApplicationStartedEvent} and {@code ApplicationReadyEvent} (or
+ * {@code ApplicationFailedEvent} when one throws), so the recording spans exactly those
+ * calls without wrapping the runner beans, which stay the application's own objects.
  */
 public final class StartupRunnersRecording implements ApplicationListener<SpringApplicationEvent> {
 

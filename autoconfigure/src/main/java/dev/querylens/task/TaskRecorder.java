@@ -11,13 +11,13 @@ import dev.querylens.capture.Recording;
 import dev.querylens.store.RecordingCollector;
 
 /**
- * Records a named unit of work outside an HTTP request, such as a nightly export or a batch step, as a recording of
- * kind {@code task}: analysed, stored, logged and measured as a request is. Inject it and wrap the work:
- * <pre class="code">
+ * Records a named unit of work outside an HTTP request, such as a nightly export or a
+ * batch step, as a recording of kind {@code task}: analysed, stored, logged and measured
+ * as a request is. Inject it and wrap the work: <pre class="code">
  * taskRecorder.record("nightly export", () -&gt; exporter.export());
- * </pre>
- * Work that runs while another recording is current (inside a request, a test or another task) joins that recording
- * instead of starting one, so no statement is counted twice. A task that ran no statement is not kept.
+ * </pre> Work that runs while another recording is current (inside a request, a test or
+ * another task) joins that recording instead of starting one, so no statement is counted
+ * twice. A task that ran no statement is not kept.
  */
 public final class TaskRecorder {
 
@@ -40,8 +40,8 @@ public final class TaskRecorder {
 
 	/**
 	 * Runs work as a task recording, or as part of the current recording if there is one.
-	 * @param name what the work is, shown in the dashboard and the log, and the {@code name} tag of its meters (so a
-	 * fixed name, never one with an id in it)
+	 * @param name what the work is, shown in the dashboard and the log, and the
+	 * {@code name} tag of its meters (so a fixed name, never one with an id in it)
 	 * @param work the work; what it throws is rethrown unchanged
 	 */
 	public void record(String name, Runnable work) {
@@ -55,9 +55,11 @@ public final class TaskRecorder {
 	}
 
 	/**
-	 * Runs work that returns a value as a task recording, or as part of the current recording if there is one.
+	 * Runs work that returns a value as a task recording, or as part of the current
+	 * recording if there is one.
 	 * @param <T> the value's type
-	 * @param name what the work is, shown in the dashboard and the log, and the {@code name} tag of its meters
+	 * @param name what the work is, shown in the dashboard and the log, and the
+	 * {@code name} tag of its meters
 	 * @param work the work; what it throws is rethrown unchanged
 	 * @return what the work returned
 	 */
@@ -72,7 +74,8 @@ public final class TaskRecorder {
 	}
 
 	/**
-	 * Starts a task recording bound to this thread, unless a recording is current already.
+	 * Starts a task recording bound to this thread, unless a recording is current
+	 * already.
 	 * @param label where the task comes from, such as {@code scheduled}
 	 * @param name the task's name
 	 * @return the running task, to finish on the same thread
@@ -86,7 +89,8 @@ public final class TaskRecorder {
 	}
 
 	/**
-	 * A task recording bound to a thread, or nothing when the work joined a recording already current.
+	 * A task recording bound to a thread, or nothing when the work joined a recording
+	 * already current.
 	 */
 	static final class Running {
 
@@ -106,16 +110,18 @@ public final class TaskRecorder {
 		}
 
 		/**
-		 * Unbinds and finishes the recording and hands it to the collector, which never throws.
+		 * Unbinds and finishes the recording and hands it to the collector, which never
+		 * throws.
 		 */
 		void finish() {
 			if (this.recording == null || this.scope == null || this.collector == null) {
 				return;
 			}
 			this.scope.close();
-			// A task that ran no statement (a poll that found nothing to do) would only crowd the history.
-			if (this.recording.finish(0, null) && (this.recording.getQueryCount() > 0
-					|| this.recording.getConnectionFailureCount() > 0)) {
+			// A task that ran no statement (a poll that found nothing to do) would only
+			// crowd the history.
+			if (this.recording.finish(0, null)
+					&& (this.recording.getQueryCount() > 0 || this.recording.getConnectionFailureCount() > 0)) {
 				this.collector.collect(this.recording);
 			}
 		}

@@ -14,9 +14,9 @@ import java.util.Map;
 import dev.querylens.analysis.Finding;
 
 /**
- * The known findings of a test suite, read from and written to a JSON file ({@code querylens-baseline.json}), so
- * that a team can fail on new findings today and fix the known ones over time:
- * <pre>
+ * The known findings of a test suite, read from and written to a JSON file
+ * ({@code querylens-baseline.json}), so that a team can fail on new findings today and
+ * fix the known ones over time: <pre>
  * {"findings": [
  *   {"test": "com.example.OrderServiceTests", "type": "N_PLUS_ONE",
  *    "fingerprint": "select … from customer c1_0 where c1_0.id=?",
@@ -106,7 +106,8 @@ public final class Baseline {
 	}
 
 	/**
-	 * Returns the known findings of a test class that it no longer saw: fixed ones, to remove from the baseline.
+	 * Returns the known findings of a test class that it no longer saw: fixed ones, to
+	 * remove from the baseline.
 	 * @param test the test class, run in full
 	 * @param seen what it saw
 	 * @return its entries that match nothing seen
@@ -119,7 +120,8 @@ public final class Baseline {
 	}
 
 	/**
-	 * Returns this baseline with a test class's entries replaced by what it saw, other classes' kept.
+	 * Returns this baseline with a test class's entries replaced by what it saw, other
+	 * classes' kept.
 	 * @param test the test class
 	 * @param seen what it saw
 	 * @return the new baseline
@@ -149,10 +151,14 @@ public final class Baseline {
 		for (int i = 0; i < sorted.size(); i++) {
 			BaselineEntry entry = sorted.get(i);
 			json.append((i == 0) ? "\n" : ",\n");
-			json.append("  {\"test\": ").append(quote(entry.test()))
-				.append(", \"type\": ").append(quote(entry.type()))
-				.append(", \"fingerprint\": ").append(quote(entry.fingerprint()))
-				.append(", \"callSite\": ").append(quote(entry.callSite()))
+			json.append("  {\"test\": ")
+				.append(quote(entry.test()))
+				.append(", \"type\": ")
+				.append(quote(entry.type()))
+				.append(", \"fingerprint\": ")
+				.append(quote(entry.fingerprint()))
+				.append(", \"callSite\": ")
+				.append(quote(entry.callSite()))
 				.append('}');
 		}
 		json.append(sorted.isEmpty() ? "]}\n" : "\n]}\n");
@@ -208,7 +214,8 @@ public final class Baseline {
 	}
 
 	/**
-	 * Reads the JSON subset a baseline uses: objects, arrays, strings, numbers, booleans and null.
+	 * Reads the JSON subset a baseline uses: objects, arrays, strings, numbers, booleans
+	 * and null.
 	 */
 	private static final class JsonReader {
 

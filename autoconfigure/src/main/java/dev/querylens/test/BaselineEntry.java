@@ -5,9 +5,9 @@ import java.util.Objects;
 import dev.querylens.analysis.Finding;
 
 /**
- * A known finding kept in a {@link Baseline}: its type, the shape of its statement and its call site, with the test
- * class that saw it. Line numbers are left out of the call site, so that editing a file above a known finding does
- * not make it new.
+ * A known finding kept in a {@link Baseline}: its type, the shape of its statement and
+ * its call site, with the test class that saw it. Line numbers are left out of the call
+ * site, so that editing a file above a known finding does not make it new.
  *
  * @param test the test class that saw it
  * @param type the finding type's name
@@ -37,7 +37,8 @@ public record BaselineEntry(String test, String type, String fingerprint, String
 	}
 
 	/**
-	 * Removes the line number from a call site: {@code a.B.m(B.java:31)} becomes {@code a.B.m(B.java)}.
+	 * Removes the line number from a call site: {@code a.B.m(B.java:31)} becomes
+	 * {@code a.B.m(B.java)}.
 	 * @param callSite the call site, may be {@code null}
 	 * @return the call site without its line number
 	 */

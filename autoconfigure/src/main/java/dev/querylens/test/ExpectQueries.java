@@ -12,9 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.querylens.analysis.StatementType;
 
 /**
- * How many statements a test method may run, as QuickPerf's {@code @ExpectSelect} and {@code @ExpectMaxQueryNumber}:
- * {@code @ExpectQueries(max = 3)}, {@code @ExpectQueries(exactly = 1, type = SELECT)}. Repeat it for several types.
- * On a class, it applies to each of its test methods that has none of its own.
+ * How many statements a test method may run, as QuickPerf's {@code @ExpectSelect} and
+ * {@code @ExpectMaxQueryNumber}: {@code @ExpectQueries(max = 3)},
+ * {@code @ExpectQueries(exactly = 1, type = SELECT)}. Repeat it for several types. On a
+ * class, it applies to each of its test methods that has none of its own.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.querylens.analysis.FindingType;
 
 /**
- * Fails every test method whose statements have a finding of these types, as Bullet's raise mode does:
- * {@code @FailOnFindings(N_PLUS_ONE)}. With a {@link #baseline()}, only findings that are not in the baseline
- * file fail, so that known ones can be fixed over time while new ones are stopped today; run the tests with
+ * Fails every test method whose statements have a finding of these types, as Bullet's
+ * raise mode does: {@code @FailOnFindings(N_PLUS_ONE)}. With a {@link #baseline()}, only
+ * findings that are not in the baseline file fail, so that known ones can be fixed over
+ * time while new ones are stopped today; run the tests with
  * {@code -Dquerylens.baseline=write} to (re)write the file.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
@@ -31,8 +32,8 @@ public @interface FailOnFindings {
 	FindingType[] value() default {};
 
 	/**
-	 * Path of the baseline file (relative to the working directory, the module's directory under Maven), or empty
-	 * for none.
+	 * Path of the baseline file (relative to the working directory, the module's
+	 * directory under Maven), or empty for none.
 	 * @return the path, such as {@code querylens-baseline.json}
 	 */
 	String baseline() default "";

@@ -8,7 +8,8 @@ import dev.querylens.analysis.FindingType;
 
 /**
  * Decides whether a recording's findings must fail it, and says why: behind
- * {@code querylens.n-plus-one.action=fail}, which answers a request with an N+1 with a 500 naming it.
+ * {@code querylens.n-plus-one.action=fail}, which answers a request with an N+1 with a
+ * 500 naming it.
  */
 public final class FindingFailure {
 
@@ -25,7 +26,8 @@ public final class FindingFailure {
 	/**
 	 * Returns why a recording fails.
 	 * @param analyzed the analysed recording
-	 * @return the message naming each failing finding, its call site and its fix, or {@code null} when none fails
+	 * @return the message naming each failing finding, its call site and its fix, or
+	 * {@code null} when none fails
 	 */
 	public String findFailure(AnalyzedRecording analyzed) {
 		List<Finding> failing = analyzed.activeFindings()

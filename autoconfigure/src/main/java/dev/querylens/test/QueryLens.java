@@ -8,9 +8,9 @@ import dev.querylens.analysis.AnalyzedRecording;
  * Records the statements of a block in any test, with or without Spring:
  * {@code AnalyzedRecording r = QueryLens.record(() -> service.listOrders());} then
  * {@code assertThat(r).hasQueryCount(2)} ({@link RecordingAssert}) or
- * {@code QueryLensAssertions.assertQueryCount(r, 2)}. Each call analyses with a fresh default analyzer
- * ({@link QueryRecorder#withDefaults()}); QueryLens keeps no static state besides the recording bound to the
- * thread.
+ * {@code QueryLensAssertions.assertQueryCount(r, 2)}. Each call analyses with a fresh
+ * default analyzer ({@link QueryRecorder#withDefaults()}); QueryLens keeps no static
+ * state besides the recording bound to the thread.
  */
 public final class QueryLens {
 

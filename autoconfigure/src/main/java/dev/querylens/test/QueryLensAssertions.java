@@ -8,9 +8,10 @@ import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.StatementType;
 
 /**
- * Assertions on a recording that need no assertion library: each throws an {@link AssertionError} whose message
- * lists the statements (SQL, parameters, time, call site) and the findings (call site and fix). With AssertJ,
- * {@link RecordingAssert} offers the same checks fluently.
+ * Assertions on a recording that need no assertion library: each throws an
+ * {@link AssertionError} whose message lists the statements (SQL, parameters, time, call
+ * site) and the findings (call site and fix). With AssertJ, {@link RecordingAssert}
+ * offers the same checks fluently.
  */
 public final class QueryLensAssertions {
 

@@ -32,16 +32,18 @@ import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
 
 /**
- * The JUnit 5 extension behind {@link QueryLensTest}, {@link ExpectQueries} and {@link FailOnFindings}: records
- * the statements of each test method on its thread, and fails the test when they break an expectation. In a Spring
- * test (one run by Spring's {@code SpringExtension}) the application context's {@link RecordingAnalyzer} is used,
+ * The JUnit 5 extension behind {@link QueryLensTest}, {@link ExpectQueries} and
+ * {@link FailOnFindings}: records the statements of each test method on its thread, and
+ * fails the test when they break an expectation. In a Spring test (one run by Spring's
+ * {@code SpringExtension}) the application context's {@link RecordingAnalyzer} is used,
  * otherwise the default one; no state is kept outside JUnit's own stores.
  */
 public final class QueryLensExtension
 		implements BeforeTestExecutionCallback, AfterTestExecutionCallback, AfterAllCallback, ParameterResolver {
 
 	/**
-	 * System property that (re)writes baseline files instead of checking them: {@code -Dquerylens.baseline=write}.
+	 * System property that (re)writes baseline files instead of checking them:
+	 * {@code -Dquerylens.baseline=write}.
 	 */
 	public static final String BASELINE_MODE_PROPERTY = "querylens.baseline";
 
@@ -204,8 +206,9 @@ public final class QueryLensExtension
 			.filter((finding) -> types.isEmpty() || finding.isAny(types))
 			.toList();
 		if (failOn.baseline().isEmpty()) {
-			return found.isEmpty() ? null : failure("@FailOnFindings: found " + found.size() + " forbidden finding"
-					+ ((found.size() == 1) ? "" : "s"), found, analyzed);
+			return found.isEmpty() ? null : failure(
+					"@FailOnFindings: found " + found.size() + " forbidden finding" + ((found.size() == 1) ? "" : "s"),
+					found, analyzed);
 		}
 		Path file = Path.of(failOn.baseline());
 		String test = context.getRequiredTestClass().getName();
@@ -218,8 +221,10 @@ public final class QueryLensExtension
 		}
 		List<Finding> newFindings = run.getBaseline().newFindings(test, found);
 		return newFindings.isEmpty() ? null
-				: failure("@FailOnFindings: found " + newFindings.size() + " new finding"
-						+ ((newFindings.size() == 1) ? "" : "s") + " not in baseline " + file, newFindings, analyzed);
+				: failure(
+						"@FailOnFindings: found " + newFindings.size() + " new finding"
+								+ ((newFindings.size() == 1) ? "" : "s") + " not in baseline " + file,
+						newFindings, analyzed);
 	}
 
 	private static String failure(String title, List<Finding> findings, AnalyzedRecording analyzed) {
@@ -231,20 +236,21 @@ public final class QueryLensExtension
 		return text.toString();
 	}
 
-	// Findings seen per baseline file, kept in the test class's store until the class is done.
+	// Findings seen per baseline file, kept in the test class's store until the class is
+	// done.
 	@SuppressWarnings("unchecked")
 	private static Map<Path, List<BaselineEntry>> seenFindings(ExtensionContext context, String test) {
 		ExtensionContext classContext = context;
 		while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
 			classContext = classContext.getParent().get();
 		}
-		return classContext.getStore(NAMESPACE).computeIfAbsent(SeenFindings.class, (key) -> new HashMap<>(),
-				Map.class);
+		return classContext.getStore(NAMESPACE)
+			.computeIfAbsent(SeenFindings.class, (key) -> new HashMap<>(), Map.class);
 	}
 
 	private static BaselineRun baselineRun(ExtensionContext context, Path file) {
-		boolean writing = "write".equalsIgnoreCase(
-				context.getConfigurationParameter(BASELINE_MODE_PROPERTY).orElse(System.getProperty(BASELINE_MODE_PROPERTY, "")));
+		boolean writing = "write".equalsIgnoreCase(context.getConfigurationParameter(BASELINE_MODE_PROPERTY)
+			.orElse(System.getProperty(BASELINE_MODE_PROPERTY, "")));
 		return context.getRoot()
 			.getStore(NAMESPACE)
 			.computeIfAbsent(file.toAbsolutePath().normalize(), (key) -> new BaselineRun(file, writing),
@@ -260,8 +266,9 @@ public final class QueryLensExtension
 	}
 
 	/**
-	 * One baseline file during a test run: read once; in write mode, rewritten once the run ends with what each test
-	 * class saw, keeping the entries of classes that did not run.
+	 * One baseline file during a test run: read once; in write mode, rewritten once the
+	 * run ends with what each test class saw, keeping the entries of classes that did not
+	 * run.
 	 */
 	private static final class BaselineRun implements AutoCloseable {
 
@@ -271,7 +278,8 @@ public final class QueryLensExtension
 
 		private final Baseline baseline;
 
-		// Per test class that ran, what it saw: in write mode, its entries replace the class's old ones.
+		// Per test class that ran, what it saw: in write mode, its entries replace the
+		// class's old ones.
 		private final Map<String, List<BaselineEntry>> seen = new HashMap<>();
 
 		BaselineRun(Path file, boolean writing) {
@@ -310,7 +318,8 @@ public final class QueryLensExtension
 	}
 
 	/**
-	 * Finds the application's analyzer; loaded only in Spring tests, so spring-test stays optional.
+	 * Finds the application's analyzer; loaded only in Spring tests, so spring-test stays
+	 * optional.
 	 */
 	private static final class SpringAnalyzer {
 

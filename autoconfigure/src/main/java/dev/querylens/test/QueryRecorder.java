@@ -11,13 +11,14 @@ import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
 
 /**
- * Records the statements a block of code runs on the current thread (and on threads it hands work to with
- * {@link CurrentRecording#wrap}), and analyses them. A statement is recorded when it is created while the block
- * runs, on a connection of a QueryLens-wrapped data source, whenever that connection was opened.
+ * Records the statements a block of code runs on the current thread (and on threads it
+ * hands work to with {@link CurrentRecording#wrap}), and analyses them. A statement is
+ * recorded when it is created while the block runs, on a connection of a
+ * QueryLens-wrapped data source, whenever that connection was opened.
  * <p>
  * {@link QueryLens} offers the same with the default analysis; in a Spring test, the
- * {@link QueryLensExtension} passes a recorder that uses the application's {@link RecordingAnalyzer}, so findings
- * name JPA associations.
+ * {@link QueryLensExtension} passes a recorder that uses the application's
+ * {@link RecordingAnalyzer}, so findings name JPA associations.
  */
 public final class QueryRecorder {
 
@@ -35,7 +36,8 @@ public final class QueryRecorder {
 	}
 
 	/**
-	 * Creates a recorder with the built-in detectors, an N+1 threshold of 3, and no JPA association names.
+	 * Creates a recorder with the built-in detectors, an N+1 threshold of 3, and no JPA
+	 * association names.
 	 * @return the recorder
 	 */
 	public static QueryRecorder withDefaults() {
@@ -105,7 +107,8 @@ public final class QueryRecorder {
 	}
 
 	/**
-	 * Analyses a finished recording, such as one made by hand with {@link Recording#start}.
+	 * Analyses a finished recording, such as one made by hand with
+	 * {@link Recording#start}.
 	 * @param recording the finished recording
 	 * @return the analysis
 	 */
@@ -116,8 +119,7 @@ public final class QueryRecorder {
 	private static String defaultName() {
 		// The caller of record(…), so that a failure message says which block it was.
 		return StackWalker.getInstance()
-			.walk((frames) -> frames
-				.filter((frame) -> !isOwn(frame.getClassName()))
+			.walk((frames) -> frames.filter((frame) -> !isOwn(frame.getClassName()))
 				.findFirst()
 				.map((frame) -> frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "."
 						+ frame.getMethodName())

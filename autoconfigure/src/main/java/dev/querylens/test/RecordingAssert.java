@@ -10,9 +10,11 @@ import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.StatementType;
 
 /**
- * AssertJ assertions on a recording: {@code assertThat(QueryLens.record(() -> service.listOrders()))
- * .hasQueryCount(2).hasNoFinding(N_PLUS_ONE)}. Failure messages list the statements and the findings with their
- * call sites, as {@link QueryLensAssertions}' do. Needs AssertJ on the classpath.
+ * AssertJ assertions on a recording:
+ * {@code assertThat(QueryLens.record(() -> service.listOrders()))
+ * .hasQueryCount(2).hasNoFinding(N_PLUS_ONE)}. Failure messages list the statements and
+ * the findings with their call sites, as {@link QueryLensAssertions}' do. Needs AssertJ
+ * on the classpath.
  */
 public final class RecordingAssert extends AbstractAssert<RecordingAssert, AnalyzedRecording> {
 

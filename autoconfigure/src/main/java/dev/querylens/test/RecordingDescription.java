@@ -12,8 +12,9 @@ import dev.querylens.capture.Recording;
 import dev.querylens.capture.SqlTally;
 
 /**
- * Writes a recording for a failure message: every statement with its parameters, time and call site, and every
- * finding with its call site and fix, as Django's {@code assertNumQueries} lists the captured queries.
+ * Writes a recording for a failure message: every statement with its parameters, time and
+ * call site, and every finding with its call site and fix, as Django's
+ * {@code assertNumQueries} lists the captured queries.
  */
 final class RecordingDescription {
 
@@ -80,7 +81,11 @@ final class RecordingDescription {
 
 	static String describe(Finding finding) {
 		StringBuilder line = new StringBuilder();
-		line.append(finding.type()).append(": ").append(finding.count()).append(" × `").append(finding.fingerprint())
+		line.append(finding.type())
+			.append(": ")
+			.append(finding.count())
+			.append(" × `")
+			.append(finding.fingerprint())
 			.append('`');
 		if (finding.association() != null) {
 			line.append(" (").append(finding.association()).append(')');

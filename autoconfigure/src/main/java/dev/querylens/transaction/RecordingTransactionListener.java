@@ -15,9 +15,10 @@ import dev.querylens.capture.Recording;
 import dev.querylens.capture.Transaction.Outcome;
 
 /**
- * Tells the current recording each transaction a transaction manager begins, commits or rolls back on its thread.
- * Only transactions that really begin are told: a {@code @Transactional} method that joins the transaction around it
- * begins none. A failure here is swallowed, so the application's transaction never notices.
+ * Tells the current recording each transaction a transaction manager begins, commits or
+ * rolls back on its thread. Only transactions that really begin are told: a
+ * {@code @Transactional} method that joins the transaction around it begins none. A
+ * failure here is swallowed, so the application's transaction never notices.
  */
 public final class RecordingTransactionListener implements TransactionExecutionListener {
 
@@ -25,8 +26,8 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 
 	/**
 	 * Creates a listener.
-	 * @param callSites finds the application code that began a transaction with no method name, such as a
-	 * {@code TransactionTemplate}'s
+	 * @param callSites finds the application code that began a transaction with no method
+	 * name, such as a {@code TransactionTemplate}'s
 	 */
 	public RecordingTransactionListener(CallSiteResolver callSites) {
 		this.callSites = callSites;
@@ -54,7 +55,8 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 	public void afterBegin(TransactionExecution transaction, @Nullable Throwable beginFailure) {
 		Recording recording = CurrentRecording.get();
 		if (recording != null) {
-			// Known once the transaction's synchronization is prepared, which is just before this call.
+			// Known once the transaction's synchronization is prepared, which is just
+			// before this call.
 			recording.getTransactions()
 				.begun(transaction, isolation(TransactionSynchronizationManager.getCurrentTransactionIsolationLevel()),
 						beginFailure != null);
@@ -85,7 +87,8 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 		}
 	}
 
-	// A @Transactional method's transaction is named after it: "com.example.OrderService.update".
+	// A @Transactional method's transaction is named after it:
+	// "com.example.OrderService.update".
 	private static boolean isMethodName(@Nullable String name) {
 		if (name == null) {
 			return false;

@@ -6,10 +6,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.transaction.ConfigurableTransactionManager;
 
 /**
- * Adds the {@link RecordingTransactionListener} to every transaction manager that takes listeners (all of Spring's:
- * {@code DataSourceTransactionManager}, {@code JpaTransactionManager}, {@code JdbcTransactionManager}, …), so that
- * no transaction manager is replaced or proxied. Spring Boot already adds listener beans to the transaction managers
- * it defines; this covers those the application defines itself, and adds the listener only once.
+ * Adds the {@link RecordingTransactionListener} to every transaction manager that takes
+ * listeners (all of Spring's: {@code DataSourceTransactionManager},
+ * {@code JpaTransactionManager}, {@code JdbcTransactionManager}, …), so that no
+ * transaction manager is replaced or proxied. Spring Boot already adds listener beans to
+ * the transaction managers it defines; this covers those the application defines itself,
+ * and adds the listener only once.
  */
 public final class TransactionListenerPostProcessor implements BeanPostProcessor {
 
@@ -17,7 +19,8 @@ public final class TransactionListenerPostProcessor implements BeanPostProcessor
 
 	/**
 	 * Creates a post-processor.
-	 * @param listener gives the listener, asked for only when the first transaction manager is post-processed
+	 * @param listener gives the listener, asked for only when the first transaction
+	 * manager is post-processed
 	 */
 	public TransactionListenerPostProcessor(Supplier<RecordingTransactionListener> listener) {
 		this.listener = listener;

@@ -10,8 +10,8 @@ import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Recording;
 
 /**
- * Binds the request's recording to the thread that runs a controller's {@link Callable}, so its queries count for
- * the request that started it.
+ * Binds the request's recording to the thread that runs a controller's {@link Callable},
+ * so its queries count for the request that started it.
  */
 public final class AsyncRecordingInterceptor implements CallableProcessingInterceptor {
 

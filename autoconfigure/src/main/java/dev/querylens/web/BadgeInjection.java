@@ -3,8 +3,8 @@ package dev.querylens.web;
 import java.util.Locale;
 
 /**
- * Adds the badge to the HTML pages of the clients allowed to see it, through the {@link ToolbarInjector}: it holds
- * only an HTML body of an allowed client.
+ * Adds the badge to the HTML pages of the clients allowed to see it, through the
+ * {@link ToolbarInjector}: it holds only an HTML body of an allowed client.
  */
 final class BadgeInjection implements ResponseDecorator {
 

@@ -18,11 +18,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * Holds back the body until the request ends, the application flushes, or the body outgrows the buffer, so that
- * headers computed from the whole recording ({@code Server-Timing}) can still be set. The bytes written are the
- * application's, unchanged; a flush by the application ends the holding: what was held reaches the client at once,
- * as written, and the rest streams. One flush is not taken as a request to stream: a writer's flush of an HTML page
- * that is already complete (it holds its {@code </body>}), which is how template engines end rendering.
+ * Holds back the body until the request ends, the application flushes, or the body
+ * outgrows the buffer, so that headers computed from the whole recording
+ * ({@code Server-Timing}) can still be set. The bytes written are the application's,
+ * unchanged; a flush by the application ends the holding: what was held reaches the
+ * client at once, as written, and the rest streams. One flush is not taken as a request
+ * to stream: a writer's flush of an HTML page that is already complete (it holds its
+ * {@code </body>}), which is how template engines end rendering.
  */
 final class BufferedResponse extends HttpServletResponseWrapper {
 
@@ -65,8 +67,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 * @param response the container's response
 	 * @param limit bytes held at most before writing through
 	 * @param beforeCommit run once, just before the first byte or the headers leave
-	 * @param holdFlushes whether the application's flushes are held too (up to the limit), so that the whole
-	 * response can still be replaced when the request ends
+	 * @param holdFlushes whether the application's flushes are held too (up to the
+	 * limit), so that the whole response can still be replaced when the request ends
 	 */
 	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes) {
 		this(response, limit, beforeCommit, holdFlushes, () -> true);
@@ -77,10 +79,11 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 * @param response the container's response
 	 * @param limit bytes held at most before writing through
 	 * @param beforeCommit run once, just before the first byte or the headers leave
-	 * @param holdFlushes whether the application's flushes are held too (up to the limit), so that the whole
-	 * response can still be replaced when the request ends
-	 * @param holds asked once, at the first byte, when the content type is known: whether to hold the body at all;
-	 * when not, the headers are set and every byte goes straight to the client
+	 * @param holdFlushes whether the application's flushes are held too (up to the
+	 * limit), so that the whole response can still be replaced when the request ends
+	 * @param holds asked once, at the first byte, when the content type is known: whether
+	 * to hold the body at all; when not, the headers are set and every byte goes straight
+	 * to the client
 	 */
 	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes,
 			BooleanSupplier holds) {
@@ -91,7 +94,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 		this.holds = holds;
 	}
 
-	// At the first byte: a body nobody will rewrite or replace goes straight out, never copied.
+	// At the first byte: a body nobody will rewrite or replace goes straight out, never
+	// copied.
 	private void decide() throws IOException {
 		if (!this.decided) {
 			this.decided = true;
@@ -206,8 +210,9 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * Writes out what is held, first letting a rewriter change the body if the application wrote all of it into
-	 * the buffer (nothing flushed, streamed or committed yet). Called once the request is done.
+	 * Writes out what is held, first letting a rewriter change the body if the
+	 * application wrote all of it into the buffer (nothing flushed, streamed or committed
+	 * yet). Called once the request is done.
 	 * @param rewriter changes the complete body, or {@code null}
 	 * @throws IOException when the client went away
 	 */
@@ -217,8 +222,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * Lets a rewriter change the body if the application wrote all of it into the buffer (nothing flushed,
-	 * streamed or committed yet).
+	 * Lets a rewriter change the body if the application wrote all of it into the buffer
+	 * (nothing flushed, streamed or committed yet).
 	 * @param rewriter changes the complete body, or {@code null}
 	 */
 	void rewrite(BodyRewriter rewriter) {
@@ -233,7 +238,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * Writes out what is held, if anything was written: used when the request goes async and may write later.
+	 * Writes out what is held, if anything was written: used when the request goes async
+	 * and may write later.
 	 * @throws IOException when the client went away
 	 */
 	void finishIfWritten() throws IOException {
@@ -245,7 +251,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 	private void flushWriterQuietly() {
 		if (this.writer != null && !this.passThrough) {
-			// Only move the writer's characters into the buffer: a flush from here must not commit.
+			// Only move the writer's characters into the buffer: a flush from here must
+			// not commit.
 			this.draining = true;
 			try {
 				this.writer.flush();
@@ -305,8 +312,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * Whether the held bytes are a complete HTML page: written in an ASCII-compatible encoding, they hold a
-	 * {@code </body}.
+	 * Whether the held bytes are a complete HTML page: written in an ASCII-compatible
+	 * encoding, they hold a {@code </body}.
 	 */
 	private boolean holdsCompletePage() {
 		String contentType = getContentType();
@@ -330,11 +337,12 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * Where the writer's bytes go. Template engines flush their writer once they have rendered a page (Thymeleaf and
-	 * FreeMarker do): when the held HTML is complete, that flush is the end of the page, not a request to stream it,
-	 * so the page stays held until the request ends and the badge can go in. Any other flush (a page flushed part
-	 * way, so the browser can start while the application works on) goes out at once, like a flush of the byte
-	 * stream or {@code flushBuffer()}.
+	 * Where the writer's bytes go. Template engines flush their writer once they have
+	 * rendered a page (Thymeleaf and FreeMarker do): when the held HTML is complete, that
+	 * flush is the end of the page, not a request to stream it, so the page stays held
+	 * until the request ends and the badge can go in. Any other flush (a page flushed
+	 * part way, so the browser can start while the application works on) goes out at
+	 * once, like a flush of the byte stream or {@code flushBuffer()}.
 	 */
 	private final class WriterSink extends OutputStream {
 

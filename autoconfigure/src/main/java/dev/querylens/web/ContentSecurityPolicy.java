@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a response's {@code Content-Security-Policy} headers let the badge do: load its script and stylesheet from
- * the app's own origin (by {@code 'self'}, or by the page's nonce) and fetch the recording from it.
+ * What a response's {@code Content-Security-Policy} headers let the badge do: load its
+ * script and stylesheet from the app's own origin (by {@code 'self'}, or by the page's
+ * nonce) and fetch the recording from it.
  */
 final class ContentSecurityPolicy {
 
@@ -50,7 +51,8 @@ final class ContentSecurityPolicy {
 	}
 
 	/**
-	 * Whether every policy lets the badge load its script and stylesheet and fetch its data from the same origin.
+	 * Whether every policy lets the badge load its script and stylesheet and fetch its
+	 * data from the same origin.
 	 * @return whether the badge can run without a console error
 	 */
 	boolean allowsBadge() {
@@ -87,8 +89,8 @@ final class ContentSecurityPolicy {
 					List<String> sources = new ArrayList<>();
 					for (int i = 1; i < tokens.length; i++) {
 						String token = tokens[i];
-						sources.add(token.startsWith("'") && !token.startsWith("'nonce-") ? token.toLowerCase(Locale.ROOT)
-								: token);
+						sources.add(token.startsWith("'") && !token.startsWith("'nonce-")
+								? token.toLowerCase(Locale.ROOT) : token);
 					}
 					return sources;
 				}

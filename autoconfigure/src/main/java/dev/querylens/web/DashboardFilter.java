@@ -42,22 +42,28 @@ import dev.querylens.report.RecordingSummaryDescriptor;
 import dev.querylens.store.RecordingStore;
 
 /**
- * Serves everything under the toolbar's path to allowed clients, and a 404 to everyone else: the dashboard's pages,
- * the badge's script modules and styles (cached, with an ETag), the JSON the badge and the pages read, clearing the
- * history, and the buttons that ask the database: EXPLAIN, SELECT (the first rows again, read-only) and, on
- * PostgreSQL, EXPLAIN ANALYZE. Requests that change something or reach the database must carry the {@value #REQUEST_HEADER} header, which a page of
- * another origin cannot send without the app's consent, so they cannot be forged from another site.
+ * Serves everything under the toolbar's path to allowed clients, and a 404 to everyone
+ * else: the dashboard's pages, the badge's script modules and styles (cached, with an
+ * ETag), the JSON the badge and the pages read, clearing the history, and the buttons
+ * that ask the database: EXPLAIN, SELECT (the first rows again, read-only) and, on
+ * PostgreSQL, EXPLAIN ANALYZE. Requests that change something or reach the database must
+ * carry the {@value #REQUEST_HEADER} header, which a page of another origin cannot send
+ * without the app's consent, so they cannot be forged from another site.
  */
 public final class DashboardFilter extends OncePerRequestFilter {
 
-	/** Header that the toolbar's own scripts send with every request that changes something. */
+	/**
+	 * Header that the toolbar's own scripts send with every request that changes
+	 * something.
+	 */
 	public static final String REQUEST_HEADER = "X-QueryLens-Request";
 
 	private static final Log logger = LogFactory.getLog(DashboardFilter.class);
 
 	private static final String SCRIPT = "text/javascript;charset=UTF-8";
 
-	// The toolbar is ES modules: toolbar.js imports the others, which the browser loads as they are, no build step.
+	// The toolbar is ES modules: toolbar.js imports the others, which the browser loads
+	// as they are, no build step.
 	private static final Map<String, String> STATIC_FILES = Map.of("toolbar.js", SCRIPT, "sql.js", SCRIPT, "panel.js",
 			SCRIPT, "badge.js", SCRIPT, "requests.js", SCRIPT, "toolbar.css", "text/css;charset=UTF-8", "dashboard.css",
 			"text/css;charset=UTF-8", "dashboard.js", SCRIPT);
@@ -208,7 +214,8 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		for (AnalyzedRecording analyzed : all) {
 			RecordingSummaryDescriptor summary = RecordingSummaryDescriptor.of(analyzed);
 			String text = (summary.uri() + " " + Optional.ofNullable(summary.query()).orElse("") + " "
-					+ Optional.ofNullable(summary.pattern()).orElse("")).toLowerCase(Locale.ROOT);
+					+ Optional.ofNullable(summary.pattern()).orElse(""))
+				.toLowerCase(Locale.ROOT);
 			if ((findingsOnly && summary.findingCount() == 0) || summary.queryCount() < min
 					|| (!uri.isEmpty() && !text.contains(uri.toLowerCase(Locale.ROOT)))) {
 				continue;
@@ -233,14 +240,14 @@ public final class DashboardFilter extends OncePerRequestFilter {
 			rows.add(row);
 		}
 		Comparator<Map<String, Object>> order = switch (sort) {
-			case "queries" -> Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("queryCount"))
-				.reversed();
-			case "time" -> Comparator.comparing((Map<String, Object> row) -> (Double) row.get("queryTimeMs"))
-				.reversed();
-			case "duration" -> Comparator.comparing((Map<String, Object> row) -> (Double) row.get("durationMs"))
-				.reversed();
-			case "findings" -> Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("findingCount"))
-				.reversed();
+			case "queries" ->
+				Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("queryCount")).reversed();
+			case "time" ->
+				Comparator.comparing((Map<String, Object> row) -> (Double) row.get("queryTimeMs")).reversed();
+			case "duration" ->
+				Comparator.comparing((Map<String, Object> row) -> (Double) row.get("durationMs")).reversed();
+			case "findings" ->
+				Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("findingCount")).reversed();
 			default -> null;
 		};
 		if (order != null) {
@@ -264,9 +271,10 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		variables.put("sort", sort);
 		Map<String, String> sortLinks = new LinkedHashMap<>();
 		for (String key : List.of("newest", "queries", "time", "duration", "findings")) {
-			sortLinks.put(key, base + "?sort=" + key + kindParameter + (findingsOnly ? "&findings=on" : "")
-					+ (uri.isEmpty() ? "" : "&uri=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))
-					+ ((min > 0) ? "&min=" + min : ""));
+			sortLinks.put(key,
+					base + "?sort=" + key + kindParameter + (findingsOnly ? "&findings=on" : "")
+							+ (uri.isEmpty() ? "" : "&uri=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))
+							+ ((min > 0) ? "&min=" + min : ""));
 		}
 		variables.put("sortLinks", sortLinks);
 		return variables;
@@ -304,8 +312,8 @@ public final class DashboardFilter extends OncePerRequestFilter {
 			row.put("meanQueryTime", millis(dbTime / n));
 			row.put("withFindings", withFindings);
 			row.put("findingTypes", String.join(", ", types));
-			row.put("href", base + "?uri=" + URLEncoder.encode(
-					endpoint.substring(endpoint.indexOf(' ') + 1), StandardCharsets.UTF_8));
+			row.put("href", base + "?uri="
+					+ URLEncoder.encode(endpoint.substring(endpoint.indexOf(' ') + 1), StandardCharsets.UTF_8));
 			rows.add(row);
 		});
 		rows.sort(Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("max"))
@@ -360,7 +368,8 @@ public final class DashboardFilter extends OncePerRequestFilter {
 			return;
 		}
 		try {
-			// The explainer decides, on the database's own reading of the text, what may run.
+			// The explainer decides, on the database's own reading of the text, what may
+			// run.
 			Object result = switch (action) {
 				case "select" -> this.explainer.select(query.get(), SELECT_ROWS);
 				case "analyze" -> this.explainer.analyze(query.get());
@@ -373,8 +382,8 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.debug("QueryLens could not " + action + " statement " + index + " of " + id, ex);
-			json(response, 422, Map.of("error", "The database could not " + (action.equals("select") ? "run"
-					: "explain") + " this statement: " + ex.getMessage()));
+			json(response, 422, Map.of("error", "The database could not "
+					+ (action.equals("select") ? "run" : "explain") + " this statement: " + ex.getMessage()));
 		}
 	}
 
@@ -417,8 +426,7 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	private void page(HttpServletResponse response, String template, Map<String, Object> variables)
-			throws IOException {
+	private void page(HttpServletResponse response, String template, Map<String, Object> variables) throws IOException {
 		byte[] html = this.pages.render(template, variables).getBytes(StandardCharsets.UTF_8);
 		response.setContentType("text/html;charset=UTF-8");
 		response.setHeader("Cache-Control", "no-store");
@@ -428,14 +436,16 @@ public final class DashboardFilter extends OncePerRequestFilter {
 		response.getOutputStream().write(html);
 	}
 
-	// Read once and kept: the files are part of the jar, so their ETag holds until the application restarts.
+	// Read once and kept: the files are part of the jar, so their ETag holds until the
+	// application restarts.
 	private void staticFile(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
 		StaticFile file = this.staticFiles.computeIfAbsent(name, StaticFile::read);
 		if (file == null) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		// Cached by the browser and revalidated: an unchanged file costs a 304 and no body.
+		// Cached by the browser and revalidated: an unchanged file costs a 304 and no
+		// body.
 		response.setHeader("Cache-Control", "no-cache");
 		response.setHeader("ETag", file.etag());
 		response.setHeader("X-Content-Type-Options", "nosniff");

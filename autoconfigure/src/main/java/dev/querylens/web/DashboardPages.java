@@ -8,8 +8,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders the dashboard's pages with QueryLens's own Thymeleaf engine, from {@code querylens/templates/} on the
- * class path, so the application's view resolvers and templates are never involved.
+ * Renders the dashboard's pages with QueryLens's own Thymeleaf engine, from
+ * {@code querylens/templates/} on the class path, so the application's view resolvers and
+ * templates are never involved.
  */
 final class DashboardPages {
 

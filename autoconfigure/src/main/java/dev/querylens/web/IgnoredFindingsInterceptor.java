@@ -17,8 +17,9 @@ import dev.querylens.analysis.QueryLensIgnore;
 import dev.querylens.capture.Recording;
 
 /**
- * Tells the request's recording which finding types its handler method (or the handler's class) silences with
- * {@link QueryLensIgnore}, so that they are ignored wherever in the request they come from.
+ * Tells the request's recording which finding types its handler method (or the handler's
+ * class) silences with {@link QueryLensIgnore}, so that they are ignored wherever in the
+ * request they come from.
  */
 public final class IgnoredFindingsInterceptor implements HandlerInterceptor {
 
@@ -30,7 +31,8 @@ public final class IgnoredFindingsInterceptor implements HandlerInterceptor {
 				.of(method.getMethodAnnotation(QueryLensIgnore.class),
 						AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), QueryLensIgnore.class))
 				.filter((ignore) -> ignore != null)
-				.flatMap((ignore) -> Arrays.stream((ignore.value().length == 0) ? FindingType.values() : ignore.value()))
+				.flatMap(
+						(ignore) -> Arrays.stream((ignore.value().length == 0) ? FindingType.values() : ignore.value()))
 				.map(FindingType::name)
 				.collect(Collectors.toSet());
 			recording.ignoreFindings(types);

@@ -5,9 +5,10 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes the toolbar's JSON: records (by their components, in order), maps, collections, strings, numbers,
- * booleans and {@code null}. The starter's own small writer, so that the toolbar needs no JSON library from the
- * app; {@code <}, {@code >} and {@code &} are escaped, so the output is safe anywhere in a page.
+ * Writes the toolbar's JSON: records (by their components, in order), maps, collections,
+ * strings, numbers, booleans and {@code null}. The starter's own small writer, so that
+ * the toolbar needs no JSON library from the app; {@code <}, {@code >} and {@code &} are
+ * escaped, so the output is safe anywhere in a page.
  */
 final class JsonWriter {
 
@@ -107,7 +108,8 @@ final class JsonWriter {
 						json.append(c).append(text.charAt(++i));
 					}
 					else if (Character.isSurrogate(c)) {
-						// Alone it has no UTF-8 form and would become '?': escaped, it survives as it was.
+						// Alone it has no UTF-8 form and would become '?': escaped, it
+						// survives as it was.
 						unicodeEscape(c, json);
 					}
 					else {

@@ -54,7 +54,8 @@ final class RecordedExchange {
 
 	/**
 	 * Returns the analysed recording, once stored.
-	 * @return the analysis, or {@code null} while the request runs or when the recording was not kept
+	 * @return the analysis, or {@code null} while the request runs or when the recording
+	 * was not kept
 	 */
 	@Nullable AnalyzedRecording analyzed() {
 		return this.analyzed;

@@ -19,14 +19,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import dev.querylens.capture.Recording;
 
 /**
- * Which requests the {@link RecordingFilter} records, and which of their recordings it keeps. Paths are judged within
- * the application: after the context path, with the servlet path.
+ * Which requests the {@link RecordingFilter} records, and which of their recordings it
+ * keeps. Paths are judged within the application: after the context path, with the
+ * servlet path.
  * <ul>
- * <li>Not recorded at all: QueryLens's own paths, the actuator endpoints this server serves, and the paths that match
- * {@code querylens.record.exclude-patterns}.</li>
- * <li>Recorded but not kept: a request that ran no statement and was served by a static resource handler or ended
- * 404 (style sheets, scripts, images, {@code /favicon.ico}), which would otherwise fill the history with nothing to
- * look at.</li>
+ * <li>Not recorded at all: QueryLens's own paths, the actuator endpoints this server
+ * serves, and the paths that match {@code querylens.record.exclude-patterns}.</li>
+ * <li>Recorded but not kept: a request that ran no statement and was served by a static
+ * resource handler or ended 404 (style sheets, scripts, images, {@code /favicon.ico}),
+ * which would otherwise fill the history with nothing to look at.</li>
  * </ul>
  */
 public final class RecordedRequests {
@@ -40,10 +41,13 @@ public final class RecordedRequests {
 	/**
 	 * Creates the rule.
 	 * @param excludedPaths path prefixes never recorded (QueryLens's own)
-	 * @param endpointPaths the paths of the actuator endpoints this server serves, each with what lies under it;
-	 * asked once, at the first request, when the endpoints are known
-	 * @param excludePatterns path patterns ({@code /static/**}, {@code /**}{@code /*.css}) never recorded
-	 * @throws IllegalArgumentException naming {@code querylens.record.exclude-patterns} when a pattern is invalid
+	 * @param endpointPaths the paths of the actuator endpoints this server serves, each
+	 * with what lies under it; asked once, at the first request, when the endpoints are
+	 * known
+	 * @param excludePatterns path patterns ({@code /static/**},
+	 * {@code /**}{@code /*.css}) never recorded
+	 * @throws IllegalArgumentException naming {@code querylens.record.exclude-patterns}
+	 * when a pattern is invalid
 	 */
 	public RecordedRequests(List<String> excludedPaths, Supplier<? extends Collection<String>> endpointPaths,
 			List<String> excludePatterns) {
@@ -99,7 +103,8 @@ public final class RecordedRequests {
 	}
 
 	/**
-	 * Whether a request's recording is kept, judged on its response's status and the statements it ran.
+	 * Whether a request's recording is kept, judged on its response's status and the
+	 * statements it ran.
 	 * @param request the request, after the application chose its handler
 	 * @param status the response's status
 	 * @param queryCount how many statements the request ran

@@ -28,15 +28,18 @@ import dev.querylens.capture.SqlTextLimit;
 import dev.querylens.store.RecordingCollector;
 
 /**
- * Records the queries of each HTTP request: opens a recording when the request arrives, binds it to the thread
- * (and to the async dispatches that continue the request), and finishes it in {@code finally}, setting the
- * {@code X-QueryLens-Id} and {@code Server-Timing} headers for the clients allowed to see them, the id only for a
- * recording that is kept. The recording is analysed and stored before the held-back response leaves, so that a
- * {@link ResponseVeto} can still replace it and a client can look it up as soon as it has the body. What happens to
- * the response is a list of {@link ResponseDecorator}s (timing headers, veto, badge), each in its own guard: one that
- * throws leaves the response as the application wrote it. A body is held back only when a decorator needs it (the
- * response of a client that gets the id, so that it finds the recording once it has the body; an allowed client's
- * HTML page for the badge; every body under a veto): the responses of other clients stream.
+ * Records the queries of each HTTP request: opens a recording when the request arrives,
+ * binds it to the thread (and to the async dispatches that continue the request), and
+ * finishes it in {@code finally}, setting the {@code X-QueryLens-Id} and
+ * {@code Server-Timing} headers for the clients allowed to see them, the id only for a
+ * recording that is kept. The recording is analysed and stored before the held-back
+ * response leaves, so that a {@link ResponseVeto} can still replace it and a client can
+ * look it up as soon as it has the body. What happens to the response is a list of
+ * {@link ResponseDecorator}s (timing headers, veto, badge), each in its own guard: one
+ * that throws leaves the response as the application wrote it. A body is held back only
+ * when a decorator needs it (the response of a client that gets the id, so that it finds
+ * the recording once it has the body; an allowed client's HTML page for the badge; every
+ * body under a veto): the responses of other clients stream.
  */
 public final class RecordingFilter extends OncePerRequestFilter {
 
@@ -50,7 +53,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(RecordingFilter.class);
 
-	// Large enough for an ordinary page, so its Server-Timing counts the view's queries too.
+	// Large enough for an ordinary page, so its Server-Timing counts the view's queries
+	// too.
 	private static final int BUFFER_LIMIT = 256 * 1024;
 
 	private final RecordingCollector collector;
@@ -72,13 +76,14 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	 * @param collector where finished recordings go
 	 * @param maxQueries how many queries each recording keeps in full
 	 * @param recorded which requests are recorded, and which recordings kept
-	 * @param injector adds the badge to the HTML pages of allowed clients, or {@code null}
+	 * @param injector adds the badge to the HTML pages of allowed clients, or
+	 * {@code null}
 	 * @param veto consulted before a response leaves, or {@code null}
-	 * @param headersFor which requests' responses get the {@value #ID_HEADER} and {@code Server-Timing} headers
+	 * @param headersFor which requests' responses get the {@value #ID_HEADER} and
+	 * {@code Server-Timing} headers
 	 */
 	public RecordingFilter(RecordingCollector collector, int maxQueries, RecordedRequests recorded,
-			@Nullable ToolbarInjector injector, @Nullable ResponseVeto veto,
-			Predicate<HttpServletRequest> headersFor) {
+			@Nullable ToolbarInjector injector, @Nullable ResponseVeto veto, Predicate<HttpServletRequest> headersFor) {
 		this(collector, maxQueries, recorded, new TimingHeaders(headersFor, recorded), injector, veto, List.of());
 	}
 
@@ -129,16 +134,16 @@ public final class RecordingFilter extends OncePerRequestFilter {
 			request.setAttribute(RECORDING_ATTRIBUTE, recording);
 		}
 		Recording current = recording;
-		// An async dispatch gets the response the request started async with: buffered once already.
+		// An async dispatch gets the response the request started async with: buffered
+		// once already.
 		BufferedResponse existing = BufferedResponse.find(response);
 		// An async dispatch continues the exchange its request started with.
 		RecordedExchange started = (RecordedExchange) request.getAttribute(EXCHANGE_ATTRIBUTE);
 		RecordedExchange exchange = (existing != null && started != null) ? started
 				: new RecordedExchange(request, response, current);
 		request.setAttribute(EXCHANGE_ATTRIBUTE, exchange);
-		BufferedResponse buffered = (existing != null) ? existing
-				: new BufferedResponse(response, BUFFER_LIMIT, () -> each("set headers", (d) -> d.beforeCommit(exchange)),
-						holdsFlushes(), () -> holdsBody(exchange));
+		BufferedResponse buffered = (existing != null) ? existing : new BufferedResponse(response, BUFFER_LIMIT,
+				() -> each("set headers", (d) -> d.beforeCommit(exchange)), holdsFlushes(), () -> holdsBody(exchange));
 		boolean failed = true;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
 			chain.doFilter(request, (existing != null) ? response : buffered);
@@ -155,7 +160,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		}
 	}
 
-	// Analysed and stored before the held-back body leaves: a veto can still replace the response, and a client that
+	// Analysed and stored before the held-back body leaves: a veto can still replace the
+	// response, and a client that
 	// has the response (or the badge in it) can already look the recording up.
 	private void finish(RecordedExchange exchange, BufferedResponse buffered, boolean failed)
 			throws IOException, ServletException {
@@ -168,7 +174,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		AnalyzedRecording analyzed = kept ? this.collector.collect(current) : null;
 		exchange.finished(kept, analyzed);
 		if (failed) {
-			// The container's error page goes to the response itself, past the held-back one.
+			// The container's error page goes to the response itself, past the held-back
+			// one.
 			guard("set headers", () -> this.headers.identifyFailure(exchange));
 			return;
 		}
@@ -218,8 +225,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private Recording start(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return Recording.start(Kind.HTTP, request.getMethod().toUpperCase(Locale.ROOT), path,
-				request.getQueryString(), this.maxQueries, this.sqlTextLimit);
+		return Recording.start(Kind.HTTP, request.getMethod().toUpperCase(Locale.ROOT), path, request.getQueryString(),
+				this.maxQueries, this.sqlTextLimit);
 	}
 
 	private static String pattern(HttpServletRequest request) {
@@ -246,7 +253,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 				}
 			}
 			catch (RuntimeException ex) {
-				// The async hand-off runs in the container's completion: a failure here would reach its log only.
+				// The async hand-off runs in the container's completion: a failure here
+				// would reach its log only.
 				logger.warn("QueryLens could not store the recording of " + request.getRequestURI(), ex);
 			}
 		}

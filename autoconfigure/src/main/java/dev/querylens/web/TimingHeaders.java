@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.querylens.capture.Recording;
 
 /**
- * Sets the {@value RecordingFilter#ID_HEADER} and {@code Server-Timing} headers for the clients allowed to see
- * them: {@code db;dur=…;desc="N queries"} always, and, for a recording that is kept, its id both as the header and
- * as the {@code querylens;desc="<id>"} metric. A page's script can read {@code Server-Timing} of its own
- * origin's responses from the browser's Resource Timing buffer, so the badge finds every call of the page, those
- * made before its script ran included.
+ * Sets the {@value RecordingFilter#ID_HEADER} and {@code Server-Timing} headers for the
+ * clients allowed to see them: {@code db;dur=…;desc="N queries"} always, and, for a
+ * recording that is kept, its id both as the header and as the
+ * {@code querylens;desc="<id>"} metric. A page's script can read {@code Server-Timing} of
+ * its own origin's responses from the browser's Resource Timing buffer, so the badge
+ * finds every call of the page, those made before its script ran included.
  */
 final class TimingHeaders implements ResponseDecorator {
 
@@ -26,7 +27,8 @@ final class TimingHeaders implements ResponseDecorator {
 		this.recorded = recorded;
 	}
 
-	// A client that gets the id must find the recording once it has the body: held until it is stored, JSON too.
+	// A client that gets the id must find the recording once it has the body: held until
+	// it is stored, JSON too.
 	@Override
 	public boolean holdsBody(RecordedExchange exchange) {
 		return this.headersFor.test(exchange.request());
@@ -41,7 +43,8 @@ final class TimingHeaders implements ResponseDecorator {
 		Recording recording = exchange.recording();
 		int count = recording.getQueryCount();
 		String millis = String.format(Locale.ROOT, "%.1f", recording.getQueryTimeNanos() / 1_000_000.0);
-		// The db metric first, as before: a client reading the first Server-Timing header still finds it.
+		// The db metric first, as before: a client reading the first Server-Timing header
+		// still finds it.
 		response.addHeader("Server-Timing",
 				"db;dur=" + millis + ";desc=\"" + count + ((count == 1) ? " query\"" : " queries\""));
 		if (isKept(exchange)) {
@@ -51,8 +54,8 @@ final class TimingHeaders implements ResponseDecorator {
 	}
 
 	/**
-	 * Whether the id goes out when the request failed and the container writes its error page past the held-back
-	 * body.
+	 * Whether the id goes out when the request failed and the container writes its error
+	 * page past the held-back body.
 	 * @param exchange the finished exchange
 	 */
 	void identifyFailure(RecordedExchange exchange) {
@@ -66,13 +69,14 @@ final class TimingHeaders implements ResponseDecorator {
 		return this.headersFor.test(exchange.request());
 	}
 
-	// Known once the request is done; a response committed before that (flushed, streamed, async) is judged on what
-	// can no longer change: its status and handler, and the statements run so far, which only grow.
+	// Known once the request is done; a response committed before that (flushed,
+	// streamed, async) is judged on what
+	// can no longer change: its status and handler, and the statements run so far, which
+	// only grow.
 	private boolean isKept(RecordedExchange exchange) {
 		Boolean kept = exchange.kept();
-		return (kept != null) ? kept
-				: this.recorded.isKept(exchange.request(), exchange.response().getStatus(),
-						exchange.recording().getQueryCount());
+		return (kept != null) ? kept : this.recorded.isKept(exchange.request(), exchange.response().getStatus(),
+				exchange.recording().getQueryCount());
 	}
 
 }

@@ -13,15 +13,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides who may see QueryLens in a browser: clients whose TCP peer address is in an allowed range; unless
- * forwarding headers are trusted, only requests that did not come through a proxy; and only under an allowed host
- * name, so that a web page whose name an attacker points at 127.0.0.1 (DNS rebinding) cannot read the dashboard from
- * the developer's own browser.
+ * Decides who may see QueryLens in a browser: clients whose TCP peer address is in an
+ * allowed range; unless forwarding headers are trusted, only requests that did not come
+ * through a proxy; and only under an allowed host name, so that a web page whose name an
+ * attacker points at 127.0.0.1 (DNS rebinding) cannot read the dashboard from the
+ * developer's own browser.
  * <p>
- * Unless forwarding headers are trusted, the address and host judged are the ones the servlet container received:
- * the request is unwrapped first, so a filter that rewrote them from forwarding headers (Spring's
- * {@code ForwardedHeaderFilter}) changes nothing, and a request the container itself rewrote from them (Tomcat's
- * {@code RemoteIpValve}) is refused.
+ * Unless forwarding headers are trusted, the address and host judged are the ones the
+ * servlet container received: the request is unwrapped first, so a filter that rewrote
+ * them from forwarding headers (Spring's {@code ForwardedHeaderFilter}) changes nothing,
+ * and a request the container itself rewrote from them (Tomcat's {@code RemoteIpValve})
+ * is refused.
  */
 public final class ToolbarAccess {
 
@@ -29,7 +31,8 @@ public final class ToolbarAccess {
 
 	private static final String FORWARDING_HEADER_PREFIX = "x-forwarded-";
 
-	// Set by Tomcat's RemoteIpValve and RemoteIpFilter on a request whose address they took from a header.
+	// Set by Tomcat's RemoteIpValve and RemoteIpFilter on a request whose address they
+	// took from a header.
 	private static final String TOMCAT_FORWARDED_ATTRIBUTE = "org.apache.tomcat.request.forwarded";
 
 	private final List<AddressRange> ranges;
@@ -50,9 +53,11 @@ public final class ToolbarAccess {
 
 	/**
 	 * Creates the rule.
-	 * @param allowedAddresses literal addresses or CIDR ranges ({@code 127.0.0.0/8}, {@code ::1},
-	 * {@code 10.1.0.0/16}); host names are refused, so no lookup ever happens
-	 * @param trustForwardedHeaders whether a request with a forwarding header may still be allowed
+	 * @param allowedAddresses literal addresses or CIDR ranges ({@code 127.0.0.0/8},
+	 * {@code ::1}, {@code 10.1.0.0/16}); host names are refused, so no lookup ever
+	 * happens
+	 * @param trustForwardedHeaders whether a request with a forwarding header may still
+	 * be allowed
 	 * @return the rule
 	 * @throws IllegalArgumentException when an entry is not an address or a range
 	 */
@@ -62,11 +67,13 @@ public final class ToolbarAccess {
 
 	/**
 	 * Creates the rule.
-	 * @param allowedAddresses literal addresses or CIDR ranges ({@code 127.0.0.0/8}, {@code ::1},
-	 * {@code 10.1.0.0/16}); host names are refused, so no lookup ever happens
-	 * @param allowedHosts host names the request may be addressed to besides literal IP addresses
-	 * ({@code localhost}; {@code *.example.test} for its subdomains)
-	 * @param trustForwardedHeaders whether a request with a forwarding header may still be allowed
+	 * @param allowedAddresses literal addresses or CIDR ranges ({@code 127.0.0.0/8},
+	 * {@code ::1}, {@code 10.1.0.0/16}); host names are refused, so no lookup ever
+	 * happens
+	 * @param allowedHosts host names the request may be addressed to besides literal IP
+	 * addresses ({@code localhost}; {@code *.example.test} for its subdomains)
+	 * @param trustForwardedHeaders whether a request with a forwarding header may still
+	 * be allowed
 	 * @return the rule
 	 * @throws IllegalArgumentException when an entry is not an address or a range
 	 */
@@ -116,7 +123,8 @@ public final class ToolbarAccess {
 		return isAllowedHost(container.getServerName()) && isAllowed(container.getRemoteAddr());
 	}
 
-	// The request as the container made it: wrappers may report an address or host taken from headers.
+	// The request as the container made it: wrappers may report an address or host taken
+	// from headers.
 	private static ServletRequest received(ServletRequest request) {
 		ServletRequest received = request;
 		while (received instanceof ServletRequestWrapper wrapper) {
@@ -140,7 +148,8 @@ public final class ToolbarAccess {
 	}
 
 	/**
-	 * Whether a request addressed to this host name may see QueryLens: any literal IP address, or an allowed name.
+	 * Whether a request addressed to this host name may see QueryLens: any literal IP
+	 * address, or an allowed name.
 	 * @param host the host the request names (its {@code Host} header, without the port)
 	 * @return whether it is allowed
 	 */
@@ -164,7 +173,8 @@ public final class ToolbarAccess {
 	/**
 	 * Whether a peer address is in an allowed range.
 	 * @param peerAddress a literal IPv4 or IPv6 address
-	 * @return whether it is allowed; {@code false} for anything that is not a literal address
+	 * @return whether it is allowed; {@code false} for anything that is not a literal
+	 * address
 	 */
 	public boolean isAllowed(String peerAddress) {
 		byte[] address = AddressRange.literal(peerAddress);
@@ -213,14 +223,15 @@ public final class ToolbarAccess {
 					prefixLength = -1;
 				}
 				if (prefixLength < 0 || prefixLength > network.length * 8) {
-					throw new IllegalArgumentException("'querylens.toolbar.allowed-addresses' entry '" + entry
-							+ "' has an invalid prefix length");
+					throw new IllegalArgumentException(
+							"'querylens.toolbar.allowed-addresses' entry '" + entry + "' has an invalid prefix length");
 				}
 			}
 			return new AddressRange(trimmed, network, prefixLength);
 		}
 
-		// Only literal addresses: InetAddress would otherwise resolve a host name through DNS.
+		// Only literal addresses: InetAddress would otherwise resolve a host name through
+		// DNS.
 		static byte[] literal(String address) {
 			if (address == null || address.isEmpty()) {
 				return null;
@@ -238,7 +249,8 @@ public final class ToolbarAccess {
 				return null;
 			}
 			try {
-				// An IPv4-mapped IPv6 address comes back as the IPv4 address, so ::ffff:127.0.0.1 is loopback.
+				// An IPv4-mapped IPv6 address comes back as the IPv4 address, so
+				// ::ffff:127.0.0.1 is loopback.
 				return InetAddress.getByName(address).getAddress();
 			}
 			catch (UnknownHostException ex) {

@@ -13,9 +13,9 @@ import org.springframework.web.util.HtmlUtils;
 import dev.querylens.capture.Recording;
 
 /**
- * Adds the badge to a complete HTML page for an allowed client: a script tag just before the last
- * {@code </body>}. Any response that is not a plain, uncompressed, non-download {@code text/html} 200 page is left
- * byte for byte as the application wrote it.
+ * Adds the badge to a complete HTML page for an allowed client: a script tag just before
+ * the last {@code </body>}. Any response that is not a plain, uncompressed, non-download
+ * {@code text/html} 200 page is left byte for byte as the application wrote it.
  */
 public final class ToolbarInjector {
 
@@ -59,7 +59,8 @@ public final class ToolbarInjector {
 	}
 
 	/**
-	 * Whether a request's page gets the badge: pages get one at all, and the client may see it.
+	 * Whether a request's page gets the badge: pages get one at all, and the client may
+	 * see it.
 	 * @param request the request
 	 * @return whether its HTML page would get the badge
 	 */
@@ -71,7 +72,8 @@ public final class ToolbarInjector {
 	 * Returns how the body of a request's response is to be rewritten.
 	 * @param request the request
 	 * @param recording the request's recording
-	 * @return the rewriter, or {@code null} when pages get no badge or the client may not see it
+	 * @return the rewriter, or {@code null} when pages get no badge or the client may not
+	 * see it
 	 */
 	BufferedResponse.BodyRewriter rewriterFor(HttpServletRequest request, Recording recording) {
 		if (!isShownTo(request)) {
@@ -112,7 +114,8 @@ public final class ToolbarInjector {
 	}
 
 	/**
-	 * Whether a response is a page the badge may go into, judged by its status and headers.
+	 * Whether a response is a page the badge may go into, judged by its status and
+	 * headers.
 	 * @param response the response
 	 * @return whether it is a plain HTML 200 page
 	 */
@@ -142,7 +145,8 @@ public final class ToolbarInjector {
 	}
 
 	/**
-	 * Finds the last {@code </body}, in any letter case, among the first bytes of an array.
+	 * Finds the last {@code </body}, in any letter case, among the first bytes of an
+	 * array.
 	 * @param body the page's bytes in an ASCII-compatible encoding
 	 * @param length how many of them are the page
 	 * @return its offset, or -1
@@ -179,13 +183,15 @@ public final class ToolbarInjector {
 		String escapedBase = HtmlUtils.htmlEscape(base, "UTF-8");
 		String id = HtmlUtils.htmlEscape(recording.getId(), "UTF-8");
 		if (!policy.allowsBadge()) {
-			// The page's policy would block the badge's script or style: a plain link breaks no rule.
+			// The page's policy would block the badge's script or style: a plain link
+			// breaks no rule.
 			int count = recording.getQueryCount();
 			return "<p data-querylens-link=\"" + id + "\"><a href=\"" + escapedBase + "/recordings/" + id
 					+ "\">QueryLens: " + count + ((count == 1) ? " query" : " queries") + "</a></p>";
 		}
 		String nonce = policy.findNonce();
-		// A module: it loads its parts (sql, panel, badge, requests) itself, each carrying the page's nonce.
+		// A module: it loads its parts (sql, panel, badge, requests) itself, each
+		// carrying the page's nonce.
 		return "<script type=\"module\" src=\"" + escapedBase + "/static/toolbar.js\" data-querylens-id=\"" + id
 				+ "\" data-querylens-base=\"" + escapedBase + "\""
 				+ ((nonce != null) ? " nonce=\"" + HtmlUtils.htmlEscape(nonce, "UTF-8") + "\"" : "") + "></script>";

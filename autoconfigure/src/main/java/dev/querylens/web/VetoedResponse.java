@@ -9,9 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.querylens.analysis.AnalyzedRecording;
 
 /**
- * Replaces the held-back response with a 500 giving the {@link ResponseVeto}'s reason. Holds every body, so that
- * even a flushed one can still be replaced; a response that was committed anyway (past the buffer's limit) fails
- * the request with the reason instead, on purpose.
+ * Replaces the held-back response with a 500 giving the {@link ResponseVeto}'s reason.
+ * Holds every body, so that even a flushed one can still be replaced; a response that was
+ * committed anyway (past the buffer's limit) fails the request with the reason instead,
+ * on purpose.
  */
 final class VetoedResponse implements ResponseDecorator {
 

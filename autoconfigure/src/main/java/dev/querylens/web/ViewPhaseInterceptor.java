@@ -9,8 +9,8 @@ import org.springframework.web.servlet.ModelAndView;
 import dev.querylens.capture.Recording;
 
 /**
- * Marks the moment the handler returns and the view starts rendering, so that the queries that follow (lazy loads
- * in a template, formatters) are shown as the view's.
+ * Marks the moment the handler returns and the view starts rendering, so that the queries
+ * that follow (lazy loads in a template, formatters) are shown as the view's.
  */
 public final class ViewPhaseInterceptor implements HandlerInterceptor {
 
@@ -19,8 +19,7 @@ public final class ViewPhaseInterceptor implements HandlerInterceptor {
 			ModelAndView modelAndView) {
 		Object recording = request.getAttribute(RecordingFilter.RECORDING_ATTRIBUTE);
 		if (recording instanceof Recording current) {
-			String viewName = (modelAndView != null && modelAndView.isReference()) ? modelAndView.getViewName()
-					: null;
+			String viewName = (modelAndView != null && modelAndView.isReference()) ? modelAndView.getViewName() : null;
 			current.enterView(viewName);
 		}
 	}

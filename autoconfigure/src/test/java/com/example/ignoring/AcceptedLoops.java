@@ -13,8 +13,8 @@ import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.QueryLensIgnore;
 
 /**
- * Plain JDBC loops whose N+1 is accepted with {@link QueryLensIgnore} on the method that runs them, the call site
- * QueryLens records.
+ * Plain JDBC loops whose N+1 is accepted with {@link QueryLensIgnore} on the method that
+ * runs them, the call site QueryLens records.
  */
 public final class AcceptedLoops {
 

@@ -9,8 +9,9 @@ import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.QueryLensIgnore;
 
 /**
- * Endpoints with an N+1 each: reported, accepted on the handler method, accepted on the service method, and
- * accepted by a {@code querylens.ignore} rule on its association ({@code Order.items}).
+ * Endpoints with an N+1 each: reported, accepted on the handler method, accepted on the
+ * service method, and accepted by a {@code querylens.ignore} rule on its association
+ * ({@code Order.items}).
  */
 @RestController
 public class IgnoringController {

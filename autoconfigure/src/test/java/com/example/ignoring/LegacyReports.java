@@ -10,8 +10,8 @@ import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.QueryLensIgnore;
 
 /**
- * A service whose N+1 is accepted where it happens, with {@link QueryLensIgnore} on the method that reads the lazy
- * association, and one whose N+1 is not.
+ * A service whose N+1 is accepted where it happens, with {@link QueryLensIgnore} on the
+ * method that reads the lazy association, and one whose N+1 is not.
  */
 @Transactional(readOnly = true)
 public class LegacyReports {

@@ -7,7 +7,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A how-to guide with its long text, for wide rows: the list shows titles, the detail page the text.
+ * A how-to guide with its long text, for wide rows: the list shows titles, the detail
+ * page the text.
  */
 @Entity
 @Table(name = "jps_guide")
@@ -18,7 +19,8 @@ public class Guide {
 
 	private String title;
 
-	// A long text type on every database (text on PostgreSQL, longtext on MariaDB), not a LOB: PostgreSQL would
+	// A long text type on every database (text on PostgreSQL, longtext on MariaDB), not a
+	// LOB: PostgreSQL would
 	// store a @Lob String as a large object.
 	@JdbcTypeCode(SqlTypes.LONG32VARCHAR)
 	private String content;

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A Spring Data JPA application on Hibernate with every costly pattern the detectors know and its fix, for
- * integration tests over real HTTP: 12 orders of 4 customers, 2 items each, each item its own product, 50
- * products in all, and 25 guides of 8,000 characters of text each.
+ * A Spring Data JPA application on Hibernate with every costly pattern the detectors know
+ * and its fix, for integration tests over real HTTP: 12 orders of 4 customers, 2 items
+ * each, each item its own product, 50 products in all, and 25 guides of 8,000 characters
+ * of text each.
  */
 @SpringBootApplication
 public class JpaShopApplication {
@@ -78,8 +79,8 @@ public class JpaShopApplication {
 			}
 			for (int i = 0; i < GUIDES; i++) {
 				String title = "Guide " + (i + 1);
-				this.entityManager.persist(new Guide(i + 1L, title, (title + ". ").repeat(GUIDE_LENGTH)
-					.substring(0, GUIDE_LENGTH)));
+				this.entityManager
+					.persist(new Guide(i + 1L, title, (title + ". ").repeat(GUIDE_LENGTH).substring(0, GUIDE_LENGTH)));
 			}
 		}
 

@@ -102,7 +102,8 @@ public class ShopService {
 		return this.teams.findAllByOrderByIdAsc().stream().mapToInt((team) -> team.getMembers().size()).sum();
 	}
 
-	// The persistence context is cleared between the calls, as batch code does, so the second one runs SQL again.
+	// The persistence context is cleared between the calls, as batch code does, so the
+	// second one runs SQL again.
 	public int sameTeamTwice(long id) {
 		int members = this.teams.findById(id).orElseThrow().getMembers().size();
 		this.entityManager.clear();

@@ -1,7 +1,8 @@
 package com.example.jpashop;
 
 /**
- * A function H2 calls to make a statement slow, as {@code pg_sleep} and {@code sleep} do on PostgreSQL and MariaDB.
+ * A function H2 calls to make a statement slow, as {@code pg_sleep} and {@code sleep} do
+ * on PostgreSQL and MariaDB.
  */
 public final class SlowFunctions {
 

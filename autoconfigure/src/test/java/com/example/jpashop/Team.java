@@ -13,7 +13,8 @@ import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
 /**
- * A team with an EAGER collection loaded by a secondary select, as third-party applications often map it.
+ * A team with an EAGER collection loaded by a secondary select, as third-party
+ * applications often map it.
  */
 @Entity
 @Table(name = "jps_team")

@@ -15,8 +15,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import dev.querylens.jdbc.RecordingDataSource;
 
 /**
- * Application code for the tests of the test API: a shop on plain JDBC, outside every package QueryLens skips when
- * it looks for call sites. Each N+1 has its own call site.
+ * Application code for the tests of the test API: a shop on plain JDBC, outside every
+ * package QueryLens skips when it looks for call sites. Each N+1 has its own call site.
  */
 public final class LensShop {
 
@@ -33,10 +33,12 @@ public final class LensShop {
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
 		this.dataSource = new RecordingDataSource(h2, "shop");
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("create table if not exists customer (id int primary key, name varchar(50))");
 			statement.execute("create table if not exists orders (id int primary key, customer_id int)");
-			statement.execute("create table if not exists item (id int primary key, order_id int, product varchar(50))");
+			statement
+				.execute("create table if not exists item (id int primary key, order_id int, product varchar(50))");
 			statement.execute("delete from item");
 			statement.execute("delete from orders");
 			statement.execute("delete from customer");

@@ -6,7 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Application code as QueryLens sees it: outside every package its call-site search skips.
+ * Application code as QueryLens sees it: outside every package its call-site search
+ * skips.
  */
 public final class OrderLookup {
 

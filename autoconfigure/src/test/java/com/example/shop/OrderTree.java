@@ -3,7 +3,8 @@ package com.example.shop;
 import java.util.function.Supplier;
 
 /**
- * Application code that calls itself, so a stack holds as many application frames as a test asks for.
+ * Application code that calls itself, so a stack holds as many application frames as a
+ * test asks for.
  */
 public final class OrderTree {
 
@@ -22,7 +23,8 @@ public final class OrderTree {
 	}
 
 	/**
-	 * Calls the given code from here, so that this method is its innermost application frame.
+	 * Calls the given code from here, so that this method is its innermost application
+	 * frame.
 	 * @param <T> the result type
 	 * @param code what to call
 	 * @return its result

@@ -34,16 +34,16 @@ class DuplicateQueryDetectorTests {
 			assertThat(finding.callSite()).isEqualTo(ORDER_SERVICE.toString());
 			assertThat(finding.message()).isEqualTo("`select … from customer c1_0 where c1_0.id=?` ran 2 times with "
 					+ "the same parameters, first from `com.example.OrderService.list(OrderService.java:31)`.");
-			assertThat(finding.suggestion()).contains("variable").doesNotContain("persistence context")
+			assertThat(finding.suggestion()).contains("variable")
+				.doesNotContain("persistence context")
 				.doesNotContain("findById");
 		});
 	}
 
 	@Test
 	void theFirstExecutionsCallSiteIsNamedAndWhenItHasNoneThatIsSaid() {
-		List<Finding> findings = this.detector.detect(recording().query(LOAD_CUSTOMER, null, 1)
-			.query(LOAD_CUSTOMER, REPORT_SERVICE, 1)
-			.groups());
+		List<Finding> findings = this.detector
+			.detect(recording().query(LOAD_CUSTOMER, null, 1).query(LOAD_CUSTOMER, REPORT_SERVICE, 1).groups());
 		assertThat(findings).singleElement().satisfies((finding) -> {
 			assertThat(finding.callSite()).isNull();
 			assertThat(finding.message()).endsWith("ran 2 times with the same parameters, first from an unknown call "
@@ -53,11 +53,12 @@ class DuplicateQueryDetectorTests {
 
 	@Test
 	void statementsTheOrmMadeEntitiesOfGetPersistenceContextAdviceNamingTheRepositoryMethod() {
-		Recordings recording = recording().query(LOAD_CUSTOMER, ORDER_SERVICE, 1).query(LOAD_CUSTOMER, ORDER_SERVICE, 1);
+		Recordings recording = recording().query(LOAD_CUSTOMER, ORDER_SERVICE, 1)
+			.query(LOAD_CUSTOMER, ORDER_SERVICE, 1);
 		recording.entityStatement(0, "CustomerRepository.findById");
 		assertThat(this.detector.detect(recording.groups())).singleElement().satisfies((finding) -> {
-			assertThat(finding.message()).startsWith("`select … from customer c1_0 where c1_0.id=?` "
-					+ "(`CustomerRepository.findById`) ran 2 times");
+			assertThat(finding.message()).startsWith(
+					"`select … from customer c1_0 where c1_0.id=?` " + "(`CustomerRepository.findById`) ran 2 times");
 			assertThat(finding.suggestion()).contains("`CustomerRepository.findById`").contains("persistence context");
 		});
 	}
@@ -109,9 +110,11 @@ class DuplicateQueryDetectorTests {
 
 	@Test
 	void statementsWithoutParametersRepeatedAreDuplicates() {
-		assertThat(this.detector.detect(recording().query(LOAD_ORDERS, ORDER_SERVICE)
-			.query(LOAD_ORDERS, ORDER_SERVICE)
-			.groups())).singleElement().extracting(Finding::count).isEqualTo(2);
+		assertThat(this.detector
+			.detect(recording().query(LOAD_ORDERS, ORDER_SERVICE).query(LOAD_ORDERS, ORDER_SERVICE).groups()))
+			.singleElement()
+			.extracting(Finding::count)
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -14,8 +14,7 @@ class IgnoreRuleTests {
 
 	private static final Finding CUSTOMER_N_PLUS_ONE = new Finding(FindingType.N_PLUS_ONE, Severity.WARNING, "m",
 			"select c1_0.id,c1_0.name from customer c1_0 where c1_0.id=?", 4,
-			"com.example.batch.NightlyJob.run(NightlyJob.java:31)", "Order.customer", "s", List.of(1, 2, 3, 4),
-			false);
+			"com.example.batch.NightlyJob.run(NightlyJob.java:31)", "Order.customer", "s", List.of(1, 2, 3, 4), false);
 
 	private static final Finding DUPLICATE = new Finding(FindingType.DUPLICATE_QUERY, Severity.WARNING, "m",
 			"select * from settings", 2, "com.example.web.HomeController.home(HomeController.java:12)", null, "s",

@@ -12,8 +12,9 @@ import static dev.querylens.analysis.Recordings.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link IgnoreRules}: configured rules, {@link QueryLensIgnore} found by reflection on the call site's
- * method or class, and the types a recording was told to ignore.
+ * Tests for {@link IgnoreRules}: configured rules, {@link QueryLensIgnore} found by
+ * reflection on the call site's method or class, and the types a recording was told to
+ * ignore.
  */
 class IgnoreRulesTests {
 
@@ -36,8 +37,7 @@ class IgnoreRulesTests {
 	@Test
 	void aMethodWithoutTheAnnotationSilencesNothing() {
 		assertThat(this.rules.findAnnotatedTypes(REPORTS + ".customerNames(LegacyReports.java:31)")).isEmpty();
-		assertThat(this.rules.findAnnotatedTypes(REPORTS + ".lambda$customerNames$1(LegacyReports.java:31)"))
-			.isEmpty();
+		assertThat(this.rules.findAnnotatedTypes(REPORTS + ".lambda$customerNames$1(LegacyReports.java:31)")).isEmpty();
 	}
 
 	@Test
@@ -61,7 +61,8 @@ class IgnoreRulesTests {
 
 	@Test
 	void findingsAreMarkedIgnoredInPlaceAndOthersAreLeftAsTheyWere() {
-		Finding annotated = finding(FindingType.N_PLUS_ONE, REPORTS + ".lambda$customerNamesAccepted$0(LegacyReports.java:27)");
+		Finding annotated = finding(FindingType.N_PLUS_ONE,
+				REPORTS + ".lambda$customerNamesAccepted$0(LegacyReports.java:27)");
 		Finding other = finding(FindingType.N_PLUS_ONE, REPORTS + ".customerNames(LegacyReports.java:31)");
 		List<Finding> applied = this.rules.apply(List.of(annotated, other), recording().finish());
 		assertThat(applied).extracting(Finding::ignored).containsExactly(true, false);
@@ -73,8 +74,8 @@ class IgnoreRulesTests {
 	void theTypesARecordingIgnoresAreSilencedWhereverTheyComeFrom() {
 		Recording recording = recording().finish();
 		recording.ignoreFindings(Set.of("DUPLICATE_QUERY"));
-		List<Finding> applied = this.rules.apply(List.of(finding(FindingType.DUPLICATE_QUERY, null),
-				finding(FindingType.N_PLUS_ONE, null)), recording);
+		List<Finding> applied = this.rules.apply(
+				List.of(finding(FindingType.DUPLICATE_QUERY, null), finding(FindingType.N_PLUS_ONE, null)), recording);
 		assertThat(applied).extracting(Finding::ignored).containsExactly(true, false);
 	}
 
@@ -82,8 +83,9 @@ class IgnoreRulesTests {
 	void configuredRulesSilenceWhatTheyMatch() {
 		IgnoreRules configured = new IgnoreRules(List.of(new IgnoreRule(null, null, "com.example.batch.*", null)),
 				false);
-		List<Finding> applied = configured.apply(List.of(finding(FindingType.N_PLUS_ONE, "com.example.batch.Job.run(Job.java:3)"),
-				finding(FindingType.N_PLUS_ONE, REPORTS + ".customerNamesAccepted(LegacyReports.java:27)")),
+		List<Finding> applied = configured.apply(
+				List.of(finding(FindingType.N_PLUS_ONE, "com.example.batch.Job.run(Job.java:3)"),
+						finding(FindingType.N_PLUS_ONE, REPORTS + ".customerNamesAccepted(LegacyReports.java:27)")),
 				recording().finish());
 		assertThat(applied).extracting(Finding::ignored).as("annotations off").containsExactly(true, false);
 	}

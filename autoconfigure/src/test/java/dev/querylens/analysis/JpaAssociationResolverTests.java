@@ -55,8 +55,7 @@ class JpaAssociationResolverTests {
 		String lazyLoad = sql.get(1);
 		assertThat(this.resolver.findCandidates(lazyLoad)).extracting(Association::name)
 			.containsExactly("Order.customer", "Product.supplier");
-		assertThat(this.resolver.resolve(lazyLoad, List.of(SqlFingerprint.of(sql.get(0)))))
-			.map(Association::name)
+		assertThat(this.resolver.resolve(lazyLoad, List.of(SqlFingerprint.of(sql.get(0))))).map(Association::name)
 			.contains("Product.supplier");
 		assertThat(this.resolver.resolve(lazyLoad)).map(Association::name).contains("Order.customer");
 	}
@@ -73,10 +72,9 @@ class JpaAssociationResolverTests {
 
 	@Test
 	void entityInARenamedTableIsFoundByItsTableName() {
-		List<String> sql = this.shop
-			.statementsOf((em) -> em.createQuery("select i from OrderItem i", OrderItem.class)
-				.getResultList()
-				.forEach((item) -> item.getOrder().getCustomer()));
+		List<String> sql = this.shop.statementsOf((em) -> em.createQuery("select i from OrderItem i", OrderItem.class)
+			.getResultList()
+			.forEach((item) -> item.getOrder().getCustomer()));
 		assertThat(sql).anySatisfy((statement) -> assertThat(statement).contains("from orders"));
 		String lazyLoad = sql.stream().filter((statement) -> statement.contains("from orders")).findFirst().get();
 		assertThat(this.resolver.resolve(lazyLoad)).map(Association::name).contains("OrderItem.order");

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link KeyPredicates}: what they find, and that the work is linear in the text, counted in characters
- * read rather than timed.
+ * Tests for {@link KeyPredicates}: what they find, and that the work is linear in the
+ * text, counted in characters read rather than timed.
  */
 class KeyPredicatesTests {
 

@@ -28,14 +28,14 @@ class LazyLoadInViewDetectorTests {
 					.startsWith("3 lazy loads of `Order.customer` ran while the view `orders/list` rendered")
 					.contains("`spring.jpa.open-in-view` is not set and defaults to true");
 				assertThat(finding.suggestion()).contains("set `spring.jpa.open-in-view=false`")
-					.contains("`@EntityGraph(attributePaths = \"customer\")` on `OrderRepository.findAllByOrderByIdAsc`");
+					.contains(
+							"`@EntityGraph(attributePaths = \"customer\")` on `OrderRepository.findAllByOrderByIdAsc`");
 			});
 	}
 
 	@Test
 	void withOpenInViewSetToTrueTheFindingNamesTheSettingAsConfigured() {
-		assertThat(new LazyLoadInViewDetector(OpenInView.ON).detect(threeCustomersInTheView().groups()))
-			.singleElement()
+		assertThat(new LazyLoadInViewDetector(OpenInView.ON).detect(threeCustomersInTheView().groups())).singleElement()
 			.satisfies((finding) -> {
 				assertThat(finding.message()).contains("open session in view (`spring.jpa.open-in-view=true`)")
 					.doesNotContain("defaults to true");

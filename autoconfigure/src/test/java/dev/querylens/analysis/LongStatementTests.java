@@ -12,8 +12,8 @@ import dev.querylens.capture.SqlTextLimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for statements longer than a recording keeps ({@link SqlTextLimit}): cut where they enter the recording,
- * analysed by the fingerprint of their whole text.
+ * Tests for statements longer than a recording keeps ({@link SqlTextLimit}): cut where
+ * they enter the recording, analysed by the fingerprint of their whole text.
  */
 class LongStatementTests {
 
@@ -76,8 +76,7 @@ class LongStatementTests {
 		recording.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
 		recording.finish(200, null);
 		assertThat(recording.getQueries()).extracting(QueryEvent::sql).allMatch((kept) -> kept.length() <= 100);
-		assertThat(recording.getOverflow()).singleElement()
-			.satisfies((tally) -> assertThat(tally.sql()).hasSize(100));
+		assertThat(recording.getOverflow()).singleElement().satisfies((tally) -> assertThat(tally.sql()).hasSize(100));
 	}
 
 	private static QueryEvent recordOne(SqlTextLimit limit, String sql) {

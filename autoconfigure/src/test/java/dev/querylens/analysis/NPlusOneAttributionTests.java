@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the exact attribution of {@link NPlusOneDetector} from the lazy loads Hibernate reported, and the fix
- * {@link FetchAdvice} gives for each case.
+ * Tests for the exact attribution of {@link NPlusOneDetector} from the lazy loads
+ * Hibernate reported, and the fix {@link FetchAdvice} gives for each case.
  */
 class NPlusOneAttributionTests {
 
@@ -27,7 +27,8 @@ class NPlusOneAttributionTests {
 
 	private static final String LOADER = "OrderRepository.findAllByOrderByIdAsc";
 
-	// A resolver that would name the wrong association, to show that Hibernate's word wins.
+	// A resolver that would name the wrong association, to show that Hibernate's word
+	// wins.
 	private final NPlusOneDetector detector = new NPlusOneDetector(3,
 			(sql) -> java.util.Optional.of(new Association("Product", "supplier", false, "Customer")));
 
@@ -40,11 +41,12 @@ class NPlusOneAttributionTests {
 		assertThat(this.detector.detect(statements.groups())).singleElement().satisfies((finding) -> {
 			assertThat(finding.association()).isEqualTo("Order.customer");
 			assertThat(finding.count()).isEqualTo(3);
-			assertThat(finding.message()).startsWith("`Order.customer` (a lazy to-one) was loaded 3 times, once per `Order`")
+			assertThat(finding.message())
+				.startsWith("`Order.customer` (a lazy to-one) was loaded 3 times, once per `Order`")
 				.contains("The `Order`s came from `" + LOADER + "`.");
-			assertThat(finding.suggestion())
-				.isEqualTo("Add `@EntityGraph(attributePaths = \"customer\")` on `" + LOADER + "`, or "
-						+ "`join fetch o.customer` in its JPQL, so the `Order`s' `customer` is read in the same query.");
+			assertThat(finding.suggestion()).isEqualTo("Add `@EntityGraph(attributePaths = \"customer\")` on `" + LOADER
+					+ "`, or "
+					+ "`join fetch o.customer` in its JPQL, so the `Order`s' `customer` is read in the same query.");
 		});
 	}
 
@@ -55,9 +57,8 @@ class NPlusOneAttributionTests {
 			statements.lazyLoad("Order", "customer", false, "Order", "customer", null, 0, CUSTOMER, i);
 		}
 		assertThat(this.detector.detect(statements.groups())).singleElement()
-			.satisfies((finding) -> assertThat(finding.suggestion())
-				.contains("on the repository method that loads the `Order`s (the query at `"
-						+ Statements.SERVICE + "`)"));
+			.satisfies((finding) -> assertThat(finding.suggestion()).contains(
+					"on the repository method that loads the `Order`s (the query at `" + Statements.SERVICE + "`)"));
 	}
 
 	@Test
@@ -94,7 +95,8 @@ class NPlusOneAttributionTests {
 			statements.lazyLoad("Order", "payments", true, "Order", "payments", LOADER, 0, PAYMENTS, i);
 		}
 		List<Finding> findings = this.detector.detect(statements.groups());
-		assertThat(findings).extracting(Finding::association).containsExactlyInAnyOrder("Order.items", "Order.payments");
+		assertThat(findings).extracting(Finding::association)
+			.containsExactlyInAnyOrder("Order.items", "Order.payments");
 		assertThat(findings).allSatisfy((finding) -> assertThat(finding.suggestion()).contains("@BatchSize")
 			.contains("\"items\", \"payments\"")
 			.contains("MultipleBagFetchException")
@@ -115,10 +117,11 @@ class NPlusOneAttributionTests {
 		List<Finding> findings = this.detector.detect(statements.groups());
 		assertThat(findings).extracting(Finding::association)
 			.containsExactlyInAnyOrder("Order.items", "OrderItem.product");
-		assertThat(findings).extracting(Finding::suggestion).allSatisfy((suggestion) -> assertThat(suggestion)
-			.contains("`@EntityGraph(attributePaths = {\"items\", \"items.product\"})` on `" + LOADER + "`")
-			.contains("`join fetch o.items i join fetch i.product`")
-			.contains("default_batch_fetch_size=16"));
+		assertThat(findings).extracting(Finding::suggestion)
+			.allSatisfy((suggestion) -> assertThat(suggestion)
+				.contains("`@EntityGraph(attributePaths = {\"items\", \"items.product\"})` on `" + LOADER + "`")
+				.contains("`join fetch o.items i join fetch i.product`")
+				.contains("default_batch_fetch_size=16"));
 		assertThat(findings).filteredOn((finding) -> finding.association().equals("OrderItem.product"))
 			.singleElement()
 			.satisfies((finding) -> assertThat(finding.message()).contains("(path `items.product` from the `Order`s)"));

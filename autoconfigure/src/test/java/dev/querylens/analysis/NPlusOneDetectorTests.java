@@ -57,8 +57,8 @@ class NPlusOneDetectorTests {
 		assertThat(findings).singleElement().satisfies((finding) -> {
 			assertThat(finding.count()).isEqualTo(7);
 			assertThat(finding.queryIndexes()).containsExactly(1, 2, 3, 4, 5, 6, 7);
-			assertThat(finding.message()).endsWith("ran 4 times with different parameters from `"
-					+ ORDER_SERVICE + "`; 3 more times it read a key it had already read (`1`, `2`).");
+			assertThat(finding.message()).endsWith("ran 4 times with different parameters from `" + ORDER_SERVICE
+					+ "`; 3 more times it read a key it had already read (`1`, `2`).");
 		});
 	}
 
@@ -105,8 +105,7 @@ class NPlusOneDetectorTests {
 		List<Finding> findings = this.detector
 			.detect(recording().nPlusOne(3, ORDER_SERVICE).nPlusOne(4, REPORT_SERVICE).groups());
 		assertThat(findings).extracting(Finding::callSite, Finding::count)
-			.containsExactly(tuple(ORDER_SERVICE.toString(), 3),
-					tuple(REPORT_SERVICE.toString(), 4));
+			.containsExactly(tuple(ORDER_SERVICE.toString(), 3), tuple(REPORT_SERVICE.toString(), 4));
 		assertThat(this.detector.detect(recording().nPlusOne(2, ORDER_SERVICE).nPlusOne(2, REPORT_SERVICE).groups()))
 			.isEmpty();
 	}

@@ -87,13 +87,16 @@ class QueryGroupsTests {
 
 	@Test
 	void queriesPastTheLimitOfATruncatedRecordingCountAsSimilar() {
-		Recordings recording = recording(3).nPlusOne(5, ORDER_SERVICE).query("select 1 from dual", ORDER_SERVICE)
+		Recordings recording = recording(3).nPlusOne(5, ORDER_SERVICE)
+			.query("select 1 from dual", ORDER_SERVICE)
 			.query("select 1 from dual", ORDER_SERVICE);
 		QueryGroups groups = recording.groups();
 		assertThat(groups.getRecording().isTruncated()).isTrue();
 		assertThat(groups.getQueries()).hasSize(3);
-		// Kept: orders, customer 1, customer 2. Past the limit: 3 customer loads (5 of that shape in all), then
-		// "select 1" twice, whose parameters are not known past the limit, so both count as similar.
+		// Kept: orders, customer 1, customer 2. Past the limit: 3 customer loads (5 of
+		// that shape in all), then
+		// "select 1" twice, whose parameters are not known past the limit, so both count
+		// as similar.
 		assertThat(groups.getSimilarCount()).isEqualTo(5 + 2);
 		assertThat(groups.getDuplicateCount()).isZero();
 	}

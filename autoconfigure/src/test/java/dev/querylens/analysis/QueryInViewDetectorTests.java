@@ -10,7 +10,8 @@ import dev.querylens.test.FindingFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link QueryInViewDetector} and how its findings absorb the duplicates and N+1s they cause.
+ * Tests for {@link QueryInViewDetector} and how its findings absorb the duplicates and
+ * N+1s they cause.
  */
 class QueryInViewDetectorTests {
 
@@ -25,15 +26,16 @@ class QueryInViewDetectorTests {
 	private static final CallSite PARSE = new CallSite("org.springframework.samples.petclinic.owner.PetTypeFormatter",
 			"parse", "PetTypeFormatter.java", 31);
 
-	private static final CallSite CONTROLLER = new CallSite(
-			"org.springframework.samples.petclinic.owner.PetController", "populatePetTypes", "PetController.java",
-			50);
+	private static final CallSite CONTROLLER = new CallSite("org.springframework.samples.petclinic.owner.PetController",
+			"populatePetTypes", "PetController.java", 50);
 
 	private final QueryInViewDetector detector = new QueryInViewDetector();
 
 	@Test
 	void aFormatterQueryingOncePerOptionIsOneWarningNamingTheFormatter() {
-		Statements statements = Statements.recording().from(CONTROLLER).run(PET_TYPES)
+		Statements statements = Statements.recording()
+			.from(CONTROLLER)
+			.run(PET_TYPES)
 			.enterView("pets/createOrUpdatePetForm")
 			.from(PARSE);
 		for (int i = 0; i < 4; i++) {
@@ -76,7 +78,9 @@ class QueryInViewDetectorTests {
 
 	@Test
 	void statementsOfTheHandlerAreNotInTheView() {
-		Statements statements = Statements.recording().from(CONTROLLER).run(PET_TYPES)
+		Statements statements = Statements.recording()
+			.from(CONTROLLER)
+			.run(PET_TYPES)
 			.run(PET_TYPES)
 			.enterView("pets/createOrUpdatePetForm");
 		assertThat(this.detector.detect(statements.groups())).isEmpty();
@@ -84,7 +88,9 @@ class QueryInViewDetectorTests {
 
 	@Test
 	void repeatsWhoseCallSiteWasNotSampledBelongToTheCallSiteOfTheirShape() {
-		Statements statements = Statements.recording().enterView("pets/createOrUpdatePetForm").from(PARSE)
+		Statements statements = Statements.recording()
+			.enterView("pets/createOrUpdatePetForm")
+			.from(PARSE)
 			.run(PET_TYPES)
 			.run(PET_TYPES)
 			.from(null)
@@ -97,7 +103,9 @@ class QueryInViewDetectorTests {
 
 	@Test
 	void aFormattersRepeatsAreOneFindingNotAlsoADuplicate() {
-		Statements statements = Statements.recording().from(CONTROLLER).run(PET_TYPES)
+		Statements statements = Statements.recording()
+			.from(CONTROLLER)
+			.run(PET_TYPES)
 			.enterView("pets/createOrUpdatePetForm")
 			.from(PARSE);
 		for (int i = 0; i < 4; i++) {
@@ -119,7 +127,9 @@ class QueryInViewDetectorTests {
 
 	@Test
 	void duplicatesInTheHandlerStayDuplicatesBesideAQueryInTheView() {
-		Statements statements = Statements.recording().from(CONTROLLER).run(PET_TYPES)
+		Statements statements = Statements.recording()
+			.from(CONTROLLER)
+			.run(PET_TYPES)
 			.run(PET_TYPES)
 			.enterView("pets/createOrUpdatePetForm")
 			.from(PARSE)
@@ -144,7 +154,9 @@ class QueryInViewDetectorTests {
 
 	@Test
 	void aFormattersRepeatedLookupIsNoNPlusOneForWhatFailsOnThem() {
-		Statements statements = Statements.recording().from(CONTROLLER).run(PET_TYPES)
+		Statements statements = Statements.recording()
+			.from(CONTROLLER)
+			.run(PET_TYPES)
 			.enterView("pets/createOrUpdatePetForm")
 			.from(PARSE)
 			.run(PET_TYPES)
@@ -156,7 +168,9 @@ class QueryInViewDetectorTests {
 
 	@Test
 	void anIgnoreRuleAtTheFormattersCallSiteSilencesItsQueriesInTheViewWithoutADuplicateLeft() {
-		Statements statements = Statements.recording().from(CONTROLLER).run(PET_TYPES)
+		Statements statements = Statements.recording()
+			.from(CONTROLLER)
+			.run(PET_TYPES)
 			.enterView("pets/createOrUpdatePetForm")
 			.from(PARSE)
 			.run(PET_TYPES)
@@ -174,8 +188,9 @@ class QueryInViewDetectorTests {
 	}
 
 	private static AnalyzedRecording analyze(Statements statements) {
-		return RecordingAnalyzer.withDefaultDetectors(DetectorSettings.defaults(), AssociationResolver.none(),
-				IdentityKeyTables.none()).analyze(statements.finish());
+		return RecordingAnalyzer
+			.withDefaultDetectors(DetectorSettings.defaults(), AssociationResolver.none(), IdentityKeyTables.none())
+			.analyze(statements.finish());
 	}
 
 	private static List<FindingType> types(AnalyzedRecording analyzed) {

@@ -21,7 +21,8 @@ class ReadModifyWriteDetectorTests {
 		assertThat(this.detector.detect(groups)).singleElement().satisfies((finding) -> {
 			assertThat(finding.type()).isEqualTo(FindingType.READ_MODIFY_WRITE);
 			assertThat(finding.queryIndexes()).containsExactly(0, 1);
-			assertThat(finding.message()).startsWith("Row `id = 7` of `product` was read (#0) and then written back (#1)");
+			assertThat(finding.message())
+				.startsWith("Row `id = 7` of `product` was read (#0) and then written back (#1)");
 			assertThat(finding.suggestion()).contains("@Modifying @Query(\"update Entity e set e.x = e.x + :delta")
 				.contains("@Version");
 		});
@@ -29,7 +30,9 @@ class ReadModifyWriteDetectorTests {
 
 	@Test
 	void anUpdateOfOneColumnNamesItInTheFix() {
-		QueryGroups groups = Statements.recording().run(FIND_PRODUCT, 7L).run("update product set stock=? where id=?", 99, 7L)
+		QueryGroups groups = Statements.recording()
+			.run(FIND_PRODUCT, 7L)
+			.run("update product set stock=? where id=?", 99, 7L)
 			.groups();
 		assertThat(this.detector.detect(groups)).singleElement()
 			.satisfies((finding) -> assertThat(finding.suggestion()).contains("set e.stock = e.stock + :delta"));
@@ -88,7 +91,10 @@ class ReadModifyWriteDetectorTests {
 
 	@Test
 	void aReadThatFoundNoRowIsNotReported() {
-		QueryGroups groups = Statements.recording().rows(0).run(FIND_PRODUCT, 7L).run(UPDATE_PRODUCT, 99, "Pen", 7L)
+		QueryGroups groups = Statements.recording()
+			.rows(0)
+			.run(FIND_PRODUCT, 7L)
+			.run(UPDATE_PRODUCT, 99, "Pen", 7L)
 			.groups();
 		assertThat(this.detector.detect(groups)).isEmpty();
 	}

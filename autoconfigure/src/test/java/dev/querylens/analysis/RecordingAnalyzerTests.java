@@ -32,11 +32,11 @@ class RecordingAnalyzerTests {
 		AnalyzedRecording analyzed = RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none())
 			.analyze(recording);
 		assertThat(analyzed.findings()).extracting(Finding::type, Finding::count)
-			.containsExactly(tuple(FindingType.N_PLUS_ONE, 3),
-					tuple(FindingType.DUPLICATE_QUERY, 3),
+			.containsExactly(tuple(FindingType.N_PLUS_ONE, 3), tuple(FindingType.DUPLICATE_QUERY, 3),
 					tuple(FindingType.DUPLICATE_QUERY, 2));
 		assertThat(analyzed.duplicateCount()).isEqualTo(3);
-		// Customers 100, 1, 2 and 3: four statements of one shape with different parameters.
+		// Customers 100, 1, 2 and 3: four statements of one shape with different
+		// parameters.
 		assertThat(analyzed.similarCount()).isEqualTo(4);
 		assertThat(analyzed.queries()).hasSize(9);
 		assertThat(analyzed.recording()).isSameAs(recording);
@@ -90,7 +90,8 @@ class RecordingAnalyzerTests {
 
 	@Test
 	void findingsMatchingAnIgnoreRuleAreKeptButMarkedIgnored() {
-		Recording recording = recording().nPlusOne(5, ORDER_SERVICE).query(LOAD_CUSTOMER, REPORT_SERVICE, 100)
+		Recording recording = recording().nPlusOne(5, ORDER_SERVICE)
+			.query(LOAD_CUSTOMER, REPORT_SERVICE, 100)
 			.query(LOAD_CUSTOMER, REPORT_SERVICE, 100)
 			.finish();
 		RecordingAnalyzer analyzer = RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none())

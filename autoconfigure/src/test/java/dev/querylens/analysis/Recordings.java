@@ -13,8 +13,7 @@ final class Recordings {
 
 	static final CallSite ORDER_SERVICE = new CallSite("com.example.OrderService", "list", "OrderService.java", 31);
 
-	static final CallSite REPORT_SERVICE = new CallSite("com.example.ReportService", "build", "ReportService.java",
-			12);
+	static final CallSite REPORT_SERVICE = new CallSite("com.example.ReportService", "build", "ReportService.java", 12);
 
 	static final String LOAD_ORDERS = "select o1_0.id,o1_0.customer_id from orders o1_0";
 
@@ -52,8 +51,8 @@ final class Recordings {
 	}
 
 	/**
-	 * One query for the orders, then one lazy load of a customer per order, each customer loaded
-	 * once in the recording.
+	 * One query for the orders, then one lazy load of a customer per order, each customer
+	 * loaded once in the recording.
 	 */
 	Recordings nPlusOne(int customers, CallSite callSite) {
 		query(LOAD_ORDERS, callSite);

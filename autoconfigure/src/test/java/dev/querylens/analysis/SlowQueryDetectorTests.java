@@ -34,8 +34,10 @@ class SlowQueryDetectorTests {
 	@Test
 	void slowRunsOfOneShapeAreOneFindingNamingTheSlowest() {
 		QueryGroups groups = Statements.recording()
-			.took(Duration.ofMillis(600)).run(SEARCH, "%a%")
-			.took(Duration.ofMillis(900)).run(SEARCH, "%b%")
+			.took(Duration.ofMillis(600))
+			.run(SEARCH, "%a%")
+			.took(Duration.ofMillis(900))
+			.run(SEARCH, "%b%")
 			.run(SEARCH, "%c%")
 			.groups();
 		assertThat(this.detector.detect(groups)).singleElement().satisfies((finding) -> {
@@ -47,7 +49,9 @@ class SlowQueryDetectorTests {
 
 	@Test
 	void aSlowWriteGetsAdviceAboutLocksNotAnIndexOnAResult() {
-		QueryGroups groups = Statements.recording().took(Duration.ofSeconds(2)).run("update product set stock=?", 0)
+		QueryGroups groups = Statements.recording()
+			.took(Duration.ofSeconds(2))
+			.run("update product set stock=?", 0)
 			.groups();
 		assertThat(this.detector.detect(groups)).singleElement()
 			.satisfies((finding) -> assertThat(finding.suggestion()).contains("locks"));

@@ -37,9 +37,11 @@ class SqlFingerprintTests {
 								+ "order by o1_0.id offset ? rows fetch first ? rows only",
 						"select o1_0.id from orders o1_0 join customer c1_0 on c1_0.id=o1_0.customer_id "
 								+ "order by o1_0.id offset ? rows fetch first ? rows only"),
-				Arguments.of("select count(o1_0.id) from orders o1_0 where c1_0.name like 'cust%' escape '' and o1_0.id>3",
+				Arguments.of(
+						"select count(o1_0.id) from orders o1_0 where c1_0.name like 'cust%' escape '' and o1_0.id>3",
 						"select count(o1_0.id) from orders o1_0 where c1_0.name like ? escape ? and o1_0.id>?"),
-				Arguments.of("with recursive t(n) as (select 1 union all select n+1 from t where n < 10) select n from t",
+				Arguments.of(
+						"with recursive t(n) as (select 1 union all select n+1 from t where n < 10) select n from t",
 						"with recursive t(n) as (select ? union all select n+? from t where n < ?) select n from t"),
 				Arguments.of("SET SCHEMA PUBLIC", "set schema public"),
 				Arguments.of("SET search_path TO 'public'", "set search_path to ?"),
@@ -48,8 +50,7 @@ class SqlFingerprintTests {
 						"select c1_0.id from customer c1_0 where c1_0.name=? and c1_0.id = ?"),
 				Arguments.of("select c1_0.id::text, '2024-01-01'::date from customer c1_0 limit ? offset ?",
 						"select c1_0.id::text, ?::date from customer c1_0 limit ? offset ?"),
-				Arguments.of("select $$it's$$, $body$ a $$ b $body$, E'it\\'s', x from t",
-						"select ?, ?, ?, x from t"),
+				Arguments.of("select $$it's$$, $body$ a $$ b $body$, E'it\\'s', x from t", "select ?, ?, ?, x from t"),
 				Arguments.of("select \"Order\".\"Id\" from \"Order\" where \"Order\".\"Id\" = 42",
 						"select \"Order\".\"Id\" from \"Order\" where \"Order\".\"Id\" = ?"),
 				Arguments.of("select data #>> '{a,b}' from t where data #- '{c}' is not null",
@@ -57,7 +58,8 @@ class SqlFingerprintTests {
 				// MariaDB
 				Arguments.of("SELECT `c`.`Name` FROM `customer` `c` # by name\nWHERE `c`.`id` = 7 LIMIT 10",
 						"select `c`.`Name` from `customer` `c` where `c`.`id` = ? limit ?"),
-				Arguments.of("insert into order_item (order_id,product_id,quantity,id) values (?,?,?,?),(?,?,?,?),(?,?,?,?)",
+				Arguments.of(
+						"insert into order_item (order_id,product_id,quantity,id) values (?,?,?,?),(?,?,?,?),(?,?,?,?)",
 						"insert into order_item (order_id,product_id,quantity,id) values (?,?,?,?)"),
 				Arguments.of("INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y') ON DUPLICATE KEY UPDATE b = VALUES(b)",
 						"insert into t (a, b) values (?, ?) on duplicate key update b = values(b)"),
@@ -98,7 +100,8 @@ class SqlFingerprintTests {
 
 	@Test
 	void quotedIdentifiersKeepTheirCaseAndUnquotedWordsAreLowerCased() {
-		assertThat(SqlFingerprint.of("SELECT \"MixedCase\", Plain FROM T")).isEqualTo("select \"MixedCase\", plain from t");
+		assertThat(SqlFingerprint.of("SELECT \"MixedCase\", Plain FROM T"))
+			.isEqualTo("select \"MixedCase\", plain from t");
 	}
 
 	@Test
@@ -115,7 +118,8 @@ class SqlFingerprintTests {
 		assertThat(SqlFingerprint.of("select $tag$ open")).isEqualTo("select ?");
 		assertThat(SqlFingerprint.of("select \"open")).isEqualTo("select \"open");
 		assertThat(SqlFingerprint.of("select E'\\")).isEqualTo("select ?");
-		assertThat(SqlFingerprint.of("select * from t where id in (?, ?")).isEqualTo("select * from t where id in (?, ?");
+		assertThat(SqlFingerprint.of("select * from t where id in (?, ?"))
+			.isEqualTo("select * from t where id in (?, ?");
 		assertThat(SqlFingerprint.of("))) values (( ,")).isNotNull();
 	}
 

@@ -10,8 +10,8 @@ import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
 
 /**
- * Builds a recording statement by statement with every field a detector reads: rows, batch size, time,
- * connection, phase and the lazy loads Hibernate would report.
+ * Builds a recording statement by statement with every field a detector reads: rows,
+ * batch size, time, connection, phase and the lazy loads Hibernate would report.
  */
 final class Statements {
 
@@ -44,7 +44,10 @@ final class Statements {
 		return this;
 	}
 
-	/** Reads rows of values of this size in all, the largest in the given column, as the result set reports them. */
+	/**
+	 * Reads rows of values of this size in all, the largest in the given column, as the
+	 * result set reports them.
+	 */
 	Statements read(long rows, long bytesRead, String widestColumn) {
 		this.rows = rows;
 		this.bytesRead = bytesRead;
@@ -72,13 +75,17 @@ final class Statements {
 		return this;
 	}
 
-	/** Runs the statements that follow from this call site ({@code null}: none captured). */
+	/**
+	 * Runs the statements that follow from this call site ({@code null}: none captured).
+	 */
 	Statements from(CallSite callSite) {
 		this.callSite = callSite;
 		return this;
 	}
 
-	/** Runs a statement with the current settings, which then return to their defaults. */
+	/**
+	 * Runs a statement with the current settings, which then return to their defaults.
+	 */
 	Statements run(String sql, Object... parameters) {
 		return runWith(sql, Arrays.asList(parameters));
 	}

@@ -30,10 +30,14 @@ class UnboundedResultDetectorTests {
 	@Test
 	void aLimitOrFetchFirstOrOffsetBoundsTheStatement() {
 		assertThat(this.detector.detect(Statements.recording()
-			.rows(5000).run("select id from product order by id limit ?", 5000)
-			.rows(5000).run("select id from product order by id offset ? rows fetch first ? rows only", 0, 5000)
-			.rows(5000).run("select id from product order by id offset 10")
-			.rows(5000).run("select top 5000 id from product")
+			.rows(5000)
+			.run("select id from product order by id limit ?", 5000)
+			.rows(5000)
+			.run("select id from product order by id offset ? rows fetch first ? rows only", 0, 5000)
+			.rows(5000)
+			.run("select id from product order by id offset 10")
+			.rows(5000)
+			.run("select top 5000 id from product")
 			.groups())).isEmpty();
 	}
 

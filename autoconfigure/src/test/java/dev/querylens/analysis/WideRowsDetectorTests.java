@@ -93,8 +93,9 @@ class WideRowsDetectorTests {
 	@Test
 	void theTableIsTheFirstAfterTheTopLevelFrom() {
 		assertThat(WideRowsDetector.readTable("select d.id from (select id from doc) d")).isNull();
-		assertThat(WideRowsDetector.readTable("select ce1_0.id from public.catalog_entry ce1_0 where ce1_0.id in "
-				+ "(select id from other)")).isEqualTo("catalog_entry");
+		assertThat(WideRowsDetector
+			.readTable("select ce1_0.id from public.catalog_entry ce1_0 where ce1_0.id in " + "(select id from other)"))
+			.isEqualTo("catalog_entry");
 	}
 
 }

@@ -27,10 +27,11 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis → store → report →
- * (web | actuate | metrics) with explain beside store, test reads capture and analysis only, with no cycles, each
- * optional third-party library stays inside its one package, only explain runs statements of QueryLens's own, and
- * the store never changes a recording.
+ * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis →
+ * store → report → (web | actuate | metrics) with explain beside store, test reads
+ * capture and analysis only, with no cycles, each optional third-party library stays
+ * inside its one package, only explain runs statements of QueryLens's own, and the store
+ * never changes a recording.
  */
 class ArchitectureTests {
 
@@ -46,155 +47,234 @@ class ArchitectureTests {
 	@Test
 	void importsFlowOneWay() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("capture").definedBy("dev.querylens.capture..")
-			.layer("jdbc").definedBy("dev.querylens.jdbc..")
-			.layer("analysis").definedBy("dev.querylens.analysis..")
-			.layer("hibernate").definedBy("dev.querylens.hibernate..")
-			.layer("data").definedBy("dev.querylens.data..")
-			.layer("store").definedBy("dev.querylens.store..")
-			.layer("explain").definedBy("dev.querylens.explain..")
-			.layer("report").definedBy("dev.querylens.report..")
-			.layer("web").definedBy("dev.querylens.web..")
-			.layer("actuate").definedBy("dev.querylens.actuate..")
-			.layer("metrics").definedBy("dev.querylens.metrics..")
-			.layer("test").definedBy("dev.querylens.test..")
-			.layer("task").definedBy("dev.querylens.task..")
-			.layer("transaction").definedBy("dev.querylens.transaction..")
-			.layer("autoconfigure").definedBy("dev.querylens.autoconfigure..")
-			.whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
-			.whereLayer("web").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("actuate").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("metrics").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("test").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("task").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("transaction").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("report").mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
-			.whereLayer("explain").mayOnlyBeAccessedByLayers("report", "web", "actuate", "autoconfigure")
-			.whereLayer("store").mayOnlyBeAccessedByLayers("report", "web", "actuate", "metrics", "task", "autoconfigure")
-			.whereLayer("analysis").mayOnlyBeAccessedByLayers("store", "explain", "report", "web", "actuate", "metrics", "test",
+			.layer("capture")
+			.definedBy("dev.querylens.capture..")
+			.layer("jdbc")
+			.definedBy("dev.querylens.jdbc..")
+			.layer("analysis")
+			.definedBy("dev.querylens.analysis..")
+			.layer("hibernate")
+			.definedBy("dev.querylens.hibernate..")
+			.layer("data")
+			.definedBy("dev.querylens.data..")
+			.layer("store")
+			.definedBy("dev.querylens.store..")
+			.layer("explain")
+			.definedBy("dev.querylens.explain..")
+			.layer("report")
+			.definedBy("dev.querylens.report..")
+			.layer("web")
+			.definedBy("dev.querylens.web..")
+			.layer("actuate")
+			.definedBy("dev.querylens.actuate..")
+			.layer("metrics")
+			.definedBy("dev.querylens.metrics..")
+			.layer("test")
+			.definedBy("dev.querylens.test..")
+			.layer("task")
+			.definedBy("dev.querylens.task..")
+			.layer("transaction")
+			.definedBy("dev.querylens.transaction..")
+			.layer("autoconfigure")
+			.definedBy("dev.querylens.autoconfigure..")
+			.whereLayer("autoconfigure")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("web")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("actuate")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("metrics")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("test")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("task")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("transaction")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("report")
+			.mayOnlyBeAccessedByLayers("web", "actuate", "autoconfigure")
+			.whereLayer("explain")
+			.mayOnlyBeAccessedByLayers("report", "web", "actuate", "autoconfigure")
+			.whereLayer("store")
+			.mayOnlyBeAccessedByLayers("report", "web", "actuate", "metrics", "task", "autoconfigure")
+			.whereLayer("analysis")
+			.mayOnlyBeAccessedByLayers("store", "explain", "report", "web", "actuate", "metrics", "test",
 					"autoconfigure")
-			.whereLayer("jdbc").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("hibernate").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("data").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("capture").mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "data", "store", "explain", "report", "web",
+			.whereLayer("jdbc")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("hibernate")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("data")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("capture")
+			.mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "data", "store", "explain", "report", "web",
 					"actuate", "metrics", "test", "task", "transaction", "autoconfigure")
 			.check(CLASSES);
 	}
 
 	@Test
 	void transactionManagerTypesStayInTheTransactionPackage() {
-		noClasses().that().resideOutsideOfPackages("dev.querylens.transaction..", "dev.querylens.autoconfigure..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.transaction..")
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.transaction..", "dev.querylens.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.transaction..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void micrometerTypesStayInTheMetricsPackage() {
-		noClasses().that().resideOutsideOfPackages("dev.querylens.metrics..", "dev.querylens.autoconfigure..")
-			.and().resideOutsideOfPackage("dev.querylens.task..")
-			.should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.metrics..", "dev.querylens.autoconfigure..")
+			.and()
+			.resideOutsideOfPackage("dev.querylens.task..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.micrometer..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void theTaskPackageUsesOnlyTheObservationApiThatSpringItselfNeeds() {
-		// micrometer-observation is a compile dependency of spring-context, whose scheduler opens the observation
+		// micrometer-observation is a compile dependency of spring-context, whose
+		// scheduler opens the observation
 		// tasks are recorded from; the rest of Micrometer stays optional.
-		noClasses().that().resideInAPackage("dev.querylens.task..")
-			.should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.micrometer..")
+		noClasses().that()
+			.resideInAPackage("dev.querylens.task..")
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.micrometer..")
 				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.micrometer.observation.."))))
 			.check(CLASSES);
 	}
 
 	@Test
 	void testFrameworkTypesStayInTheTestPackage() {
-		noClasses().that().resideOutsideOfPackage("dev.querylens.test..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..", "org.opentest4j..",
-					"org.springframework.test..")
+		noClasses().that()
+			.resideOutsideOfPackage("dev.querylens.test..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.junit..", "org.assertj..", "org.opentest4j..", "org.springframework.test..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void onlyTheTypesThatNameAssertJOrJUnitNeedThem() {
-		noClasses().that().resideInAPackage("dev.querylens.test..")
-			.and().doNotHaveSimpleName("RecordingAssert")
-			.should().dependOnClassesThat().resideInAnyPackage("org.assertj..")
-			.check(CLASSES);
-		noClasses().that().resideInAPackage("dev.querylens.test..")
+		noClasses().that()
+			.resideInAPackage("dev.querylens.test..")
 			.and()
-			.haveNameNotMatching("dev\\.querylens\\.test\\.(QueryLensExtension.*|QueryLensTest|ExpectQueries.*|FailOnFindings)")
-			.should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.springframework.test..")
+			.doNotHaveSimpleName("RecordingAssert")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.assertj..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("dev.querylens.test..")
+			.and()
+			.haveNameNotMatching(
+					"dev\\.querylens\\.test\\.(QueryLensExtension.*|QueryLensTest|ExpectQueries.*|FailOnFindings)")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.junit..", "org.springframework.test..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void servletAndSpringMvcTypesStayInTheWebPackage() {
-		noClasses().that().resideOutsideOfPackages("dev.querylens.web..", "dev.querylens.autoconfigure..")
-			.should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.web..", "dev.querylens.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void thymeleafStaysInTheWebPackage() {
-		noClasses().that().resideOutsideOfPackages("dev.querylens.web..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.thymeleaf..")
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.thymeleaf..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void actuatorTypesStayInTheActuatePackage() {
-		noClasses().that().resideOutsideOfPackages("dev.querylens.actuate..", "dev.querylens.autoconfigure..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.boot.actuate..")
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.actuate..", "dev.querylens.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.boot.actuate..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void theJpaApiStaysInTheAnalysisPackage() {
-		noClasses().that().resideOutsideOfPackages("dev.querylens.analysis..", "dev.querylens.autoconfigure..")
-			.should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..")
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.analysis..", "dev.querylens.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.persistence..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void hibernateTypesStayInTheHibernatePackage() {
-		noClasses().that().resideOutsideOfPackages("dev.querylens.hibernate..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.hibernate..")
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.hibernate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.hibernate..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void springDataTypesStayInTheDataPackage() {
-		noClasses().that().resideOutsideOfPackages("dev.querylens.data..", "dev.querylens.autoconfigure..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..")
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.data..", "dev.querylens.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.data..")
 			.check(CLASSES);
-		noClasses().that().resideInAPackage("dev.querylens.data..")
-			.should().dependOnClassesThat().resideInAnyPackage("dev.querylens.jdbc..", "dev.querylens.analysis..",
-					"dev.querylens.hibernate..", "dev.querylens.store..", "dev.querylens.web..",
-					"dev.querylens.autoconfigure..")
+		noClasses().that()
+			.resideInAPackage("dev.querylens.data..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.querylens.jdbc..", "dev.querylens.analysis..", "dev.querylens.hibernate..",
+					"dev.querylens.store..", "dev.querylens.web..", "dev.querylens.autoconfigure..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void theHibernatePackageUsesNoOtherQueryLensPackageThanCapture() {
-		noClasses().that().resideInAPackage("dev.querylens.hibernate..")
-			.should().dependOnClassesThat().resideInAnyPackage("dev.querylens.jdbc..", "dev.querylens.analysis..",
-					"dev.querylens.store..", "dev.querylens.report..", "dev.querylens.web..", "dev.querylens.actuate..",
+		noClasses().that()
+			.resideInAPackage("dev.querylens.hibernate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.querylens.jdbc..", "dev.querylens.analysis..", "dev.querylens.store..",
+					"dev.querylens.report..", "dev.querylens.web..", "dev.querylens.actuate..",
 					"dev.querylens.autoconfigure..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void theCaptureModelUsesNoOtherQueryLensPackage() {
-		noClasses().that().resideInAPackage("dev.querylens.capture..")
-			.should().dependOnClassesThat().resideOutsideOfPackages("dev.querylens.capture..", "java..", "org.jspecify..")
+		noClasses().that()
+			.resideInAPackage("dev.querylens.capture..")
+			.should()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages("dev.querylens.capture..", "java..", "org.jspecify..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void theCoreIsUsableWithoutSpring() {
-		noClasses().that().resideInAnyPackage("dev.querylens.capture..", "dev.querylens.jdbc..",
-				"dev.querylens.analysis..", "dev.querylens.hibernate..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+		noClasses().that()
+			.resideInAnyPackage("dev.querylens.capture..", "dev.querylens.jdbc..", "dev.querylens.analysis..",
+					"dev.querylens.hibernate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..")
 			.check(CLASSES);
 	}
 
@@ -209,12 +289,16 @@ class ArchitectureTests {
 
 	@Test
 	void onlyTheExplainPackageRunsStatementsOfItsOwn() {
-		// jdbc only passes the application's statements on to the driver; QueryLens's own statements are EXPLAIN's.
-		noClasses().that().resideOutsideOfPackages("dev.querylens.explain..", "dev.querylens.jdbc..")
-			.should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
-					JavaClass.Predicates.assignableTo(Connection.class).or(JavaClass.Predicates.assignableTo(Statement.class))))
-				.and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
-						"prepareStatement|prepareCall|createStatement|nativeSQL|execute.*|addBatch"))))
+		// jdbc only passes the application's statements on to the driver; QueryLens's own
+		// statements are EXPLAIN's.
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.explain..", "dev.querylens.jdbc..")
+			.should()
+			.callMethodWhere(JavaCall.Predicates
+				.target(HasOwner.Predicates.With.<JavaClass>owner(JavaClass.Predicates.assignableTo(Connection.class)
+					.or(JavaClass.Predicates.assignableTo(Statement.class))))
+				.and(JavaCall.Predicates.target(HasName.Predicates
+					.nameMatching("prepareStatement|prepareCall|createStatement|nativeSQL|execute.*|addBatch"))))
 			.check(CLASSES);
 	}
 
@@ -229,11 +313,17 @@ class ArchitectureTests {
 
 	@Test
 	void theStoreNeverChangesARecording() {
-		methods().that().areDeclaredIn(RecordingStore.class).should().haveNameMatching("add|findAll|findById|clear")
+		methods().that()
+			.areDeclaredIn(RecordingStore.class)
+			.should()
+			.haveNameMatching("add|findAll|findById|clear")
 			.check(CLASSES);
-		noClasses().that().resideInAPackage("dev.querylens.store..")
-			.should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
-					JavaClass.Predicates.belongToAnyOf(Recording.class, AnalyzedRecording.class)))
+		noClasses().that()
+			.resideInAPackage("dev.querylens.store..")
+			.should()
+			.callMethodWhere(JavaCall.Predicates
+				.target(HasOwner.Predicates.With
+					.<JavaClass>owner(JavaClass.Predicates.belongToAnyOf(Recording.class, AnalyzedRecording.class)))
 				.and(DescribedPredicate.not(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
 						"(get|is|has|find|to|hash|equals|recording|queries|findings|activeFindings|duplicateCount"
 								+ "|similarCount).*")))))

@@ -19,8 +19,8 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Statements a request hands to other threads are recorded for it, in an application with a
- * {@code TaskDecorator} of its own, which keeps working beside QueryLens's.
+ * Statements a request hands to other threads are recorded for it, in an application with
+ * a {@code TaskDecorator} of its own, which keeps working beside QueryLens's.
  */
 @SpringBootTest(classes = AsyncTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:async;DB_CLOSE_DELAY=-1")

@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application with a {@link TaskDecorator} of its own (it carries the request's tenant to task threads), that
- * hands statements to other threads in the usual ways: Boot's application task executor, {@code @Async}, and a
- * context-propagation {@link ContextExecutorService} that knows nothing of Spring's decorators. Each page answers
- * the tenant its statement's thread saw and the thread's name, so the test asserts on the request thread.
+ * An application with a {@link TaskDecorator} of its own (it carries the request's tenant
+ * to task threads), that hands statements to other threads in the usual ways: Boot's
+ * application task executor, {@code @Async}, and a context-propagation
+ * {@link ContextExecutorService} that knows nothing of Spring's decorators. Each page
+ * answers the tenant its statement's thread saw and the thread's name, so the test
+ * asserts on the request thread.
  */
 @SpringBootApplication(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
@@ -77,7 +79,8 @@ public class AsyncTestApplication {
 
 		private final AsyncTaskExecutor executor;
 
-		// Not a bean: an Executor bean would make Boot back off its application task executor.
+		// Not a bean: an Executor bean would make Boot back off its application task
+		// executor.
 		private final ExecutorService contextAware = ContextExecutorService
 			.wrap(Executors.newSingleThreadExecutor((task) -> new Thread(task, "context-aware")));
 

@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration metadata that {@code spring-boot-configuration-processor} generates from
- * {@link QueryLensProperties}, as an IDE shows it: every {@code querylens.*} property described and with its default.
- * Compiled on JDK 23 or later without the processor declared, the file is silently missing.
+ * The configuration metadata that {@code spring-boot-configuration-processor} generates
+ * from {@link QueryLensProperties}, as an IDE shows it: every {@code querylens.*}
+ * property described and with its default. Compiled on JDK 23 or later without the
+ * processor declared, the file is silently missing.
  */
 class ConfigurationMetadataTests {
 

@@ -27,14 +27,13 @@ import dev.querylens.web.ToolbarInjector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@code querylens.mode=lean}: {@link LeanModeEnvironmentPostProcessor} and the background analysis of
- * {@link QueryLensAutoConfiguration}.
+ * Tests for {@code querylens.mode=lean}: {@link LeanModeEnvironmentPostProcessor} and the
+ * background analysis of {@link QueryLensAutoConfiguration}.
  */
 class LeanModeTests {
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withInitializer((context) -> new LeanModeEnvironmentPostProcessor()
-			.postProcessEnvironment(context.getEnvironment(), null))
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withInitializer(
+			(context) -> new LeanModeEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(), null))
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, QueryLensAutoConfiguration.class,
 				QueryLensWebAutoConfiguration.class, QueryLensToolbarAutoConfiguration.class,
 				MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
@@ -47,7 +46,8 @@ class LeanModeTests {
 			assertThat(context).hasSingleBean(ToolbarInjector.class).doesNotHaveBean(BackgroundAnalysis.class);
 			assertThat(context.getBean(JdbcCaptureSettings.class).callSites().isEnabled()).isTrue();
 			assertThat(context.getBean(RecordingCollector.class).isInBackground()).isFalse();
-			assertThat(context.getEnvironment().getPropertySources()
+			assertThat(context.getEnvironment()
+				.getPropertySources()
 				.contains(LeanModeEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 		});
 	}
@@ -74,7 +74,8 @@ class LeanModeTests {
 			}
 			recording.finish(200, "/orders/{id}");
 			assertThat(collector.collect(recording)).isNull();
-			// One thread, first in first out: once a task submitted after the recording has run, so has its analysis.
+			// One thread, first in first out: once a task submitted after the recording
+			// has run, so has its analysis.
 			context.getBean(BackgroundAnalysis.class).executor().submit(() -> {
 			}).get();
 			assertThat(context.getBean(RecordingStore.class).findById(recording.getId())).isPresent();
@@ -98,7 +99,8 @@ class LeanModeTests {
 	@Test
 	void theFailActionKeepsTheAnalysisOnTheRequestInLeanMode() {
 		this.contextRunner
-			.withPropertyValues("querylens.mode=lean", "querylens.n-plus-one.action=fail", "spring.profiles.active=test")
+			.withPropertyValues("querylens.mode=lean", "querylens.n-plus-one.action=fail",
+					"spring.profiles.active=test")
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(BackgroundAnalysis.class);
 				assertThat(context.getBean(RecordingCollector.class).isInBackground()).isFalse();

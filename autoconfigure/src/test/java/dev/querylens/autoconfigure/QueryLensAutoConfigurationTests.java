@@ -163,10 +163,9 @@ class QueryLensAutoConfigurationTests {
 
 	@Test
 	void ignoreRulesBindFromIndexedProperties() {
-		this.contextRunner
-			.withPropertyValues("querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].call-site=com.example.batch.*",
-					"querylens.ignore[1].association=Order.customer",
-					"querylens.ignore[2].fingerprint=select * from audit_event*")
+		this.contextRunner.withPropertyValues("querylens.ignore[0].type=n-plus-one",
+				"querylens.ignore[0].call-site=com.example.batch.*", "querylens.ignore[1].association=Order.customer",
+				"querylens.ignore[2].fingerprint=select * from audit_event*")
 			.run((context) -> {
 				IgnoreRules rules = context.getBean(RecordingAnalyzer.class).getIgnoreRules();
 				assertThat(rules.getRules()).containsExactly(
@@ -185,8 +184,9 @@ class QueryLensAutoConfigurationTests {
 
 	@Test
 	void withoutIgnoreRulesTheAnalyzerStillHonoursTheAnnotation() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(RecordingAnalyzer.class).getIgnoreRules()
-			.getRules()).isEmpty());
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(RecordingAnalyzer.class).getIgnoreRules().getRules())
+				.isEmpty());
 	}
 
 	@Test
@@ -195,8 +195,8 @@ class QueryLensAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("'querylens.ignore[1]' must have a 'type', 'fingerprint', 'call-site' or "
-						+ "'association'"));
+				.hasMessageContaining(
+						"'querylens.ignore[1]' must have a 'type', 'fingerprint', 'call-site' or " + "'association'"));
 	}
 
 	private static Finding finding(FindingType type, String callSite, String association) {

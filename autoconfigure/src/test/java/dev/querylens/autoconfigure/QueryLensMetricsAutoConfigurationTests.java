@@ -143,7 +143,8 @@ class QueryLensMetricsAutoConfigurationTests {
 				String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
 				assertThat(scrape).contains("querylens_recording_queries_bucket{")
 					.contains("querylens_recording_query_time_seconds_bucket{")
-					.contains("querylens_recording_queries_count{method=\"GET\",outcome=\"SUCCESS\",pattern=\"/orders/{id}\",status=\"200\"} 1");
+					.contains(
+							"querylens_recording_queries_count{method=\"GET\",outcome=\"SUCCESS\",pattern=\"/orders/{id}\",status=\"200\"} 1");
 			});
 		this.contextRunner.withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class))
 			.run((context) -> {
@@ -170,8 +171,8 @@ class QueryLensMetricsAutoConfigurationTests {
 	private static void collect(RecordingCollector collector, int queries) {
 		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/7", null, 100);
 		for (int i = 0; i < queries; i++) {
-			recording.record("select * from orders where id = " + i, List.of(), 1, 1, 0, 1000, 1,
-					"dataSource", null, null);
+			recording.record("select * from orders where id = " + i, List.of(), 1, 1, 0, 1000, 1, "dataSource", null,
+					null);
 		}
 		recording.finish(200, "/orders/{id}");
 		collector.collect(recording);

@@ -25,8 +25,9 @@ import dev.querylens.store.RecordingCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link QueryLensStartupAutoConfiguration}, and for what a WebFlux application gets: QueryLens records no
- * reactive request, says so in one line, and registers nothing that would stay empty.
+ * Tests for {@link QueryLensStartupAutoConfiguration}, and for what a WebFlux application
+ * gets: QueryLens records no reactive request, says so in one line, and registers nothing
+ * that would stay empty.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class QueryLensStartupAutoConfigurationTests {
@@ -100,7 +101,8 @@ class QueryLensStartupAutoConfigurationTests {
 
 	@Test
 	void theServletLineNamesEveryDataSourceAndTheDashboard() {
-		assertThat(QueryLensStartupLogger.servletLine(List.of("orders", "audit"), "http://localhost:8080/shop/querylens"))
+		assertThat(
+				QueryLensStartupLogger.servletLine(List.of("orders", "audit"), "http://localhost:8080/shop/querylens"))
 			.isEqualTo("QueryLens records the queries of each HTTP request on data sources 'orders', 'audit'; "
 					+ "dashboard at http://localhost:8080/shop/querylens");
 		assertThat(QueryLensStartupLogger.servletLine(List.of("dataSource"), null))

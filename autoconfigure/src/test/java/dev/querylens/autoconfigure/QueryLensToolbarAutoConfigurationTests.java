@@ -39,7 +39,8 @@ class QueryLensToolbarAutoConfigurationTests {
 				.hasSingleBean(QueryExplainer.class);
 			assertThat(dashboardFilter(context)).isNotNull();
 			RecordingFilter recording = recordingFilter(context);
-			assertThat(ReflectionTestUtils.getField(recording, "injector")).isSameAs(context.getBean(ToolbarInjector.class));
+			assertThat(ReflectionTestUtils.getField(recording, "injector"))
+				.isSameAs(context.getBean(ToolbarInjector.class));
 			assertThat((Iterable<?>) excludedPaths(recording)).asList().containsExactly("/querylens");
 		});
 		assertThat(output).containsOnlyOnce("QueryLens toolbar: badge on HTML pages and dashboard at /querylens, "
@@ -84,8 +85,7 @@ class QueryLensToolbarAutoConfigurationTests {
 				assertThat(access.isAllowed("127.0.0.1")).isFalse();
 				assertThat(access.toString()).contains("forwarding headers trusted");
 				assertThat(context.getBean(ToolbarInjector.class).getPath()).isEqualTo("/_ql");
-				assertThat((Iterable<?>) excludedPaths(recordingFilter(context))).asList()
-					.contains("/_ql");
+				assertThat((Iterable<?>) excludedPaths(recordingFilter(context))).asList().contains("/_ql");
 			});
 	}
 

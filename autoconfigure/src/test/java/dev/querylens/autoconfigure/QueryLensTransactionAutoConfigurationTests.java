@@ -56,7 +56,8 @@ class QueryLensTransactionAutoConfigurationTests {
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(DataSourceTransactionManagerAutoConfiguration.class,
 					TransactionAutoConfiguration.class))
-			.run((context) -> assertThat(context.getBean(JdbcTransactionManager.class).getTransactionExecutionListeners())
+			.run((context) -> assertThat(
+					context.getBean(JdbcTransactionManager.class).getTransactionExecutionListeners())
 				.containsOnlyOnce(context.getBean(RecordingTransactionListener.class)));
 	}
 

@@ -61,8 +61,7 @@ class QueryLensWebAutoConfigurationTests {
 
 	@Test
 	void withoutTheActuatorNoPathIsLeftOutForIt() {
-		this.contextRunner
-			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(ActuatorEndpointPaths.class);
 				assertThat(context.getBean(FilterRegistrationBean.class).getFilterName())

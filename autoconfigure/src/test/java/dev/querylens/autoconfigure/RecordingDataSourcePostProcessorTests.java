@@ -40,7 +40,8 @@ import dev.querylens.jdbc.RecordingDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RecordingDataSourcePostProcessor}: a recorded data source keeps its bean's type.
+ * Tests for {@link RecordingDataSourcePostProcessor}: a recorded data source keeps its
+ * bean's type.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RecordingDataSourcePostProcessorTests {
@@ -136,8 +137,9 @@ class RecordingDataSourcePostProcessorTests {
 	@Test
 	void aFinalDataSourceClassIsWrappedInsteadAndSaysSo(CapturedOutput output) {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(QueryLensAutoConfiguration.class))
-			.withBean("ledger", DataSource.class, () -> new FinalDataSource(
-					new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:final-data-source")))
+			.withBean("ledger", DataSource.class,
+					() -> new FinalDataSource(
+							new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:final-data-source")))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				DataSource dataSource = context.getBean(DataSource.class);
@@ -205,7 +207,8 @@ class RecordingDataSourcePostProcessorTests {
 	}
 
 	/**
-	 * A pool of the application's own type, as some applications declare to bind their own settings.
+	 * A pool of the application's own type, as some applications declare to bind their
+	 * own settings.
 	 */
 	public static class ShopDataSource extends HikariDataSource {
 

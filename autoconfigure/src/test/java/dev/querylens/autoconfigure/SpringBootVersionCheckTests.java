@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link SpringBootVersionCheck}: an application on Spring Boot 3 stops at start-up with one line that
- * says which Spring Boot QueryLens supports, instead of starting and half working.
+ * Tests for {@link SpringBootVersionCheck}: an application on Spring Boot 3 stops at
+ * start-up with one line that says which Spring Boot QueryLens supports, instead of
+ * starting and half working.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SpringBootVersionCheckTests {
@@ -55,8 +56,7 @@ class SpringBootVersionCheckTests {
 		// Boot's own analyzers need constructor arguments only Boot passes: skipped here.
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, FailureHandler.handleMessage((message, failure) -> {
-			})))
-			.hasAtLeastOneElementOfType(UnsupportedSpringBootFailureAnalyzer.class);
+			}))).hasAtLeastOneElementOfType(UnsupportedSpringBootFailureAnalyzer.class);
 	}
 
 	@Test
@@ -70,7 +70,8 @@ class SpringBootVersionCheckTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("QueryLens supports Spring Boot 4.0 and 4.1 (Java 17 or later); this application runs "
 					+ "Spring Boot 3.5.7.")
-			.contains("Run the application on Spring Boot 4.0 or 4.1, or remove the querylens-spring-boot-starter dependency.")
+			.contains(
+					"Run the application on Spring Boot 4.0 or 4.1, or remove the querylens-spring-boot-starter dependency.")
 			.doesNotContain("at dev.querylens.autoconfigure.SpringBootVersionCheck");
 	}
 

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Data source beans that delegate to other data source beans record each statement once, at the pool, under the
- * pool's bean name, so that EXPLAIN finds the pool that ran it.
+ * Data source beans that delegate to other data source beans record each statement once,
+ * at the pool, under the pool's bean name, so that EXPLAIN finds the pool that ran it.
  */
 class StackedDataSourcesTests {
 
@@ -66,7 +66,8 @@ class StackedDataSourcesTests {
 					new JdbcTemplate(transactionAware).queryForObject("select 1", Integer.class);
 					new JdbcTemplate(overBeans).queryForObject("select 2", Integer.class);
 				});
-				// The first pool is no bean: its statements are recorded by the outermost bean.
+				// The first pool is no bean: its statements are recorded by the outermost
+				// bean.
 				assertThat(recording.getQueries()).extracting(QueryEvent::dataSource)
 					.containsExactly("transactionAware", "pool");
 			});
@@ -84,10 +85,10 @@ class StackedDataSourcesTests {
 			});
 			assertThat(recording.getQueries()).extracting(QueryEvent::dataSource).containsExactly("west", "east");
 			assertThat(recording.getConnectionCount()).isEqualTo(2);
-			assertThat(context.getBean(RecordingAnalyzer.class).analyze(recording).findings())
-				.extracting(Finding::type)
+			assertThat(context.getBean(RecordingAnalyzer.class).analyze(recording).findings()).extracting(Finding::type)
 				.isEmpty();
-			// EXPLAIN looks the recorded name up: it must reach the pool that ran the statement, not the router.
+			// EXPLAIN looks the recorded name up: it must reach the pool that ran the
+			// statement, not the router.
 			RecordedDataSources recorded = new RecordedDataSources(context.getBeanFactory());
 			assertThat(recorded.apply("west")).isInstanceOf(HikariDataSource.class)
 				.isSameAs(context.getBean("west", DataSource.class).unwrap(RecordingDataSource.class).getDelegate())

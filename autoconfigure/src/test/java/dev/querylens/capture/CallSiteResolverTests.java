@@ -45,7 +45,8 @@ class CallSiteResolverTests {
 		assertThat(this.resolver.isApplicationClass(RecordingDescriptor.class)).isFalse();
 		assertThat(this.resolver.isApplicationClass(RecordingFilter.class)).isFalse();
 		assertThat(this.resolver.isApplicationClass(CallSiteResolver.class)).isFalse();
-		// The tests' own applications live in dev.querylens packages too, and are application code.
+		// The tests' own applications live in dev.querylens packages too, and are
+		// application code.
 		assertThat(this.resolver.isApplicationClass(PlainJdbcApplication.class)).isTrue();
 		assertThat(this.resolver.isApplicationClass(CallSiteResolverTests.class)).isTrue();
 	}
@@ -76,8 +77,8 @@ class CallSiteResolverTests {
 		assertThat(this.petClinic.isApplicationClass(SupplierUtils.class)).isFalse();
 		assertThat(this.petClinic.isApplicationClass(JdbcTemplate.class)).isFalse();
 		assertThat(this.petClinic.isApplication("org.springframework.samples.petclinicextra.Owner")).isFalse();
-		assertThat(this.petClinic.isApplication("org.springframework.samples.petclinic.owner.OwnerService$$SpringCGLIB$$0"))
-			.isFalse();
+		assertThat(this.petClinic
+			.isApplication("org.springframework.samples.petclinic.owner.OwnerService$$SpringCGLIB$$0")).isFalse();
 		assertThat(this.petClinic.isApplicationClass(OwnerService.class)).isTrue();
 		CallSite callSite = OwnerService.throughSpring(this.petClinic::resolve);
 		assertThat(callSite.callPath()).noneMatch((frame) -> frame.startsWith("org.springframework.util."));
@@ -133,7 +134,8 @@ class CallSiteResolverTests {
 		assertThat(this.resolver.isEntryPoint(ServletContainer.class)).isTrue();
 		assertThat(this.resolver.isEntryPoint(JdbcTemplate.class)).isFalse();
 		CallSite callSite = ServletContainer.dispatch(() -> OrderTree.branch(2, this.resolver::resolve));
-		// The leaf, three branches and this test's lambda; not this test method, below the container.
+		// The leaf, three branches and this test's lambda; not this test method, below
+		// the container.
 		List<String> path = callSite.callPath();
 		assertThat(path).hasSize(5);
 		assertThat(path.subList(0, 4)).allMatch((frame) -> frame.startsWith("com.example.shop.OrderTree."));

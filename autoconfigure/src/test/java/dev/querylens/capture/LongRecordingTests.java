@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A recording of a long task (a million statements) keeps {@code maxQueries} in full and exact tallies beyond, in a
- * memory bounded by {@code maxQueries}: whether the task repeats one prepared statement or builds each from
- * literals.
+ * A recording of a long task (a million statements) keeps {@code maxQueries} in full and
+ * exact tallies beyond, in a memory bounded by {@code maxQueries}: whether the task
+ * repeats one prepared statement or builds each from literals.
  */
 class LongRecordingTests {
 
@@ -52,8 +52,9 @@ class LongRecordingTests {
 	}
 
 	/**
-	 * Prints the heap a finished recording of a million statements retains, for docs/tasks.md: a measurement, not a
-	 * test, so it is a {@code main} the test run never skips.
+	 * Prints the heap a finished recording of a million statements retains, for
+	 * docs/tasks.md: a measurement, not a test, so it is a {@code main} the test run
+	 * never skips.
 	 * @param args unused
 	 */
 	public static void main(String[] args) {

@@ -43,8 +43,8 @@ class RecordingLazyLoadTests {
 	}
 
 	private static LazyLoad load(int index) {
-		return new LazyLoad("Order", "customer", false, "Order", "customer", "OrderRepository.findAll", 0, SITE,
-				index, 1);
+		return new LazyLoad("Order", "customer", false, "Order", "customer", "OrderRepository.findAll", 0, SITE, index,
+				1);
 	}
 
 }

@@ -33,7 +33,8 @@ class RepositoryMethodInterceptorTests {
 		CustomerRepository customers = proxy(CustomerRepository.class, () -> CurrentRepositoryMethod.get());
 		OrderRepository orders = proxy(OrderRepository.class, new Orders(customers));
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(this.recording)) {
-			assertThat(orders.findAllByCity("Oslo")).isEqualTo("CustomerRepository.findFirst then OrderRepository.findAllByCity");
+			assertThat(orders.findAllByCity("Oslo"))
+				.isEqualTo("CustomerRepository.findFirst then OrderRepository.findAllByCity");
 		}
 	}
 

@@ -20,10 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An application whose one page runs a statement with a bound value twice (a duplicate), to read back through
- * {@code /actuator/queries}; a request with {@value #USER_HEADER} is made by that user, with the roles in
- * {@value #ROLES_HEADER}, as a container's authentication would make it (there is no Spring Security here). JPA,
- * on this module's test class path, is left out: plain JDBC is enough and starts faster.
+ * An application whose one page runs a statement with a bound value twice (a duplicate),
+ * to read back through {@code /actuator/queries}; a request with {@value #USER_HEADER} is
+ * made by that user, with the roles in {@value #ROLES_HEADER}, as a container's
+ * authentication would make it (there is no Spring Security here). JPA, on this module's
+ * test class path, is left out: plain JDBC is enough and starts faster.
  */
 @SpringBootApplication(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
@@ -40,8 +41,8 @@ public class EndpointTestApplication {
 		return new OncePerRequestFilter() {
 
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-					FilterChain chain) throws ServletException, IOException {
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
 				String user = request.getHeader(USER_HEADER);
 				if (user == null) {
 					chain.doFilter(request, response);

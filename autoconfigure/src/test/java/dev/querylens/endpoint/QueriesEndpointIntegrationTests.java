@@ -24,8 +24,9 @@ import dev.querylens.task.TaskRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/queries} over real HTTP: its JSON keeps the documented shape whatever the application's Jackson
- * settings, and bound values are shown as {@code management.endpoint.queries.show-values} says.
+ * {@code /actuator/queries} over real HTTP: its JSON keeps the documented shape whatever
+ * the application's Jackson settings, and bound values are shown as
+ * {@code management.endpoint.queries.show-values} says.
  */
 class QueriesEndpointIntegrationTests {
 
@@ -35,8 +36,8 @@ class QueriesEndpointIntegrationTests {
 
 	private static final Set<String> QUERY_KEYS = Set.of("index", "sql", "fingerprint", "parameters", "batchSize",
 			"rows", "durationMs", "offsetMs", "connectionId", "dataSource", "phase", "thread", "callSite", "error",
-			"duplicateOf", "similarGroup", "bytesRead", "widestColumn", "callPath", "sqlLength",
-			"sqlTruncated", "transaction", "flushedAtCommit");
+			"duplicateOf", "similarGroup", "bytesRead", "widestColumn", "callPath", "sqlLength", "sqlTruncated",
+			"transaction", "flushedAtCommit");
 
 	private static final Set<String> FINDING_KEYS = Set.of("type", "severity", "message", "fingerprint", "count",
 			"callSite", "association", "suggestion", "queryIndexes", "ignored");
@@ -48,8 +49,8 @@ class QueriesEndpointIntegrationTests {
 	@Test
 	void theJsonHasTheDocumentedKeysAndItsNullsWhateverTheApplicationsJacksonSettings() throws Exception {
 		Answers defaults = answers();
-		assertThat(defaults.list().get("recordings").get(0).propertyNames()).containsExactlyInAnyOrderElementsOf(
-				SUMMARY_KEYS);
+		assertThat(defaults.list().get("recordings").get(0).propertyNames())
+			.containsExactlyInAnyOrderElementsOf(SUMMARY_KEYS);
 		Set<String> detailKeys = new TreeSet<>(SUMMARY_KEYS);
 		detailKeys.addAll(Set.of("truncated", "queries", "findings", "connectionFailures", "transactions"));
 		assertThat(defaults.detail().propertyNames()).containsExactlyInAnyOrderElementsOf(detailKeys);
@@ -107,8 +108,7 @@ class QueriesEndpointIntegrationTests {
 
 	@Test
 	void withRolesParameterValuesAreShownOnlyToAUserInOneOfThem() throws Exception {
-		try (ConfigurableApplicationContext context = start(
-				"management.endpoint.queries.show-values=when-authorized",
+		try (ConfigurableApplicationContext context = start("management.endpoint.queries.show-values=when-authorized",
 				"management.endpoint.queries.roles=auditor,admin")) {
 			assertThat(parametersSeenBy(context, null, null)).isEqualTo("[\"******\"]");
 			assertThat(parametersSeenBy(context, "alice", "user")).isEqualTo("[\"******\"]");
@@ -137,7 +137,9 @@ class QueriesEndpointIntegrationTests {
 		HttpResponse<String> response = get(context, "/actuator/queries" + query, null, null);
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<String> kinds = new ArrayList<>();
-		JSON.readTree(response.body()).get("recordings").forEach((summary) -> kinds.add(summary.get("kind").asString()));
+		JSON.readTree(response.body())
+			.get("recordings")
+			.forEach((summary) -> kinds.add(summary.get("kind").asString()));
 		return kinds;
 	}
 
@@ -182,8 +184,7 @@ class QueriesEndpointIntegrationTests {
 				"spring.datasource.url=jdbc:h2:mem:endpoint-" + UUID.randomUUID(),
 				"management.endpoints.web.exposure.include=queries"));
 		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(EndpointTestApplication.class).properties(all.toArray(String[]::new))
-			.run();
+		return new SpringApplicationBuilder(EndpointTestApplication.class).properties(all.toArray(String[]::new)).run();
 	}
 
 	// Every key path of a JSON document, array elements merged: recordings[].startedAt.

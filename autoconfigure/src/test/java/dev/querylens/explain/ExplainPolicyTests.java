@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ExplainPolicy}: what each database may read as one SELECT. The statements run against real
- * databases in {@link QueryExplainerTests}.
+ * Tests for {@link ExplainPolicy}: what each database may read as one SELECT. The
+ * statements run against real databases in {@link QueryExplainerTests}.
  */
 class ExplainPolicyTests {
 
@@ -39,7 +39,8 @@ class ExplainPolicyTests {
 	void aDollarInsideANameIsNoDollarQuote() {
 		String sql = "select 1 as x$y$; insert into audit values (1); commit -- $y$";
 		for (SqlDialect dialect : SqlDialect.values()) {
-			assertThat(ExplainPolicy.refusal(sql, dialect)).as("%s", dialect).isEqualTo("it holds more than one statement");
+			assertThat(ExplainPolicy.refusal(sql, dialect)).as("%s", dialect)
+				.isEqualTo("it holds more than one statement");
 		}
 		assertThat(ExplainPolicy.isSingleSelect("select $y$; delete from victim; $y$ as x", SqlDialect.POSTGRESQL))
 			.isTrue();
@@ -54,7 +55,8 @@ class ExplainPolicyTests {
 		assertThat(ExplainPolicy.isSingleSelect(sql, SqlDialect.POSTGRESQL)).isFalse();
 		assertThat(ExplainPolicy.isSingleSelect(sql, SqlDialect.H2)).isFalse();
 		assertThat(ExplainPolicy.isSingleSelect("select 1 # 2", SqlDialect.POSTGRESQL)).isTrue();
-		// On MySQL and MariaDB the rest of the line is a comment: what runs is "select 1".
+		// On MySQL and MariaDB the rest of the line is a comment: what runs is "select
+		// 1".
 		assertThat(ExplainPolicy.isSingleSelect(sql, SqlDialect.MYSQL)).isTrue();
 		assertThat(ExplainPolicy.isSingleSelect("select 1 # 2\n; delete from victim", SqlDialect.MYSQL)).isFalse();
 	}
@@ -64,10 +66,12 @@ class ExplainPolicyTests {
 		assertThat(ExplainPolicy.isSingleSelect("select E'\\''", SqlDialect.POSTGRESQL)).isTrue();
 		assertThat(ExplainPolicy.isSingleSelect("select E'\\''; delete from victim; -- '", SqlDialect.POSTGRESQL))
 			.isFalse();
-		// With standard_conforming_strings off, PostgreSQL reads a backslash in a plain string as an escape.
+		// With standard_conforming_strings off, PostgreSQL reads a backslash in a plain
+		// string as an escape.
 		assertThat(ExplainPolicy.isSingleSelect("select '\\'; delete from victim; -- '", SqlDialect.POSTGRESQL))
 			.isFalse();
-		// MariaDB reads backslash escapes, unless NO_BACKSLASH_ESCAPES is set: both readings must agree.
+		// MariaDB reads backslash escapes, unless NO_BACKSLASH_ESCAPES is set: both
+		// readings must agree.
 		assertThat(ExplainPolicy.isSingleSelect("select 'a\\'b'", SqlDialect.MYSQL)).isFalse();
 		assertThat(ExplainPolicy.isSingleSelect("select 'a\\\\b'", SqlDialect.MYSQL)).isTrue();
 		assertThat(ExplainPolicy.isSingleSelect("select \"a\\\"; delete from victim; -- \"", SqlDialect.MYSQL))
@@ -95,8 +99,8 @@ class ExplainPolicyTests {
 
 	@Test
 	void theDecisionTakesTimeLinearInTheStatement() {
-		for (String unit : List.of(" for update", " case when", " $a$", " /* /*", " 'x''", " \"y\"\"", "--\n",
-				" x$y$", " e'\\'", " #")) {
+		for (String unit : List.of(" for update", " case when", " $a$", " /* /*", " 'x''", " \"y\"\"", "--\n", " x$y$",
+				" e'\\'", " #")) {
 			CountingText small = new CountingText("select 1" + unit.repeat(1_000));
 			CountingText large = new CountingText("select 1" + unit.repeat(100_000));
 			for (SqlDialect dialect : SqlDialect.values()) {
@@ -104,7 +108,8 @@ class ExplainPolicyTests {
 				large.reads = 0;
 				ExplainPolicy.refusal(small, dialect);
 				ExplainPolicy.refusal(large, dialect);
-				// 100 times the text costs 100 times the reads (a little more for the fixed part), not 10,000.
+				// 100 times the text costs 100 times the reads (a little more for the
+				// fixed part), not 10,000.
 				assertThat(large.reads).as("'%s' on %s", unit, dialect).isLessThanOrEqualTo(110 * small.reads + 100);
 				assertThat(large.reads).as("'%s' on %s", unit, dialect).isLessThanOrEqualTo(20L * large.length());
 			}

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link QueryExplainer} on MariaDB, run when {@code querylens.test.databases} lists {@code mariadb}.
+ * Tests for {@link QueryExplainer} on MariaDB, run when {@code querylens.test.databases}
+ * lists {@code mariadb}.
  */
 class QueryExplainerMariaDbTests extends QueryExplainerTests {
 
@@ -27,7 +28,8 @@ class QueryExplainerMariaDbTests extends QueryExplainerTests {
 
 	@Override
 	String expectedPlanText() {
-		// MariaDB's plan is a table (id, select_type, table, type, possible_keys, key, …): the key it uses.
+		// MariaDB's plan is a table (id, select_type, table, type, possible_keys, key,
+		// …): the key it uses.
 		return "PRIMARY";
 	}
 
@@ -40,7 +42,8 @@ class QueryExplainerMariaDbTests extends QueryExplainerTests {
 
 	@Test
 	void aSelectForUpdateIsRefusedByMariaDbInTheReadOnlyTransaction() {
-		// MariaDB will not plan FOR UPDATE in a read-only transaction; QueryLens keeps the transaction read-only.
+		// MariaDB will not plan FOR UPDATE in a read-only transaction; QueryLens keeps
+		// the transaction read-only.
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> new QueryExplainer((name) -> dataSource())
 				.explain("select * from explain_item where id = 1 for update", List.of(), "dataSource"))

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link QueryExplainer} on PostgreSQL, run when {@code querylens.test.databases} lists {@code postgres}.
+ * Tests for {@link QueryExplainer} on PostgreSQL, run when
+ * {@code querylens.test.databases} lists {@code postgres}.
  */
 class QueryExplainerPostgresTests extends QueryExplainerTests {
 
@@ -37,8 +38,8 @@ class QueryExplainerPostgresTests extends QueryExplainerTests {
 	List<String> ownSelects() {
 		return List.of("select id # 2 from explain_item", "select $$x;y$$ as t from explain_item",
 				"select $tag$x;y$tag$ as t from explain_item", "select E'it\\'s' as t from explain_item",
-				"select id from explain_item /* nested /* comment */ ; */", "select * from explain_item for no key update",
-				"select * from explain_item where id = ? for update");
+				"select id from explain_item /* nested /* comment */ ; */",
+				"select * from explain_item for no key update", "select * from explain_item where id = ? for update");
 	}
 
 	@Test

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Tests for {@link QueryExplainer} on H2; subclasses run them on PostgreSQL and MariaDB when
- * {@code querylens.test.databases} lists them. Every hostile statement is refused or explained harmlessly, and the
- * database is unchanged after each.
+ * Tests for {@link QueryExplainer} on H2; subclasses run them on PostgreSQL and MariaDB
+ * when {@code querylens.test.databases} lists them. Every hostile statement is refused or
+ * explained harmlessly, and the database is unchanged after each.
  */
 class QueryExplainerTests {
 
@@ -72,7 +72,8 @@ class QueryExplainerTests {
 		configure(config);
 		config.setMaximumPoolSize(2);
 		this.dataSource = new HikariDataSource(config);
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			for (String table : List.of("explain_item", "victim", "audit", "newtable")) {
 				statement.execute("drop table if exists " + table);
 			}
@@ -104,7 +105,8 @@ class QueryExplainerTests {
 				List.of(1, "one", "2026-01-01"), "dataSource");
 		assertThat(plan.statement()).startsWith(SqlDialect.of(plan.database()).prefix());
 		assertThat(plan.rows()).isNotEmpty();
-		assertThat(plan.rows().toString().toUpperCase(Locale.ROOT)).contains(expectedPlanText().toUpperCase(Locale.ROOT));
+		assertThat(plan.rows().toString().toUpperCase(Locale.ROOT))
+			.contains(expectedPlanText().toUpperCase(Locale.ROOT));
 	}
 
 	@Test
@@ -142,7 +144,8 @@ class QueryExplainerTests {
 				explainer().explain(sql, List.of(), "dataSource");
 			}
 			catch (IllegalArgumentException | SQLException ex) {
-				// Refused, or the database found the text to be no statement it knows: either way nothing ran.
+				// Refused, or the database found the text to be no statement it knows:
+				// either way nothing ran.
 			}
 			assertUnchanged(sql);
 		}
@@ -204,14 +207,14 @@ class QueryExplainerTests {
 
 	@Test
 	void anUnknownDataSourceIsRefused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> explainer().explain("select 1", List.of(), "other"))
+		assertThatIllegalArgumentException().isThrownBy(() -> explainer().explain("select 1", List.of(), "other"))
 			.withMessageContaining("'other'");
 	}
 
 	@Test
 	void aSelectRunsAgainReadOnlyAndGivesItsFirstRows() throws Exception {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("insert into explain_item values (2, 'two', date '2026-01-06')");
 			statement.execute("insert into explain_item values (3, 'three', date '2026-01-07')");
 		}
@@ -220,8 +223,9 @@ class QueryExplainerTests {
 		assertThat(rows.columns()).extracting((c) -> c.toLowerCase(Locale.ROOT)).containsExactly("id", "name");
 		assertThat(rows.rows()).containsExactly(List.of("1", "one"), List.of("2", "two"));
 		assertThat(rows.more()).isTrue();
-		assertThat(explainer().select("select name from explain_item where id = ?", List.of(3), "dataSource", 50)
-			.rows()).containsExactly(List.of("three"));
+		assertThat(
+				explainer().select("select name from explain_item where id = ?", List.of(3), "dataSource", 50).rows())
+			.containsExactly(List.of("three"));
 		assertUnchanged("the selects");
 	}
 
@@ -255,7 +259,8 @@ class QueryExplainerTests {
 	}
 
 	private void assertUnchanged(String sql) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			assertThat(connection.getAutoCommit()).as("auto-commit after %s", sql).isTrue();
 			assertThat(connection.isReadOnly()).as("read-only after %s", sql).isFalse();
 			assertThat(count(statement, "victim")).as("rows of victim after %s", sql).isEqualTo(1);
@@ -294,8 +299,8 @@ class QueryExplainerTests {
 							new Class<?>[] { Connection.class }, (connectionProxy, call, callArgs) -> {
 								if (!call.getName().startsWith("get") && !call.getName().startsWith("is")
 										|| call.getName().equals("getMetaData")) {
-									calls.add(call.getName() + ((callArgs != null && callArgs.length == 1)
-											? " " + callArgs[0] : ""));
+									calls.add(call.getName()
+											+ ((callArgs != null && callArgs.length == 1) ? " " + callArgs[0] : ""));
 								}
 								return invoke(call, connection, callArgs);
 							});

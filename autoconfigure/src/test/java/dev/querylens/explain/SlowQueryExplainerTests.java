@@ -28,7 +28,8 @@ import dev.querylens.capture.Recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SlowQueryExplainer} on H2, with an executor the test runs by hand: nothing waits or sleeps.
+ * Tests for {@link SlowQueryExplainer} on H2, with an executor the test runs by hand:
+ * nothing waits or sleeps.
  */
 class SlowQueryExplainerTests {
 
@@ -62,14 +63,16 @@ class SlowQueryExplainerTests {
 			assertThat(plan.column()).isEqualTo("title");
 		});
 		assertThat(this.plans.whenExplained(fingerprint)).isCompleted();
-		// Once per fingerprint: a later recording of the same statement finds the plan and starts nothing.
+		// Once per fingerprint: a later recording of the same statement finds the plan
+		// and starts nothing.
 		explainer.explainSlowQueries(slow("select p.id from product p where p.title = ?"));
 		assertThat(this.tasks.size()).isZero();
 	}
 
 	@Test
 	void aSlowStatementThatIsNoSingleSelectIsNeverRun() throws Exception {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("insert into product values (1, 'one')");
 		}
 		SlowQueryExplainer explainer = explainer(this.tasks);
@@ -77,7 +80,8 @@ class SlowQueryExplainerTests {
 		explainer.explainSlowQueries(recording);
 		this.tasks.runAll();
 		assertThat(this.plans.find(slowFingerprint(recording))).isEmpty();
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("select count(*) from product")) {
 			result.next();
 			assertThat(result.getInt(1)).isOne();
@@ -108,8 +112,8 @@ class SlowQueryExplainerTests {
 
 	private SlowQueryExplainer explainer(Executor executor) {
 		DataSource raw = this.dataSource;
-		return new SlowQueryExplainer(new QueryExplainer((name) -> name.equals("dataSource") ? raw : null),
-				this.plans, executor);
+		return new SlowQueryExplainer(new QueryExplainer((name) -> name.equals("dataSource") ? raw : null), this.plans,
+				executor);
 	}
 
 	private static String slowFingerprint(AnalyzedRecording recording) {

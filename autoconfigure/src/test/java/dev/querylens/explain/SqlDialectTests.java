@@ -33,7 +33,8 @@ class SqlDialectTests {
 
 	@Test
 	void aPostgresIndexScanIsNoFullScan() {
-		QueryPlan plan = postgres("Index Scan using jps_product_pkey on jps_product p  (cost=0.15..8.17 rows=1 width=8)",
+		QueryPlan plan = postgres(
+				"Index Scan using jps_product_pkey on jps_product p  (cost=0.15..8.17 rows=1 width=8)",
 				"  Index Cond: (id = 7)");
 		assertThat(plan.scannedTable()).isNull();
 		assertThat(plan.describe()).doesNotContain("@Index").contains("EXPLAIN on PostgreSQL");

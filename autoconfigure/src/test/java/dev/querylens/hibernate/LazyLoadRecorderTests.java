@@ -21,9 +21,9 @@ import dev.querylens.capture.Recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link LazyLoadRecorder} on a plain Hibernate session factory (two customers, each with three orders
- * and one product it supplies), where statements are not recorded: the tests check which association each lazy
- * load is attributed to.
+ * Tests for {@link LazyLoadRecorder} on a plain Hibernate session factory (two customers,
+ * each with three orders and one product it supplies), where statements are not recorded:
+ * the tests check which association each lazy load is attributed to.
  */
 class LazyLoadRecorderTests {
 

@@ -28,15 +28,16 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ignored findings over real HTTP with Hibernate on H2: an N+1 accepted with {@code @QueryLensIgnore} on the handler
- * method, on the service method that reads the association, or by a {@code querylens.ignore} rule, is still recorded
- * and shown as ignored, but neither counted nor logged.
+ * Ignored findings over real HTTP with Hibernate on H2: an N+1 accepted with
+ * {@code @QueryLensIgnore} on the handler method, on the service method that reads the
+ * association, or by a {@code querylens.ignore} rule, is still recorded and shown as
+ * ignored, but neither counted nor logged.
  */
 @SpringBootTest(classes = JpaShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import({ IgnoringController.class, LegacyReports.class })
-@TestPropertySource(locations = "classpath:com/example/jpashop/jpashop.properties", properties = {
-		"spring.datasource.url=jdbc:h2:mem:ignoring;DB_CLOSE_DELAY=-1", "jpashop.sleep-sql=select 1",
-		"querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].association=Order.items" })
+@TestPropertySource(locations = "classpath:com/example/jpashop/jpashop.properties",
+		properties = { "spring.datasource.url=jdbc:h2:mem:ignoring;DB_CLOSE_DELAY=-1", "jpashop.sleep-sql=select 1",
+				"querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].association=Order.items" })
 @TestDatabase("h2")
 @ExtendWith(OutputCaptureExtension.class)
 class IgnoreIntegrationTests {
@@ -105,7 +106,8 @@ class IgnoreIntegrationTests {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).build());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
-		// Stored before the body left: a client holding the response always finds its recording.
+		// Stored before the body left: a client holding the response always finds its
+		// recording.
 		return this.store.findById(id).orElseThrow();
 	}
 

@@ -31,8 +31,9 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link JpaShopApplication} over real HTTP with Hibernate: each costly pattern reported, named and fixed, and its
- * fixed version not reported. Subclasses run the same tests on H2, PostgreSQL and MariaDB.
+ * {@link JpaShopApplication} over real HTTP with Hibernate: each costly pattern reported,
+ * named and fixed, and its fixed version not reported. Subclasses run the same tests on
+ * H2, PostgreSQL and MariaDB.
  */
 @TestPropertySource(locations = "classpath:com/example/jpashop/jpashop.properties")
 @Import(JpaShopIntegrationTests.ExplainWhenTheTestSays.class)
@@ -101,7 +102,8 @@ abstract class JpaShopIntegrationTests {
 		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
 		assertThat(nPlusOne.association()).isEqualTo("Order.items");
 		assertThat(nPlusOne.suggestion()).doesNotContain("OrderRepository")
-			.contains("on the repository method that loads the `Order`s (the query at `com.example.jpashop.ShopService");
+			.contains(
+					"on the repository method that loads the `Order`s (the query at `com.example.jpashop.ShopService");
 	}
 
 	@Test
@@ -140,8 +142,10 @@ abstract class JpaShopIntegrationTests {
 		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 5);
 		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
 		assertThat(nPlusOne.association()).isEqualTo("Team.members");
-		assertThat(nPlusOne.message()).contains("`Team.members` (an EAGER collection, which Hibernate loads by a "
-				+ "secondary select) was loaded 5 times").doesNotContain("lazy");
+		assertThat(nPlusOne.message())
+			.contains("`Team.members` (an EAGER collection, which Hibernate loads by a "
+					+ "secondary select) was loaded 5 times")
+			.doesNotContain("lazy");
 		assertThat(nPlusOne.suggestion()).startsWith("`FetchType.EAGER` on `Team.members` is the cost")
 			.contains("Make it `FetchType.LAZY` and fetch it where it is needed")
 			.contains("`@EntityGraph(attributePaths = \"members\")` on `TeamRepository.findAllByOrderByIdAsc`")
@@ -158,7 +162,8 @@ abstract class JpaShopIntegrationTests {
 		assertThat(duplicate.queryIndexes()).containsExactly(0, 1, 2, 3);
 		assertThat(duplicate.message()).startsWith("`TeamRepository.findById`, 2 statements (`select … from jps_team ")
 			.contains("then `select … from jps_member ")
-			.contains("ran 2 times with the same parameters, first from `com.example.jpashop.ShopService.sameTeamTwice(");
+			.contains(
+					"ran 2 times with the same parameters, first from `com.example.jpashop.ShopService.sameTeamTwice(");
 		assertThat(duplicate.callSite()).startsWith("com.example.jpashop.ShopService.sameTeamTwice(");
 		assertThat(duplicate.suggestion()).contains("`TeamRepository.findById`").contains("persistence context");
 		assertThat(recordingOf("GET", "/teams/two").findings()).isEmpty();
@@ -268,7 +273,8 @@ abstract class JpaShopIntegrationTests {
 		AnalyzedRecording recording = recordingOf("GET", "/report/slow");
 		String id = recording.recording().getId();
 		String fingerprint = only(recording, FindingType.SLOW_QUERY).fingerprint();
-		// The request is over and its EXPLAIN has not run: it waits for the executor, never on the request thread.
+		// The request is over and its EXPLAIN has not run: it waits for the executor,
+		// never on the request thread.
 		assertThat(this.plans.find(fingerprint)).isEmpty();
 		this.explains.runAll();
 		assertThat(this.plans.find(fingerprint)).isPresent();
@@ -276,11 +282,13 @@ abstract class JpaShopIntegrationTests {
 		assertThat(json).contains("EXPLAIN on ")
 			.contains("It reads all of `jps_product` to filter or order by `title`")
 			.contains("`@Table(indexes = @Index(columnList = \\\"title\\\"))`");
-		// The stored recording is never rewritten, and EXPLAIN ran unrecorded on the unwrapped data source.
+		// The stored recording is never rewritten, and EXPLAIN ran unrecorded on the
+		// unwrapped data source.
 		assertThat(this.store.findById(id)).containsSame(recording);
 		assertThat(only(recording, FindingType.SLOW_QUERY).suggestion()).doesNotContain("EXPLAIN on");
 		assertThat(recording.recording().getQueryCount()).isEqualTo(1);
-		// A later recording of the same statement gets the plan at once, with no second EXPLAIN.
+		// A later recording of the same statement gets the plan at once, with no second
+		// EXPLAIN.
 		String again = recordingOf("GET", "/report/slow").recording().getId();
 		assertThat(this.explains.size()).isZero();
 		assertThat(get("/querylens/api/recordings/" + again)).contains("EXPLAIN on ");
@@ -312,12 +320,14 @@ abstract class JpaShopIntegrationTests {
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
-		// Stored before the body left: a client holding the response always finds its recording.
+		// Stored before the body left: a client holding the response always finds its
+		// recording.
 		return this.store.findById(id).orElseThrow();
 	}
 
 	/**
-	 * The slow-query explainer on an executor whose tasks run when the test says, so nothing waits for a thread.
+	 * The slow-query explainer on an executor whose tasks run when the test says, so
+	 * nothing waits for a thread.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class ExplainWhenTheTestSays {

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * An application with plain JDBC and no JPA, to show QueryLens needs neither Hibernate nor the demo.
+ * An application with plain JDBC and no JPA, to show QueryLens needs neither Hibernate
+ * nor the demo.
  */
 @SpringBootApplication
 public class PlainJdbcApplication {

@@ -21,7 +21,8 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A plain JDBC application over real HTTP: statements of a request are recorded wherever the request runs them.
+ * A plain JDBC application over real HTTP: statements of a request are recorded wherever
+ * the request runs them.
  */
 @SpringBootTest(classes = PlainJdbcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:plain-jdbc;DB_CLOSE_DELAY=-1")
@@ -40,7 +41,8 @@ class PlainJdbcIntegrationTests {
 		assertThat(recording.duplicateCount()).isEqualTo(2);
 		assertThat(recording.findings()).singleElement().satisfies((finding) -> {
 			assertThat(finding.type().name()).isEqualTo("DUPLICATE_QUERY");
-			assertThat(finding.message()).contains("first from `dev.querylens.it.PlainJdbcApplication$ProbeController.one(");
+			assertThat(finding.message())
+				.contains("first from `dev.querylens.it.PlainJdbcApplication$ProbeController.one(");
 			// No JPA ran it, so no JPA advice.
 			assertThat(finding.suggestion()).contains("variable")
 				.doesNotContain("findById")
@@ -87,20 +89,20 @@ class PlainJdbcIntegrationTests {
 	void statementsOfAControllersCallableAreRecordedForItsRequest() throws Exception {
 		HttpResponse<String> response = get("/callable");
 		assertThat(response.body()).isEqualTo("2");
-		assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
-				(timing) -> assertThat(timing).contains("desc=\"2 queries\""));
+		assertThat(response.headers().firstValue("Server-Timing"))
+			.hasValueSatisfying((timing) -> assertThat(timing).contains("desc=\"2 queries\""));
 		AnalyzedRecording recording = recordingOf(response);
 		assertThat(recording.recording().getQueryCount()).isEqualTo(2);
-		assertThat(recording.queries()).allSatisfy(
-				(query) -> assertThat(query.event().thread()).doesNotStartWith("http-nio"));
+		assertThat(recording.queries())
+			.allSatisfy((query) -> assertThat(query.event().thread()).doesNotStartWith("http-nio"));
 	}
 
 	@Test
 	void statementsThatCompleteADeferredResultOnTheApplicationExecutorAreRecordedForItsRequest() throws Exception {
 		HttpResponse<String> response = get("/deferred");
 		assertThat(response.body()).isEqualTo("3");
-		assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
-				(timing) -> assertThat(timing).contains("desc=\"3 queries\""));
+		assertThat(response.headers().firstValue("Server-Timing"))
+			.hasValueSatisfying((timing) -> assertThat(timing).contains("desc=\"3 queries\""));
 		assertThat(recordingOf(response).recording().getQueryCount()).isEqualTo(3);
 	}
 
@@ -115,8 +117,8 @@ class PlainJdbcIntegrationTests {
 	void aFlushReachesTheClientAndCountsTheQueriesSoFar() throws Exception {
 		HttpResponse<String> response = get("/streamed");
 		assertThat(response.body()).isEqualTo("first second");
-		assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
-				(timing) -> assertThat(timing).contains("desc=\"0 queries\""));
+		assertThat(response.headers().firstValue("Server-Timing"))
+			.hasValueSatisfying((timing) -> assertThat(timing).contains("desc=\"0 queries\""));
 		assertThat(recordingOf(response).recording().getQueryCount()).isEqualTo(1);
 	}
 
@@ -144,7 +146,8 @@ class PlainJdbcIntegrationTests {
 
 	private AnalyzedRecording recordingOf(HttpResponse<String> response) {
 		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
-		// Stored before the body left: a client holding the response always finds its recording.
+		// Stored before the body left: a client holding the response always finds its
+		// recording.
 		return this.store.findById(id).orElseThrow();
 	}
 

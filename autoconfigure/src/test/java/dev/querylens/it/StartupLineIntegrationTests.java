@@ -12,8 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The start-up line of a real servlet application: the dashboard's full address, port and context path included,
- * and the data sources recorded; once, even with the actuator on a port of its own.
+ * The start-up line of a real servlet application: the dashboard's full address, port and
+ * context path included, and the data sources recorded; once, even with the actuator on a
+ * port of its own.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupLineIntegrationTests {
@@ -25,8 +26,7 @@ class StartupLineIntegrationTests {
 					"spring.datasource.url=jdbc:h2:mem:startup-line;DB_CLOSE_DELAY=-1")
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			assertThat(output.getOut().lines().filter((line) -> line.contains("QueryLens records")))
-				.singleElement()
+			assertThat(output.getOut().lines().filter((line) -> line.contains("QueryLens records"))).singleElement()
 				.satisfies((line) -> assertThat(line).contains("INFO")
 					.endsWith("QueryLens records the queries of each HTTP request on data source 'dataSource'; "
 							+ "dashboard at http://localhost:" + port + "/shop/querylens"));

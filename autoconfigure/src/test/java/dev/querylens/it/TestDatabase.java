@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs a test class only when the database it needs is listed in the {@code querylens.test.databases} system
- * property (Maven sets {@code h2}; the {@code all-databases} profile, which CI uses, sets
- * {@code h2,postgres,mariadb}). When listed, the database must be reachable or the test fails: it never skips.
+ * Runs a test class only when the database it needs is listed in the
+ * {@code querylens.test.databases} system property (Maven sets {@code h2}; the
+ * {@code all-databases} profile, which CI uses, sets {@code h2,postgres,mariadb}). When
+ * listed, the database must be reachable or the test fails: it never skips.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public @interface TestDatabase {
 
 	/**
-	 * The database's name: {@code h2}, {@code postgres} or {@code mariadb}, as listed in {@code querylens.test.databases}.
+	 * The database's name: {@code h2}, {@code postgres} or {@code mariadb}, as listed in
+	 * {@code querylens.test.databases}.
 	 * @return the name
 	 */
 	String value();

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The checks every database must pass behind a {@link RecordingDataSource} over HikariCP. A
- * subclass names its database, which runs only when the {@code querylens.test.databases} system
- * property lists it, and then fails if the database cannot be reached.
+ * The checks every database must pass behind a {@link RecordingDataSource} over HikariCP.
+ * A subclass names its database, which runs only when the
+ * {@code querylens.test.databases} system property lists it, and then fails if the
+ * database cannot be reached.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class AbstractRecordingDataSourceTests {
@@ -58,7 +59,8 @@ abstract class AbstractRecordingDataSourceTests {
 	abstract Class<?> driverConnectionType();
 
 	/**
-	 * Returns the rows a batch of three inserts reports: drivers that cannot tell report none.
+	 * Returns the rows a batch of three inserts reports: drivers that cannot tell report
+	 * none.
 	 * @return the expected rows
 	 */
 	long rowsOfABatchOfThreeInserts() {
@@ -113,7 +115,8 @@ abstract class AbstractRecordingDataSourceTests {
 	}
 
 	/**
-	 * Runs work on a connection of the data source with a recording bound, and finishes it.
+	 * Runs work on a connection of the data source with a recording bound, and finishes
+	 * it.
 	 * @param dataSource the data source to take the connection from
 	 * @param work what to run
 	 * @return the finished recording
@@ -361,7 +364,8 @@ abstract class AbstractRecordingDataSourceTests {
 	@Test
 	void executeLargeUpdateIsRecorded() throws Exception {
 		Recording recording = record((connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement("delete from " + this.table + " where id = ?")) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("delete from " + this.table + " where id = ?")) {
 				statement.setLong(1, 3);
 				assertThat(statement.executeLargeUpdate()).isEqualTo(1);
 			}
@@ -437,7 +441,8 @@ abstract class AbstractRecordingDataSourceTests {
 
 	@Test
 	void aStatementThatFailsWhereverTheDriverRefusesItIsRecordedOnceAsFailed() throws Exception {
-		// H2 refuses it in prepareStatement, PostgreSQL and MariaDB's client-side prepare only when it runs.
+		// H2 refuses it in prepareStatement, PostgreSQL and MariaDB's client-side prepare
+		// only when it runs.
 		String sql = "select * from ql_jdbc_no_such_table where id = ?";
 		SQLException expected;
 		try (Connection connection = this.pool.getConnection()) {

@@ -34,46 +34,50 @@ import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks every public method of every {@code java.sql} interface a wrapper implements: calling the wrapper reaches
- * the driver's object exactly once, with the same method and the same arguments, inside a recording and outside
- * one. The driver's objects are recording fakes; the few methods that answer with a wrapper instead (a statement's
- * connection, a result set's statement, the metadata's connection) are listed and checked for that answer.
+ * Checks every public method of every {@code java.sql} interface a wrapper implements:
+ * calling the wrapper reaches the driver's object exactly once, with the same method and
+ * the same arguments, inside a recording and outside one. The driver's objects are
+ * recording fakes; the few methods that answer with a wrapper instead (a statement's
+ * connection, a result set's statement, the metadata's connection) are listed and checked
+ * for that answer.
  */
 class JdbcDelegationConformanceTests {
 
 	private static final JdbcCaptureSettings SETTINGS = new JdbcCaptureSettings(true, 200,
 			new CallSiteResolver(CallSiteMode.NONE, List.of()));
 
-
 	@TestFactory
 	Stream<DynamicNode> everyMethodReachesTheDriverExactlyOnce() {
-		return Stream.of(false, true).map((recorded) -> DynamicContainer.dynamicContainer(
-				recorded ? "inside a recording" : "outside a recording",
-				wrappers().entrySet().stream().map((entry) -> DynamicContainer.dynamicContainer(
-						entry.getKey().getSimpleName(), methods(entry.getKey()).stream()
-							.map((method) -> DynamicTest.dynamicTest(signature(method),
-									() -> assertDelegates(entry.getKey(), entry.getValue(), method, recorded)))))));
+		return Stream.of(false, true)
+			.map((recorded) -> DynamicContainer
+				.dynamicContainer(recorded ? "inside a recording" : "outside a recording", wrappers().entrySet()
+					.stream()
+					.map((entry) -> DynamicContainer.dynamicContainer(entry.getKey().getSimpleName(),
+							methods(entry.getKey()).stream()
+								.map((method) -> DynamicTest.dynamicTest(signature(method),
+										() -> assertDelegates(entry.getKey(), entry.getValue(), method, recorded)))))));
 	}
 
 	@TestFactory
 	Stream<DynamicTest> unwrapAnswersForTheWrapperAndAsksTheDriverOtherwise() {
-		return wrappers().entrySet().stream().map((entry) -> DynamicTest.dynamicTest(entry.getKey().getSimpleName(),
-				() -> {
-					Class<?> type = entry.getKey();
-					Fake fake = new Fake(type);
-					Wrapper wrapper = (Wrapper) entry.getValue().apply(fake.proxy(), null);
-					assertThat(wrapper.unwrap(type)).isSameAs(wrapper);
-					assertThat(wrapper.unwrap(Wrapper.class)).isSameAs(wrapper);
-					assertThat(wrapper.isWrapperFor(type)).isTrue();
-					assertThat(fake.calls).isEmpty();
-					wrapper.unwrap(Serializable.class);
-					assertThat(fake.calls).singleElement()
-						.satisfies((call) -> assertThat(call.signature()).isEqualTo("unwrap(java.lang.Class)"));
-					fake.calls.clear();
-					assertThat(wrapper.isWrapperFor(Serializable.class)).isFalse();
-					assertThat(fake.calls).singleElement()
-						.satisfies((call) -> assertThat(call.signature()).isEqualTo("isWrapperFor(java.lang.Class)"));
-				}));
+		return wrappers().entrySet()
+			.stream()
+			.map((entry) -> DynamicTest.dynamicTest(entry.getKey().getSimpleName(), () -> {
+				Class<?> type = entry.getKey();
+				Fake fake = new Fake(type);
+				Wrapper wrapper = (Wrapper) entry.getValue().apply(fake.proxy(), null);
+				assertThat(wrapper.unwrap(type)).isSameAs(wrapper);
+				assertThat(wrapper.unwrap(Wrapper.class)).isSameAs(wrapper);
+				assertThat(wrapper.isWrapperFor(type)).isTrue();
+				assertThat(fake.calls).isEmpty();
+				wrapper.unwrap(Serializable.class);
+				assertThat(fake.calls).singleElement()
+					.satisfies((call) -> assertThat(call.signature()).isEqualTo("unwrap(java.lang.Class)"));
+				fake.calls.clear();
+				assertThat(wrapper.isWrapperFor(Serializable.class)).isFalse();
+				assertThat(fake.calls).singleElement()
+					.satisfies((call) -> assertThat(call.signature()).isEqualTo("isWrapperFor(java.lang.Class)"));
+			}));
 	}
 
 	// Each wrapper, made around a driver's object and bound to a recording (or none).
@@ -82,16 +86,20 @@ class JdbcDelegationConformanceTests {
 		wrappers.put(Connection.class, (delegate, recording) -> connection((Connection) delegate));
 		wrappers.put(Statement.class, (delegate, recording) -> new RecordingStatement((Statement) delegate,
 				connection(new Fake(Connection.class).proxy()), recording));
-		wrappers.put(PreparedStatement.class, (delegate, recording) -> new RecordingPreparedStatement(
-				(PreparedStatement) delegate, "select 1", connection(new Fake(Connection.class).proxy()), recording));
-		wrappers.put(CallableStatement.class, (delegate, recording) -> new RecordingCallableStatement(
-				(CallableStatement) delegate, "call 1", connection(new Fake(Connection.class).proxy()), recording));
-		wrappers.put(ResultSet.class, (delegate, recording) -> new RecordingResultSet((ResultSet) delegate,
-				new RecordingStatement(new Fake(Statement.class).proxy(), connection(new Fake(Connection.class).proxy()),
-						recording),
-				0));
-		wrappers.put(DatabaseMetaData.class, (delegate, recording) -> new RecordingDatabaseMetaData(
-				(DatabaseMetaData) delegate, connection(new Fake(Connection.class).proxy())));
+		wrappers.put(PreparedStatement.class,
+				(delegate, recording) -> new RecordingPreparedStatement((PreparedStatement) delegate, "select 1",
+						connection(new Fake(Connection.class).proxy()), recording));
+		wrappers.put(CallableStatement.class,
+				(delegate, recording) -> new RecordingCallableStatement((CallableStatement) delegate, "call 1",
+						connection(new Fake(Connection.class).proxy()), recording));
+		wrappers.put(ResultSet.class,
+				(delegate, recording) -> new RecordingResultSet((ResultSet) delegate,
+						new RecordingStatement(new Fake(Statement.class).proxy(),
+								connection(new Fake(Connection.class).proxy()), recording),
+						0));
+		wrappers.put(DatabaseMetaData.class,
+				(delegate, recording) -> new RecordingDatabaseMetaData((DatabaseMetaData) delegate,
+						connection(new Fake(Connection.class).proxy())));
 		return wrappers;
 	}
 
@@ -114,13 +122,16 @@ class JdbcDelegationConformanceTests {
 				return;
 			}
 		}
-		assertThat(fake.calls).as("calls on the driver's %s", type.getSimpleName()).singleElement().satisfies((call) -> {
-			assertThat(call.signature()).isEqualTo(signature(method));
-			assertThat(call.arguments()).containsExactly(arguments);
-		});
+		assertThat(fake.calls).as("calls on the driver's %s", type.getSimpleName())
+			.singleElement()
+			.satisfies((call) -> {
+				assertThat(call.signature()).isEqualTo(signature(method));
+				assertThat(call.arguments()).containsExactly(arguments);
+			});
 	}
 
-	// The methods that answer with the wrapper the application holds, never asking the driver: the type of that
+	// The methods that answer with the wrapper the application holds, never asking the
+	// driver: the type of that
 	// wrapper, or null for a method that is passed on.
 	private static Class<?> answeredByTheWrapper(Class<?> type, String signature) {
 		if (Statement.class.isAssignableFrom(type) && signature.equals("getConnection()")) {
@@ -144,7 +155,8 @@ class JdbcDelegationConformanceTests {
 		}
 	}
 
-	// The interface's public methods, one per signature (Statement's close() and AutoCloseable's are one).
+	// The interface's public methods, one per signature (Statement's close() and
+	// AutoCloseable's are one).
 	private static List<Method> methods(Class<?> type) {
 		Map<String, Method> bySignature = new LinkedHashMap<>();
 		for (Method method : type.getMethods()) {
@@ -157,7 +169,8 @@ class JdbcDelegationConformanceTests {
 		return methods;
 	}
 
-	// Distinct values a mistaken delegation would not pass on by chance: parameter indexes from 1, text, arrays.
+	// Distinct values a mistaken delegation would not pass on by chance: parameter
+	// indexes from 1, text, arrays.
 	private static Object[] arguments(Method method) {
 		Class<?>[] types = method.getParameterTypes();
 		Object[] arguments = new Object[types.length];
@@ -203,7 +216,8 @@ class JdbcDelegationConformanceTests {
 	}
 
 	private static String signature(Method method) {
-		return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getName)
+		return method.getName() + Arrays.stream(method.getParameterTypes())
+			.map(Class::getName)
 			.reduce((first, second) -> first + "," + second)
 			.map((names) -> "(" + names + ")")
 			.orElse("()");
@@ -213,7 +227,8 @@ class JdbcDelegationConformanceTests {
 	}
 
 	/**
-	 * A driver's object that keeps every call made on it and answers with the type's default value.
+	 * A driver's object that keeps every call made on it and answers with the type's
+	 * default value.
 	 */
 	private static final class Fake {
 
@@ -239,7 +254,8 @@ class JdbcDelegationConformanceTests {
 									default -> "fake " + this.type.getSimpleName();
 								};
 							}
-							this.calls.add(new Call(signature(method), (arguments != null) ? arguments : new Object[0]));
+							this.calls
+								.add(new Call(signature(method), (arguments != null) ? arguments : new Object[0]));
 							return defaultValue(method.getReturnType());
 						});
 			}

@@ -3,8 +3,8 @@ package dev.querylens.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 
 /**
- * Tests for {@link RecordingDataSource} on MariaDB, run when {@code querylens.test.databases}
- * lists {@code mariadb}.
+ * Tests for {@link RecordingDataSource} on MariaDB, run when
+ * {@code querylens.test.databases} lists {@code mariadb}.
  */
 class RecordingDataSourceMariaDbTests extends AbstractRecordingDataSourceTests {
 

@@ -4,8 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import org.postgresql.PGConnection;
 
 /**
- * Tests for {@link RecordingDataSource} on PostgreSQL, run when {@code querylens.test.databases}
- * lists {@code postgres}.
+ * Tests for {@link RecordingDataSource} on PostgreSQL, run when
+ * {@code querylens.test.databases} lists {@code postgres}.
  */
 class RecordingDataSourcePostgresTests extends AbstractRecordingDataSourceTests {
 

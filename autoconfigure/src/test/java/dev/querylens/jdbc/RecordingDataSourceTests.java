@@ -106,7 +106,8 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 	@Test
 	void aRecordingConnectionHandedOnByAnotherRecordingDataSourceIsRecordedOnce() throws Exception {
 		RecordingDataSource inner = new RecordingDataSource(this.pool, "pool", settings(true, 200));
-		// A data source that only passes connections on, as a routing data source does, and does not say so.
+		// A data source that only passes connections on, as a routing data source does,
+		// and does not say so.
 		DataSource passing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
 				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> switch (method.getName()) {
 					case "getConnection" -> inner.getConnection();
@@ -115,7 +116,8 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 				});
 		RecordingDataSource outer = new RecordingDataSource(passing, "router", settings(true, 200));
 		Recording recording = startRecording();
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording); Connection connection = outer.getConnection();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording);
+				Connection connection = outer.getConnection();
 				PreparedStatement statement = connection.prepareStatement("select id from " + this.table)) {
 			readAll(statement.executeQuery());
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.prepareStatement("selec 1"));
@@ -128,7 +130,8 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 	@Test
 	void aStatementHandedOnByAConnectionOverARecordingOneIsRecordedOnce() throws Exception {
 		RecordingDataSource inner = new RecordingDataSource(this.pool, "pool", settings(true, 200));
-		// A data source that hands out its own connections, lazily over the inner one's, as
+		// A data source that hands out its own connections, lazily over the inner one's,
+		// as
 		// LazyConnectionDataSourceProxy does, and does not say it wraps a recorded one.
 		DataSource lazy = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
 				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> switch (method.getName()) {
@@ -138,7 +141,8 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 				});
 		RecordingDataSource outer = new RecordingDataSource(lazy, "lazy", settings(true, 200));
 		Recording recording = startRecording();
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording); Connection connection = outer.getConnection()) {
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording);
+				Connection connection = outer.getConnection()) {
 			try (PreparedStatement statement = connection.prepareStatement("select id from " + this.table)) {
 				readAll(statement.executeQuery());
 			}
@@ -175,8 +179,8 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 		Recording recording = record((connection) -> {
 			try (Statement statement = connection.createStatement();
 					ResultSet resultSet = statement
-						.executeQuery("select cast(repeat('ab', 1000) as varbinary(2000)) as payload, id from " + this.table
-								+ " order by id")) {
+						.executeQuery("select cast(repeat('ab', 1000) as varbinary(2000)) as payload, id from "
+								+ this.table + " order by id")) {
 				resultSet.next();
 				assertThat(resultSet.getBytes(1)).hasSize(2000);
 				resultSet.next();

@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application whose every request runs ten statements of a megabyte each, flooded with requests by its own
- * {@link #main}, which prints the largest store size its gauge showed. Run in a JVM of its own with a small heap
- * by {@link MemoryFloodTests}; without QueryLens's bounds it runs out of memory.
+ * An application whose every request runs ten statements of a megabyte each, flooded with
+ * requests by its own {@link #main}, which prints the largest store size its gauge
+ * showed. Run in a JVM of its own with a small heap by {@link MemoryFloodTests}; without
+ * QueryLens's bounds it runs out of memory.
  */
 @SpringBootApplication
 public class FloodApplication {
@@ -29,7 +30,8 @@ public class FloodApplication {
 	static final int STATEMENT_LENGTH = 1024 * 1024;
 
 	/**
-	 * Starts the application, sends the requests and prints what the store's gauges showed.
+	 * Starts the application, sends the requests and prints what the store's gauges
+	 * showed.
 	 * @param args the number of requests, then Spring Boot arguments
 	 * @throws Exception when a request fails
 	 */
@@ -77,7 +79,8 @@ public class FloodApplication {
 			return total;
 		}
 
-		// A new string for every statement, as an application building SQL with inlined values would make.
+		// A new string for every statement, as an application building SQL with inlined
+		// values would make.
 		private static String hugeStatement() {
 			StringBuilder sql = new StringBuilder(STATEMENT_LENGTH + 32).append("select 1 /* ");
 			ThreadLocalRandom random = ThreadLocalRandom.current();

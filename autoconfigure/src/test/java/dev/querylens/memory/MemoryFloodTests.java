@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Floods a real application, in a JVM of its own with a 256 MB heap, with requests of ten 1 MB statements each:
- * QueryLens must keep it alive and its store within {@code querylens.store.max-size}. Without the bounds (all
- * statements kept whole, as before they existed) the JVM runs out of memory after a few dozen requests.
+ * Floods a real application, in a JVM of its own with a 256 MB heap, with requests of ten
+ * 1 MB statements each: QueryLens must keep it alive and its store within
+ * {@code querylens.store.max-size}. Without the bounds (all statements kept whole, as
+ * before they existed) the JVM runs out of memory after a few dozen requests.
  */
 class MemoryFloodTests {
 
@@ -33,12 +34,12 @@ class MemoryFloodTests {
 	@Test
 	void aFloodOfHugeStatementsKeepsTheHeapAndTheStoreWithinTheirBounds() throws Exception {
 		Result result = flood("--querylens.store.max-size=" + BUDGET + "B");
-		assertThat(result.exitCode()).as("exit code (3 is an OutOfMemoryError); output:%n%s", result.output())
-			.isZero();
+		assertThat(result.exitCode()).as("exit code (3 is an OutOfMemoryError); output:%n%s", result.output()).isZero();
 		Map<String, String> values = result.values();
 		assertThat(values).containsEntry("requests", String.valueOf(REQUESTS));
 		assertThat(Long.parseLong(values.get("largest-store-size"))).isPositive().isLessThanOrEqualTo(BUDGET);
-		// Fewer than the requests made, though far fewer than max-recordings: the budget evicted them.
+		// Fewer than the requests made, though far fewer than max-recordings: the budget
+		// evicted them.
 		assertThat(Long.parseLong(values.get("recordings"))).isPositive().isLessThan(REQUESTS);
 	}
 
@@ -49,7 +50,8 @@ class MemoryFloodTests {
 				"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=warn",
 				"--querylens.n-plus-one.action=none"));
 		if (System.getProperty("querylens.flood.unbounded") != null) {
-			// How the application fared before the bounds: every statement kept whole, no budget.
+			// How the application fared before the bounds: every statement kept whole, no
+			// budget.
 			command.add("--querylens.capture.max-sql-length=" + Integer.MAX_VALUE);
 			command.add("--querylens.store.max-size=1TB");
 		}

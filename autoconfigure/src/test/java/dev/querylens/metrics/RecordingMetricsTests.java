@@ -18,7 +18,8 @@ import dev.querylens.capture.Recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RecordingMetrics} and {@link RecordingTags}, with a {@link SimpleMeterRegistry}.
+ * Tests for {@link RecordingMetrics} and {@link RecordingTags}, with a
+ * {@link SimpleMeterRegistry}.
  */
 class RecordingMetricsTests {
 
@@ -26,8 +27,7 @@ class RecordingMetricsTests {
 
 	private final RecordingMetrics metrics = new RecordingMetrics(this.registry);
 
-	private final RecordingAnalyzer analyzer = RecordingAnalyzer.withDefaultDetectors(3,
-			AssociationResolver.none());
+	private final RecordingAnalyzer analyzer = RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none());
 
 	@Test
 	void aRequestIsOneSampleOfItsStatementCountAndTime() {
@@ -47,13 +47,12 @@ class RecordingMetricsTests {
 		Recording recording = Recording.start(Kind.TASK, "scheduled", "NightlyExport.export", null, 100);
 		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
 		for (int id = 1; id <= 3; id++) {
-			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders",
-					site(20), null);
+			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
+					null);
 		}
 		recording.finish(0, null);
 		this.metrics.onFinished(this.analyzer.analyze(recording));
-		assertThat(this.registry.get(RecordingMetrics.TASK_QUERIES).summary().getId().getTags())
-			.extracting(Tag::getKey)
+		assertThat(this.registry.get(RecordingMetrics.TASK_QUERIES).summary().getId().getTags()).extracting(Tag::getKey)
 			.containsExactlyInAnyOrder("source", "name");
 		assertThat(this.registry.get(RecordingMetrics.TASK_QUERIES)
 			.tags("source", "scheduled", "name", "NightlyExport.export")
@@ -72,8 +71,8 @@ class RecordingMetricsTests {
 		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
 		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
 		for (int id = 1; id <= 3; id++) {
-			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders",
-					site(20), null);
+			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
+					null);
 		}
 		recording.finish(200, "/orders/slow");
 		this.metrics.onFinished(this.analyzer.analyze(recording));
@@ -88,8 +87,8 @@ class RecordingMetricsTests {
 		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
 		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
 		for (int id = 1; id <= 3; id++) {
-			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders",
-					site(20), null);
+			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
+					null);
 		}
 		recording.ignoreFindings(Set.of("N_PLUS_ONE"));
 		recording.finish(200, "/orders/slow");
@@ -109,9 +108,9 @@ class RecordingMetricsTests {
 
 	@Test
 	void theStatusTagIsTheStatusCodeAndTheOutcomeItsClassAsBootNamesIt() {
-		assertThat(RecordingTags.of(request("GET", "/pot", "/pot", 200, 0)))
-			.containsExactlyInAnyOrder(Tag.of("method", "GET"), Tag.of("pattern", "/pot"), Tag.of("status", "200"),
-					Tag.of("outcome", "SUCCESS"));
+		assertThat(RecordingTags.of(request("GET", "/pot", "/pot", 200, 0))).containsExactlyInAnyOrder(
+				Tag.of("method", "GET"), Tag.of("pattern", "/pot"), Tag.of("status", "200"),
+				Tag.of("outcome", "SUCCESS"));
 		assertThat(RecordingTags.status(request("POST", "/pot", "/pot", 503, 0))).isEqualTo("503");
 		assertThat(List.of(101, 204, 302, 418, 503)).map((status) -> request("GET", "/pot", "/pot", status, 0))
 			.map(RecordingTags::outcome)

@@ -27,8 +27,7 @@ class RecordingObservationListenerTests {
 
 	private final ObservationRegistry registry = ObservationRegistry.create();
 
-	private final RecordingAnalyzer analyzer = RecordingAnalyzer.withDefaultDetectors(3,
-			AssociationResolver.none());
+	private final RecordingAnalyzer analyzer = RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none());
 
 	RecordingObservationListenerTests() {
 		this.registry.observationConfig().observationHandler(new ObservationHandler<>() {
@@ -51,7 +50,8 @@ class RecordingObservationListenerTests {
 		Recording recording = nPlusOne();
 		Observation request = Observation.start("http.server.requests", this::serverContext, this.registry);
 		try (Observation.Scope scope = request.openScope()) {
-			// A statement's observation, as datasource-micrometer makes, is current; the request's is its parent.
+			// A statement's observation, as datasource-micrometer makes, is current; the
+			// request's is its parent.
 			Observation child = Observation.start("jdbc.connection", this.registry);
 			try (Observation.Scope inner = child.openScope()) {
 				new RecordingObservationListener(this.registry).onFinished(this.analyzer.analyze(recording));

@@ -17,10 +17,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The actuator's own requests are never recorded, judged by the paths Boot maps its endpoints to, so the
- * application's pages are recorded whatever the management settings: the default base path, a base path of
- * {@code /}, a management server on its own port, a servlet path. Over real HTTP; a recorded request carries
- * {@code X-QueryLens-Id}.
+ * The actuator's own requests are never recorded, judged by the paths Boot maps its
+ * endpoints to, so the application's pages are recorded whatever the management settings:
+ * the default base path, a base path of {@code /}, a management server on its own port, a
+ * servlet path. Over real HTTP; a recorded request carries {@code X-QueryLens-Id}.
  */
 @SpringBootTest(classes = RecordedRequestsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:actuator-paths;DB_CLOSE_DELAY=-1",

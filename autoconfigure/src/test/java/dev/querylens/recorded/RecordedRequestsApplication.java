@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * An application with pages that run statements or none, a missing thing its controller looked up, static files
- * (from {@code classpath:/recorded-static/}), and actuator endpoints: which of its requests QueryLens records.
+ * An application with pages that run statements or none, a missing thing its controller
+ * looked up, static files (from {@code classpath:/recorded-static/}), and actuator
+ * endpoints: which of its requests QueryLens records.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -17,9 +17,10 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Static files and 404s that ran no statement are not kept in the history, requests matching
- * {@code querylens.record.exclude-patterns} are not recorded at all, and the look-alikes (a 404 from a controller
- * that ran a statement, a controller page that ran none) are still kept. Over real HTTP.
+ * Static files and 404s that ran no statement are not kept in the history, requests
+ * matching {@code querylens.record.exclude-patterns} are not recorded at all, and the
+ * look-alikes (a 404 from a controller that ran a statement, a controller page that ran
+ * none) are still kept. Over real HTTP.
  */
 @SpringBootTest(classes = RecordedRequestsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:recorded-requests;DB_CLOSE_DELAY=-1",
@@ -75,8 +76,8 @@ class RecordedRequestsIntegrationTests {
 		HttpResponse<String> response = get("/assets/generated.js");
 		assertThat(response.body()).isEqualTo("1");
 		assertThat(response.headers().firstValue("X-QueryLens-Id")).isEmpty();
-		assertThat(this.store.findAll()).noneSatisfy(
-				(recording) -> assertThat(recording.recording().getUri()).isEqualTo("/assets/generated.js"));
+		assertThat(this.store.findAll())
+			.noneSatisfy((recording) -> assertThat(recording.recording().getUri()).isEqualTo("/assets/generated.js"));
 	}
 
 	@Test

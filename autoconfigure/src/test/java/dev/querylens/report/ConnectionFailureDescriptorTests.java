@@ -15,8 +15,8 @@ import dev.querylens.report.RecordingDescriptor.ConnectionFailureDescriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A connection a data source could not hand out is part of the recording's JSON: counted in the summary, described
- * in full.
+ * A connection a data source could not hand out is part of the recording's JSON: counted
+ * in the summary, described in full.
  */
 class ConnectionFailureDescriptorTests {
 
@@ -33,8 +33,9 @@ class ConnectionFailureDescriptorTests {
 			.of(RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none()).analyze(recording), false);
 		assertThat(descriptor.connectionCount()).isZero();
 		assertThat(descriptor.connectionFailureCount()).isEqualTo(1);
-		assertThat(RecordingSummaryDescriptor.of(RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none())
-			.analyze(recording)).connectionFailureCount()).isEqualTo(1);
+		assertThat(RecordingSummaryDescriptor
+			.of(RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none()).analyze(recording))
+			.connectionFailureCount()).isEqualTo(1);
 		assertThat(descriptor.connectionFailures()).containsExactly(new ConnectionFailureDescriptor("orders", 2.0,
 				250.0, Thread.currentThread().getName(), "com.example.OrderController.list(OrderController.java:31)",
 				"java.sql.SQLTransientConnectionException: orders - Connection is not available"));

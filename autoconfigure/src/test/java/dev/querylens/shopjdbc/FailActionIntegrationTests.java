@@ -25,12 +25,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * {@code querylens.n-plus-one.action=fail} in a test: a request with an N+1 is answered with a 500 naming it, over
- * real HTTP and in MockMvc, and a request without one is untouched.
+ * {@code querylens.n-plus-one.action=fail} in a test: a request with an N+1 is answered
+ * with a 500 naming it, over real HTTP and in MockMvc, and a request without one is
+ * untouched.
  */
-@SpringBootTest(classes = ShopJdbcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:shop-fail;DB_CLOSE_DELAY=-1",
-				"querylens.n-plus-one.action=fail" })
+@SpringBootTest(classes = ShopJdbcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:shop-fail;DB_CLOSE_DELAY=-1", "querylens.n-plus-one.action=fail" })
 class FailActionIntegrationTests {
 
 	@LocalServerPort
@@ -47,8 +47,8 @@ class FailActionIntegrationTests {
 	void overRealHttpARequestWithAnNPlusOneFailsWithABodyNamingIt() throws Exception {
 		HttpResponse<String> response = send("/shop/slow");
 		assertThat(response.statusCode()).isEqualTo(500);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/plain"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
 		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
 		assertThat(response.body()).contains("QueryLens failed GET /shop/slow [" + id + "]")
 			.contains("querylens.n-plus-one.action=fail")
@@ -76,16 +76,13 @@ class FailActionIntegrationTests {
 
 	@Test
 	void aResponseAlreadyCommittedCannotBeReplacedSoTheRequestFailsWithAnException() {
-		assertThatExceptionOfType(ServletException.class)
-			.isThrownBy(() -> mockMvc().perform(get("/shop/slow/large")))
+		assertThatExceptionOfType(ServletException.class).isThrownBy(() -> mockMvc().perform(get("/shop/slow/large")))
 			.withMessageContaining("N_PLUS_ONE: 5 × ")
 			.withMessageContaining("already committed");
 	}
 
 	private MockMvc mockMvc() {
-		return MockMvcBuilders.webAppContextSetup(this.context)
-			.addFilters(this.recordingFilter.getFilter())
-			.build();
+		return MockMvcBuilders.webAppContextSetup(this.context).addFilters(this.recordingFilter.getFilter()).build();
 	}
 
 	private HttpResponse<String> send(String path) throws Exception {

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A small shop on plain JDBC with an N+1 page and a fast page, for the metrics and fail-action tests.
+ * A small shop on plain JDBC with an N+1 page and a fast page, for the metrics and
+ * fail-action tests.
  */
 @SpringBootApplication
 public class ShopJdbcApplication {
@@ -63,7 +64,8 @@ public class ShopJdbcApplication {
 
 		@GetMapping("/shop/slow/large")
 		String slowLarge() {
-			// Past the filter's buffer, so the response is committed before the request ends.
+			// Past the filter's buffer, so the response is committed before the request
+			// ends.
 			return String.join(",", slow()) + "x".repeat(512 * 1024);
 		}
 

@@ -31,9 +31,10 @@ import dev.querylens.metrics.RecordingMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QueryLens's meters after real HTTP requests, beside datasource-micrometer (on this module's test classpath), which
- * wraps the same data source and records its own {@code jdbc.query} observations: each statement is counted once
- * by each, and QueryLens never writes {@code jdbc.*} meters.
+ * QueryLens's meters after real HTTP requests, beside datasource-micrometer (on this
+ * module's test classpath), which wraps the same data source and records its own
+ * {@code jdbc.query} observations: each statement is counted once by each, and QueryLens
+ * never writes {@code jdbc.*} meters.
  */
 @SpringBootTest(classes = ShopJdbcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:shop-metrics;DB_CLOSE_DELAY=-1")
@@ -97,7 +98,8 @@ class ShopMetricsIntegrationTests {
 			.flatMap((meter) -> meter.getId().getTags().stream())
 			.map(Tag::getValue)
 			.toList();
-		// The 404 ran no statement, so it is not kept and not metered: it must not leak its path either way.
+		// The 404 ran no statement, so it is not kept and not metered: it must not leak
+		// its path either way.
 		assertThat(values).contains("/shop/customers/{id}")
 			.noneMatch((value) -> value.contains("/shop/customers/3") || value.contains("/shop/customers/4"))
 			.noneMatch((value) -> value.contains("s3cr3t") || value.contains("no-such-page"))

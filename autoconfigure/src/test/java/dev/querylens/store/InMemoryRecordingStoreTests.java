@@ -69,7 +69,8 @@ class InMemoryRecordingStoreTests {
 	void theEstimateGrowsWithTheTextKept() {
 		long small = RecordingSize.estimate(recording("a", 1_000));
 		long large = RecordingSize.estimate(recording("a", 101_000));
-		// Two bytes per character of the SQL; the fingerprint of "select 'xxx…'" is short.
+		// Two bytes per character of the SQL; the fingerprint of "select 'xxx…'" is
+		// short.
 		assertThat(large - small).isBetween(200_000L, 201_000L);
 	}
 

@@ -20,8 +20,8 @@ import dev.querylens.store.RecordingCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ScheduledTaskRecording} and {@link ScheduledTaskObservationHandler} over Spring's own
- * {@link ScheduledMethodRunnable}, with no Micrometer set-up.
+ * Tests for {@link ScheduledTaskRecording} and {@link ScheduledTaskObservationHandler}
+ * over Spring's own {@link ScheduledMethodRunnable}, with no Micrometer set-up.
  */
 class ScheduledTaskRecordingTests {
 
@@ -34,7 +34,8 @@ class ScheduledTaskRecordingTests {
 	@Test
 	void eachRunOfAScheduledMethodIsATaskNamedAfterIt() throws Exception {
 		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
-		new ScheduledTaskRecording(new ScheduledTaskObservationHandler(() -> new TaskRecorder(this.collector, 100))).configureTasks(registrar);
+		new ScheduledTaskRecording(new ScheduledTaskObservationHandler(() -> new TaskRecorder(this.collector, 100)))
+			.configureTasks(registrar);
 		Job job = new Job();
 		Runnable runnable = new ScheduledMethodRunnable(job, Job.class.getDeclaredMethod("run"), null,
 				registrar::getObservationRegistry);

@@ -7,8 +7,8 @@ import dev.querylens.it.TestDatabase;
 /**
  * {@link TaskRecordingIntegrationTests} on MariaDB.
  */
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/test", "spring.datasource.username=root",
-		"spring.datasource.password=" })
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/test",
+		"spring.datasource.username=root", "spring.datasource.password=" })
 @TestDatabase("mariadb")
 class MariaDbTaskRecordingIntegrationTests extends TaskRecordingIntegrationTests {
 

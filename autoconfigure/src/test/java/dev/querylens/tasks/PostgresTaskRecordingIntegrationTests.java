@@ -7,8 +7,8 @@ import dev.querylens.it.TestDatabase;
 /**
  * {@link TaskRecordingIntegrationTests} on PostgreSQL.
  */
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test", "spring.datasource.username=postgres",
-		"spring.datasource.password=" })
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
+		"spring.datasource.username=postgres", "spring.datasource.password=" })
 @TestDatabase("postgres")
 class PostgresTaskRecordingIntegrationTests extends TaskRecordingIntegrationTests {
 

@@ -27,9 +27,10 @@ import dev.querylens.task.TaskRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Statements outside any HTTP request are recorded as tasks, over the real framework: a real scheduler tick, a real
- * {@code @Async} call from a thread with no recording, a real {@code ApplicationRunner} at start-up, and a block given
- * to the {@link TaskRecorder}. Each finds the N+1 it runs and is in the store.
+ * Statements outside any HTTP request are recorded as tasks, over the real framework: a
+ * real scheduler tick, a real {@code @Async} call from a thread with no recording, a real
+ * {@code ApplicationRunner} at start-up, and a block given to the {@link TaskRecorder}.
+ * Each finds the N+1 it runs and is in the store.
  */
 @SpringBootTest(classes = TasksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:tasks;DB_CLOSE_DELAY=-1")
@@ -63,8 +64,8 @@ class TaskRecordingIntegrationTests {
 		assertThat(this.shop.customerNamesLater().get(10, TimeUnit.SECONDS)).hasSize(TasksTestApplication.ORDERS);
 		AnalyzedRecording run = next((recording) -> recording.getUri().equals("Shop.customerNamesLater"));
 		assertTask(run, "async");
-		assertThat(run.recording().getQueries()).allSatisfy(
-				(query) -> assertThat(query.thread()).isNotEqualTo(Thread.currentThread().getName()));
+		assertThat(run.recording().getQueries())
+			.allSatisfy((query) -> assertThat(query.thread()).isNotEqualTo(Thread.currentThread().getName()));
 	}
 
 	@Test

@@ -23,9 +23,10 @@ import dev.querylens.capture.Recording;
 import dev.querylens.store.RecordingListener;
 
 /**
- * An application whose N+1 runs outside any HTTP request: in a {@code @Scheduled} job ticking every few
- * milliseconds, in an {@code @Async} method, and in an {@code ApplicationRunner} at start-up. A listener hands every
- * finished task recording to the test, which waits on it rather than sleeping.
+ * An application whose N+1 runs outside any HTTP request: in a {@code @Scheduled} job
+ * ticking every few milliseconds, in an {@code @Async} method, and in an
+ * {@code ApplicationRunner} at start-up. A listener hands every finished task recording
+ * to the test, which waits on it rather than sleeping.
  */
 @SpringBootApplication(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
@@ -62,8 +63,8 @@ public class TasksTestApplication {
 		}
 
 		/**
-		 * Waits for a task recording, finished already or not: the collector calls the listener once the recording
-		 * is stored, so there is no sleep.
+		 * Waits for a task recording, finished already or not: the collector calls the
+		 * listener once the recording is stored, so there is no sleep.
 		 * @param wanted which recording
 		 * @return the first such recording, or {@code null} after 30 seconds without one
 		 */
@@ -94,7 +95,8 @@ public class TasksTestApplication {
 
 		private final JdbcTemplate jdbc;
 
-		// The schema is made while the context refreshes, before the scheduler's first tick.
+		// The schema is made while the context refreshes, before the scheduler's first
+		// tick.
 		Shop(JdbcTemplate jdbc) {
 			this.jdbc = jdbc;
 			jdbc.execute("create table if not exists task_customer (id int primary key, name varchar(50))");
@@ -132,7 +134,8 @@ public class TasksTestApplication {
 
 		private final AtomicInteger runs = new AtomicInteger();
 
-		// Its N+1 in the first runs only: later runs run no statement and are not kept, so the first ones stay in
+		// Its N+1 in the first runs only: later runs run no statement and are not kept,
+		// so the first ones stay in
 		// the store whatever the test's pace.
 		@Scheduled(fixedDelay = 20)
 		void export() {

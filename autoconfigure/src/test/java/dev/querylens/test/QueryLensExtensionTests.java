@@ -25,9 +25,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 /**
- * Tests for {@link QueryLensExtension}, {@link ExpectQueries} and {@link FailOnFindings} without Spring: the
- * fixture classes below are run with JUnit's test kit (Surefire skips nested classes), and each expectation must
- * pass and fail when it should.
+ * Tests for {@link QueryLensExtension}, {@link ExpectQueries} and {@link FailOnFindings}
+ * without Spring: the fixture classes below are run with JUnit's test kit (Surefire skips
+ * nested classes), and each expectation must pass and fail when it should.
  */
 class QueryLensExtensionTests {
 
@@ -42,22 +42,25 @@ class QueryLensExtensionTests {
 			.haveExactly(1, event(test("atMostOneWithFive"), finishedWithFailure(instanceOf(AssertionError.class),
 					message((text) -> text.startsWith("@ExpectQueries: expected at most 1 query but found 5")
 							&& text.contains("select name from customer where id = ?  [4]")
-							&& text.contains("at com.example.lens.LensShop.")
-							&& text.contains("N_PLUS_ONE: 4 × ")))))
-			.haveExactly(1, event(test("exactlyTwoSelectsWithOne"), finishedWithFailure(
-					message((text) -> text.startsWith("@ExpectQueries: expected exactly 2 SELECT queries but found 1")))))
-			.haveExactly(1, event(test("atLeastOneWithNone"), finishedWithFailure(
-					message((text) -> text.startsWith("@ExpectQueries: expected at least 1 query but found 0")))))
-			.haveExactly(1, event(test("aFailingTestKeepsItsOwnFailure"), finishedWithFailure(
-					instanceOf(IllegalStateException.class), message("the test's own failure"))));
+							&& text.contains("at com.example.lens.LensShop.") && text.contains("N_PLUS_ONE: 4 × ")))))
+			.haveExactly(1,
+					event(test("exactlyTwoSelectsWithOne"),
+							finishedWithFailure(message((text) -> text
+								.startsWith("@ExpectQueries: expected exactly 2 SELECT queries but found 1")))))
+			.haveExactly(1,
+					event(test("atLeastOneWithNone"), finishedWithFailure(message(
+							(text) -> text.startsWith("@ExpectQueries: expected at least 1 query but found 0")))))
+			.haveExactly(1, event(test("aFailingTestKeepsItsOwnFailure"),
+					finishedWithFailure(instanceOf(IllegalStateException.class), message("the test's own failure"))));
 	}
 
 	@Test
 	void expectQueriesOnTheClassAppliesToMethodsWithoutTheirOwn() {
 		run(ClassExpectationFixture.class).assertThatEvents()
 			.haveExactly(1, event(test("oneQuery"), finishedSuccessfully()))
-			.haveExactly(1, event(test("nPlusOne"), finishedWithFailure(
-					message((text) -> text.startsWith("@ExpectQueries: expected at most 2 queries but found 5")))))
+			.haveExactly(1,
+					event(test("nPlusOne"), finishedWithFailure(message(
+							(text) -> text.startsWith("@ExpectQueries: expected at most 2 queries but found 5")))))
 			.haveExactly(1, event(test("ownExpectationWins"), finishedSuccessfully()));
 	}
 
@@ -67,10 +70,10 @@ class QueryLensExtensionTests {
 			.haveExactly(1, event(test("joined"), finishedSuccessfully()))
 			.haveExactly(1, event(test("ignoredNPlusOne"), finishedSuccessfully()))
 			.haveExactly(1, event(test("nPlusOne"), finishedWithFailure(instanceOf(AssertionError.class),
-					message((text) -> text.startsWith("@FailOnFindings: found 1 forbidden finding:")
-							&& text.contains("N_PLUS_ONE: 4 × `select name from customer where id = ?` at com.example.lens.LensShop.")))))
-			.haveExactly(1, event(test("nPlusOneInANestedClass"), finishedWithFailure(
-					message((text) -> text.contains("N_PLUS_ONE: 4 × `select product from item where order_id = ?`")))));
+					message((text) -> text.startsWith("@FailOnFindings: found 1 forbidden finding:") && text.contains(
+							"N_PLUS_ONE: 4 × `select name from customer where id = ?` at com.example.lens.LensShop.")))))
+			.haveExactly(1, event(test("nPlusOneInANestedClass"), finishedWithFailure(message(
+					(text) -> text.contains("N_PLUS_ONE: 4 × `select product from item where order_id = ?`")))));
 	}
 
 	@Test
@@ -101,16 +104,17 @@ class QueryLensExtensionTests {
 				assertThat(entry.callSite()).startsWith("com.example.lens.LensShop.").doesNotContainPattern(":\\d+\\)");
 			});
 
-			// 2. One new N+1: only the test with it fails, and its message names only the new one.
+			// 2. One new N+1: only the test with it fails, and its message names only the
+			// new one.
 			System.setProperty(BaselineFixture.REGRESSED, "true");
 			run(BaselineFixture.class).assertThatEvents()
 				.haveExactly(1, event(test("customers"), finishedSuccessfully()))
 				.haveExactly(1, event(test("products"), finishedSuccessfully()))
-				.haveExactly(1, event(test("ordersOfCustomers"), finishedWithFailure(message((text) ->
-						text.startsWith("@FailOnFindings: found 1 new finding not in baseline " + file)
-						&& text.contains("select id from orders where customer_id = ?")
-						&& !text.contains("`select name from customer where id = ?`")
-						&& !text.contains("`select product from item where order_id = ?`")))));
+				.haveExactly(1, event(test("ordersOfCustomers"), finishedWithFailure(message(
+						(text) -> text.startsWith("@FailOnFindings: found 1 new finding not in baseline " + file)
+								&& text.contains("select id from orders where customer_id = ?")
+								&& !text.contains("`select name from customer where id = ?`")
+								&& !text.contains("`select product from item where order_id = ?`")))));
 			System.clearProperty(BaselineFixture.REGRESSED);
 
 			// 3. One known N+1 fixed: nothing fails, and the run reports it as gone.
@@ -125,7 +129,9 @@ class QueryLensExtensionTests {
 				.stream()
 				.map((event) -> event.getRequiredPayload(ReportEntry.class))
 				.map((entry) -> entry.getKeyValuePairs().get("querylens.baseline.gone"))
-				.toList()).singleElement().satisfies((text) -> assertThat(text)
+				.toList())
+				.singleElement()
+				.satisfies((text) -> assertThat(text)
 					.contains("1 known finding of " + BaselineFixture.class.getName() + " no longer found")
 					.contains("N_PLUS_ONE `select product from item where order_id = ?`")
 					.doesNotContain("select name from customer"));
@@ -269,7 +275,8 @@ class QueryLensExtensionTests {
 		@ExpectQueries(exactly = 1)
 		void recordsABlock(QueryRecorder queries) {
 			LensShop shop = this.shop;
-			// Inside, the block's own recording is bound, so its statements are not the method's.
+			// Inside, the block's own recording is bound, so its statements are not the
+			// method's.
 			RecordingAssert.assertThat(queries.record(shop::customerNamesOneByOne))
 				.hasQueryCount(5)
 				.hasFinding(FindingType.N_PLUS_ONE);

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Tests for {@link QueryLens}, {@link QueryRecorder} and {@link QueryLensAssertions}, without Spring: each assertion
- * passes and fails when it should, and its failure lists the statements, the findings and their call sites.
+ * Tests for {@link QueryLens}, {@link QueryRecorder} and {@link QueryLensAssertions},
+ * without Spring: each assertion passes and fails when it should, and its failure lists
+ * the statements, the findings and their call sites.
  */
 class QueryLensTests {
 
@@ -31,7 +32,8 @@ class QueryLensTests {
 		AnalyzedRecording recording = QueryLens.record(() -> this.shop.customerNamesJoined());
 		assertThat(recording.recording().getKind()).isEqualTo(Kind.TEST);
 		assertThat(recording.recording().getQueryCount()).isEqualTo(1);
-		assertThat(recording.recording().getUri()).isEqualTo("QueryLensTests.recordsTheStatementsOfABlockAsATestRecording");
+		assertThat(recording.recording().getUri())
+			.isEqualTo("QueryLensTests.recordsTheStatementsOfABlockAsATestRecording");
 		assertThat(recording.recording().isFinished()).isTrue();
 		assertThat(CurrentRecording.get()).isNull();
 	}
@@ -126,8 +128,7 @@ class QueryLensTests {
 			.withMessageStartingWith("Expected no [N_PLUS_ONE] findings but found 1:")
 			.withMessageContaining("N_PLUS_ONE: 4 × `" + CUSTOMER_BY_ID + "` at com.example.lens.LensShop.")
 			.withMessageContaining(" — ");
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> QueryLensAssertions.assertNoFindings(nPlusOne))
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> QueryLensAssertions.assertNoFindings(nPlusOne))
 			.withMessageStartingWith("Expected no findings but found 1:");
 		assertThatNoException()
 			.isThrownBy(() -> QueryLensAssertions.assertNoFinding(nPlusOne, FindingType.DUPLICATE_QUERY));

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Tests for {@link RecordingAssert}: the AssertJ form of the same checks, with the same messages.
+ * Tests for {@link RecordingAssert}: the AssertJ form of the same checks, with the same
+ * messages.
  */
 class RecordingAssertTests {
 
@@ -81,8 +82,7 @@ class RecordingAssertTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThat(recording).hasFinding(FindingType.N_PLUS_ONE))
 			.withMessageContaining("Expected a N_PLUS_ONE finding but found none");
-		Assertions.assertThat(new FindingFailure(List.of(FindingType.N_PLUS_ONE)).findFailure(recording))
-			.isNull();
+		Assertions.assertThat(new FindingFailure(List.of(FindingType.N_PLUS_ONE)).findFailure(recording)).isNull();
 	}
 
 }

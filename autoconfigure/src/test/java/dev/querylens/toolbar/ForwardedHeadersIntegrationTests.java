@@ -29,11 +29,13 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QueryLens decides on the real TCP peer and the real {@code Host}, never on what a forwarding header made of them:
- * with either forward-headers strategy, or on a cloud platform where Boot turns the native one on by itself, the
- * toolbar, the dashboard and their headers are off unless forwarded headers are trusted explicitly; an application
- * filter that rewrites the request from forwarding headers fools nothing; and every such attack is tried from a
- * peer that is not loopback. Real applications over real HTTP, with a test valve standing in for the remote peer.
+ * QueryLens decides on the real TCP peer and the real {@code Host}, never on what a
+ * forwarding header made of them: with either forward-headers strategy, or on a cloud
+ * platform where Boot turns the native one on by itself, the toolbar, the dashboard and
+ * their headers are off unless forwarded headers are trusted explicitly; an application
+ * filter that rewrites the request from forwarding headers fools nothing; and every such
+ * attack is tried from a peer that is not loopback. Real applications over real HTTP,
+ * with a test valve standing in for the remote peer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ForwardedHeadersIntegrationTests {
@@ -41,7 +43,9 @@ class ForwardedHeadersIntegrationTests {
 	/** A client on the internet. */
 	private static final String REMOTE = "203.0.113.9";
 
-	/** A peer in a pod network, which Tomcat's RemoteIpValve counts as an internal proxy. */
+	/**
+	 * A peer in a pod network, which Tomcat's RemoteIpValve counts as an internal proxy.
+	 */
 	private static final String POD = "10.0.0.7";
 
 	private static final String[] QUERYLENS_PATHS = { "/querylens", "/querylens/", "/querylens/endpoints",
@@ -174,15 +178,16 @@ class ForwardedHeadersIntegrationTests {
 				assertNothingFor(app, peer, claim);
 			}
 		}
-		// A loopback peer whose Host an attacker's name (DNS rebinding) hides behind X-Forwarded-Host.
+		// A loopback peer whose Host an attacker's name (DNS rebinding) hides behind
+		// X-Forwarded-Host.
 		assertNothingFor(app, null, "Host: rebound.attacker.example", "X-Forwarded-Host: localhost");
 		assertNothingFor(app, POD, "Host: rebound.attacker.example", "X-Forwarded-Host: localhost",
 				"X-Forwarded-For: 127.0.0.1");
 	}
 
 	/**
-	 * A client that gets a 404 for every QueryLens path, cannot clear the history, and gets the page exactly as the
-	 * application wrote it, without QueryLens's headers.
+	 * A client that gets a 404 for every QueryLens path, cannot clear the history, and
+	 * gets the page exactly as the application wrote it, without QueryLens's headers.
 	 */
 	private static void assertNothingFor(App app, String peer, String... headers) throws IOException {
 		String as = ((peer != null) ? peer : "loopback") + " " + Arrays.toString(headers);
@@ -202,7 +207,10 @@ class ForwardedHeadersIntegrationTests {
 		assertThat(page.hasHeader("Server-Timing")).as(as + " Server-Timing").isFalse();
 	}
 
-	/** A loopback client without forwarding headers sees the dashboard, the badge and the headers. */
+	/**
+	 * A loopback client without forwarding headers sees the dashboard, the badge and the
+	 * headers.
+	 */
 	private static void assertSeen(App app) throws IOException {
 		RawHttp.Exchange page = get(app, null, "/page");
 		assertThat(page.body()).contains("toolbar.js");

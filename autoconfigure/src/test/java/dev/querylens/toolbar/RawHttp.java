@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP/1.1 client that sends exactly the request line and headers it is given, {@code Host} included, which
- * {@code java.net.http} refuses to set.
+ * An HTTP/1.1 client that sends exactly the request line and headers it is given,
+ * {@code Host} included, which {@code java.net.http} refuses to set.
  */
 final class RawHttp {
 
@@ -29,7 +29,8 @@ final class RawHttp {
 	 * @param port the server's port
 	 * @param method the method
 	 * @param path the path with its query
-	 * @param headers header lines ({@code Name: value}); a {@code Host} line replaces {@code Host: localhost:port}
+	 * @param headers header lines ({@code Name: value}); a {@code Host} line replaces
+	 * {@code Host: localhost:port}
 	 * @return the response
 	 * @throws IOException when the exchange fails
 	 */
@@ -54,6 +55,7 @@ final class RawHttp {
 
 	/**
 	 * A response.
+	 *
 	 * @param status the status code
 	 * @param headers the headers by lower-case name
 	 * @param body the body, de-chunked, as UTF-8
@@ -71,8 +73,9 @@ final class RawHttp {
 			Map<String, List<String>> headers = new LinkedHashMap<>();
 			for (int i = 1; i < lines.length; i++) {
 				int colon = lines[i].indexOf(':');
-				headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-						(name) -> new ArrayList<>())
+				headers
+					.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+							(name) -> new ArrayList<>())
 					.add(lines[i].substring(colon + 1).trim());
 			}
 			byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);

@@ -18,9 +18,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Lets a test speak from a TCP peer other than loopback: a Tomcat valve, first of all the engine's valves (before
- * Boot's {@code RemoteIpValve}), gives the request the address named in the test's {@value #HEADER} header and
- * removes that header, exactly as if the connection had come from there.
+ * Lets a test speak from a TCP peer other than loopback: a Tomcat valve, first of all the
+ * engine's valves (before Boot's {@code RemoteIpValve}), gives the request the address
+ * named in the test's {@value #HEADER} header and removes that header, exactly as if the
+ * connection had come from there.
  */
 @Configuration(proxyBeanMethods = false)
 class RemotePeer {

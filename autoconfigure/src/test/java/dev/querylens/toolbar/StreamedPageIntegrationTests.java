@@ -19,13 +19,13 @@ import dev.querylens.toolbar.ToolbarTestApplication.FlushGate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A page the application flushes part way reaches the client at once, as written, while the application still works
- * on it; the rest streams, and the page stays byte for byte the application's (no badge, even where badges are on).
- * Over real HTTP: the page waits after its flush until the client has the flushed bytes.
+ * A page the application flushes part way reaches the client at once, as written, while
+ * the application still works on it; the rest streams, and the page stays byte for byte
+ * the application's (no badge, even where badges are on). Over real HTTP: the page waits
+ * after its flush until the client has the flushed bytes.
  */
-@SpringBootTest(classes = ToolbarTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:streamed-page;DB_CLOSE_DELAY=-1",
-				"querylens.toolbar.badge-in-tests=true" })
+@SpringBootTest(classes = ToolbarTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:streamed-page;DB_CLOSE_DELAY=-1", "querylens.toolbar.badge-in-tests=true" })
 class StreamedPageIntegrationTests {
 
 	@LocalServerPort

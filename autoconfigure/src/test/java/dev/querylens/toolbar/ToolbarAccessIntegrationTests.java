@@ -17,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Who sees QueryLens: a loopback peer does; a remote peer, or any request that came through a proxy, gets a 404 for
- * every QueryLens path and pages without the badge, whatever its forwarding headers claim.
+ * Who sees QueryLens: a loopback peer does; a remote peer, or any request that came
+ * through a proxy, gets a 404 for every QueryLens path and pages without the badge,
+ * whatever its forwarding headers claim.
  */
-@SpringBootTest(classes = ToolbarTestApplication.class,
-		properties = { "spring.datasource.url=jdbc:h2:mem:toolbar-access;DB_CLOSE_DELAY=-1",
-				"querylens.toolbar.badge-in-tests=true" })
+@SpringBootTest(classes = ToolbarTestApplication.class, properties = {
+		"spring.datasource.url=jdbc:h2:mem:toolbar-access;DB_CLOSE_DELAY=-1", "querylens.toolbar.badge-in-tests=true" })
 class ToolbarAccessIntegrationTests {
 
 	private static final String[] QUERYLENS_PATHS = { "/querylens", "/querylens/", "/querylens/endpoints",
@@ -64,8 +64,9 @@ class ToolbarAccessIntegrationTests {
 	@Test
 	void aRemotePeerClaimingLoopbackInXForwardedForGetsNotFound() throws Exception {
 		for (String path : QUERYLENS_PATHS) {
-			assertThat(perform(get(path).header("X-Forwarded-For", "127.0.0.1"), "10.0.0.7").getResponse()
-				.getStatus()).as(path).isEqualTo(404);
+			assertThat(perform(get(path).header("X-Forwarded-For", "127.0.0.1"), "10.0.0.7").getResponse().getStatus())
+				.as(path)
+				.isEqualTo(404);
 		}
 		assertBadgeless(get("/page").header("X-Forwarded-For", "127.0.0.1"), "10.0.0.7");
 	}
@@ -78,8 +79,7 @@ class ToolbarAccessIntegrationTests {
 			assertThat(perform(get("/querylens").header(header[0], header[1]), "127.0.0.1").getResponse().getStatus())
 				.as(header[0])
 				.isEqualTo(404);
-			assertThat(perform(get("/querylens/api/recordings").header(header[0], header[1]), "127.0.0.1")
-				.getResponse()
+			assertThat(perform(get("/querylens/api/recordings").header(header[0], header[1]), "127.0.0.1").getResponse()
 				.getStatus()).as(header[0]).isEqualTo(404);
 			assertBadgeless(get("/page").header(header[0], header[1]), "127.0.0.1");
 		}
@@ -91,8 +91,8 @@ class ToolbarAccessIntegrationTests {
 			assertThat(perform(get(path), "127.0.0.1", "rebound.attacker.example").getResponse().getStatus()).as(path)
 				.isEqualTo(404);
 		}
-		assertThat(perform(get("/page"), "127.0.0.1", "rebound.attacker.example").getResponse()
-			.getContentAsString()).isEqualTo(ToolbarTestApplication.PAGE);
+		assertThat(perform(get("/page"), "127.0.0.1", "rebound.attacker.example").getResponse().getContentAsString())
+			.isEqualTo(ToolbarTestApplication.PAGE);
 		assertThat(perform(get("/querylens"), "127.0.0.1", "127.0.0.1").getResponse().getStatus()).isEqualTo(200);
 		assertThat(perform(get("/querylens"), "127.0.0.1", "shop.localhost").getResponse().getStatus()).isEqualTo(200);
 	}

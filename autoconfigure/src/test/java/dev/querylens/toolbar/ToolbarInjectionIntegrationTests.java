@@ -15,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The badge goes into a complete HTML 200 page for a loopback client, just before the last {@code </body>}, and
- * every other response leaves QueryLens byte for byte as the application wrote it. Over real HTTP.
+ * The badge goes into a complete HTML 200 page for a loopback client, just before the
+ * last {@code </body>}, and every other response leaves QueryLens byte for byte as the
+ * application wrote it. Over real HTTP.
  */
 @SpringBootTest(classes = ToolbarTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:toolbar-injection;DB_CLOSE_DELAY=-1",
@@ -35,8 +36,8 @@ class ToolbarInjectionIntegrationTests {
 		String body = new String(response.body(), StandardCharsets.UTF_8);
 		String script = "<script type=\"module\" src=\"/querylens/static/toolbar.js\" data-querylens-id=\"" + id
 				+ "\" data-querylens-base=\"/querylens\"></script>";
-		assertThat(body).isEqualTo(ToolbarTestApplication.PAGE.replace("<p>café</p></body>",
-				"<p>café</p>" + script + "</body>"));
+		assertThat(body)
+			.isEqualTo(ToolbarTestApplication.PAGE.replace("<p>café</p></body>", "<p>café</p>" + script + "</body>"));
 		assertThat(body).contains("<!-- </body> -->");
 	}
 
@@ -96,8 +97,8 @@ class ToolbarInjectionIntegrationTests {
 
 	@Test
 	void underAPolicyWithANonceTheScriptCarriesTheNonce() throws Exception {
-		assertThat(new String(get("/nonce").body(), StandardCharsets.UTF_8))
-			.containsPattern("<script type=\"module\" src=\"/querylens/static/toolbar.js\" [^>]* nonce=\"r4nd0m\"></script></body>");
+		assertThat(new String(get("/nonce").body(), StandardCharsets.UTF_8)).containsPattern(
+				"<script type=\"module\" src=\"/querylens/static/toolbar.js\" [^>]* nonce=\"r4nd0m\"></script></body>");
 	}
 
 	@Test
@@ -122,8 +123,8 @@ class ToolbarInjectionIntegrationTests {
 		assertThat(dashboard.headers().firstValue("X-QueryLens-Id")).isEmpty();
 		HttpResponse<byte[]> script = get("/querylens/static/toolbar.js");
 		assertThat(script.statusCode()).isEqualTo(200);
-		assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(script.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
 		assertThat(get("/querylens/static/../application.properties").statusCode()).isEqualTo(404);
 		assertThat(get("/querylens/static/nothing.js").statusCode()).isEqualTo(404);
 	}
@@ -171,9 +172,9 @@ class ToolbarInjectionIntegrationTests {
 			get("/count/" + n);
 		}
 		String html = new String(get("/querylens/endpoints").body(), StandardCharsets.UTF_8);
-		assertThat(html.replaceAll("\\s+", " ")).contains(
-				"GET /count/{n}</a></td> <td class=\"ql-num\">4</td> <td class=\"ql-num ql-min\">1</td> "
-						+ "<td class=\"ql-num ql-median\">3.5</td> <td class=\"ql-num ql-max\">9</td>");
+		assertThat(html.replaceAll("\\s+", " "))
+			.contains("GET /count/{n}</a></td> <td class=\"ql-num\">4</td> <td class=\"ql-num ql-min\">1</td> "
+					+ "<td class=\"ql-num ql-median\">3.5</td> <td class=\"ql-num ql-max\">9</td>");
 		get("/count/7");
 		html = new String(get("/querylens/endpoints").body(), StandardCharsets.UTF_8);
 		assertThat(html).contains("<td class=\"ql-num ql-median\">5</td>");

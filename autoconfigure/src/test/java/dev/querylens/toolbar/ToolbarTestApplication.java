@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application whose pages write exact bytes, so tests can tell whether QueryLens changed a single one.
+ * An application whose pages write exact bytes, so tests can tell whether QueryLens
+ * changed a single one.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -28,7 +29,10 @@ public class ToolbarTestApplication {
 	static final String PAGE = "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p><!-- </body> -->"
 			+ "<p>café</p></body>\n</html>\n";
 
-	/** The start of {@link #PAGE}, which a streaming page flushes before it goes on working. */
+	/**
+	 * The start of {@link #PAGE}, which a streaming page flushes before it goes on
+	 * working.
+	 */
 	static final String PAGE_START = PAGE.substring(0, PAGE.indexOf("<!--"));
 
 	static final String JSON = "{\"ok\":true,\"html\":\"</body>\"}";
@@ -132,7 +136,8 @@ public class ToolbarTestApplication {
 
 		@GetMapping("/nonce")
 		void nonce(HttpServletResponse response) throws IOException {
-			response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'nonce-r4nd0m' 'strict-dynamic'");
+			response.setHeader("Content-Security-Policy",
+					"default-src 'self'; script-src 'nonce-r4nd0m' 'strict-dynamic'");
 			html(response, 200);
 		}
 
@@ -172,8 +177,9 @@ public class ToolbarTestApplication {
 	}
 
 	/**
-	 * Holds a streaming page after its flush until the test's client has received the flushed bytes. The wait is
-	 * bounded only so that a response held back by mistake fails the test instead of hanging it.
+	 * Holds a streaming page after its flush until the test's client has received the
+	 * flushed bytes. The wait is bounded only so that a response held back by mistake
+	 * fails the test instead of hanging it.
 	 */
 	static final class FlushGate {
 
@@ -193,8 +199,10 @@ public class ToolbarTestApplication {
 		}
 
 		/**
-		 * Whether the page was released by the client (rather than by the bound on the wait).
-		 * @return whether the client had the flushed bytes while the page was still waiting
+		 * Whether the page was released by the client (rather than by the bound on the
+		 * wait).
+		 * @return whether the client had the flushed bytes while the page was still
+		 * waiting
 		 */
 		static boolean wasReleasedByClient() {
 			return releasedByClient.join();

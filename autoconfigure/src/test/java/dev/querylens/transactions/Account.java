@@ -5,7 +5,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An account whose balance the application changes in Java, so that Hibernate flushes an UPDATE at commit.
+ * An account whose balance the application changes in Java, so that Hibernate flushes an
+ * UPDATE at commit.
  */
 @Entity
 @Table(name = "txn_account")

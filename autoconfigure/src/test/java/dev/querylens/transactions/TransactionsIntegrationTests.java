@@ -31,9 +31,10 @@ import dev.querylens.transactions.TransactionsTestApplication.ReportService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Connections and transactions over real HTTP on H2: statements that each take a connection outside a transaction,
- * writes Hibernate flushes at commit, and each case's nearest look-alike that must stay silent. Subclasses run the
- * same tests on PostgreSQL and MariaDB.
+ * Connections and transactions over real HTTP on H2: statements that each take a
+ * connection outside a transaction, writes Hibernate flushes at commit, and each case's
+ * nearest look-alike that must stay silent. Subclasses run the same tests on PostgreSQL
+ * and MariaDB.
  */
 @SpringBootTest(classes = TransactionsTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
@@ -59,7 +60,8 @@ class TransactionsIntegrationTests {
 	void updatesInALoopOutsideATransactionTakeAConnectionEachAndAreOneBatchableRun() throws Exception {
 		AnalyzedRecording recording = recordingOf("POST", "/churn/writes");
 		assertThat(recording.recording().getQueryCount()).isEqualTo(TransactionsTestApplication.ACCOUNTS);
-		// One cause, one finding: the batch in one transaction also ends the churn, so CONNECTION_CHURN is folded.
+		// One cause, one finding: the batch in one transaction also ends the churn, so
+		// CONNECTION_CHURN is folded.
 		assertThat(types(recording)).doesNotContain(FindingType.CONNECTION_CHURN);
 		Finding batchable = only(recording, FindingType.BATCHABLE_WRITES);
 		assertThat(batchable.count()).isEqualTo(TransactionsTestApplication.ACCOUNTS);
@@ -90,8 +92,7 @@ class TransactionsIntegrationTests {
 	}
 
 	@Test
-	void readsOfAnNPlusOneOutsideATransactionAreTheNPlusOneAloneSinceItsFixRemovesTheirConnections()
-			throws Exception {
+	void readsOfAnNPlusOneOutsideATransactionAreTheNPlusOneAloneSinceItsFixRemovesTheirConnections() throws Exception {
 		AnalyzedRecording recording = recordingOf("GET", "/churn/reads-in-a-loop");
 		assertThat(types(recording)).containsExactly(FindingType.N_PLUS_ONE);
 	}
@@ -120,7 +121,8 @@ class TransactionsIntegrationTests {
 		TransactionLog log = recording.recording().getTransactions();
 		QueryEvent update = only(recording.recording().getQueries(), "update");
 		assertThat(log.isFlushedAtCommit(update.index())).isTrue();
-		assertThat(update.callSite()).hasToString(AccountService.class.getName() + ".deposit(TransactionsTestApplication.java)");
+		assertThat(update.callSite())
+			.hasToString(AccountService.class.getName() + ".deposit(TransactionsTestApplication.java)");
 		Finding readModifyWrite = only(recording, FindingType.READ_MODIFY_WRITE);
 		assertThat(readModifyWrite.callSite()).startsWith(AccountService.class.getName() + ".deposit(");
 		JsonNode query = json(recording).get("queries").get(update.index());
@@ -144,7 +146,8 @@ class TransactionsIntegrationTests {
 		AnalyzedRecording recording = recordingOf("POST", "/flush/rename-all");
 		Finding batchable = only(recording, FindingType.BATCHABLE_WRITES);
 		assertThat(batchable.count()).isEqualTo(TransactionsTestApplication.ACCOUNTS);
-		assertThat(batchable.callSite()).isEqualTo(AccountService.class.getName() + ".renameAll(TransactionsTestApplication.java)");
+		assertThat(batchable.callSite())
+			.isEqualTo(AccountService.class.getName() + ".renameAll(TransactionsTestApplication.java)");
 		assertThat(batchable.message()).contains("from `" + AccountService.class.getName() + ".renameAll(");
 		assertThat(batchable.queryIndexes()).allMatch(recording.recording().getTransactions()::isFlushedAtCommit);
 	}
@@ -169,7 +172,8 @@ class TransactionsIntegrationTests {
 		assertThat(audit.get("isolation").asString()).isEqualTo("DEFAULT");
 		assertThat(audit.get("propagation").asString()).isEqualTo("REQUIRES_NEW");
 		assertThat(audit.get("outcome").asString()).isEqualTo("commit");
-		assertThat(audit.get("startOffsetMs").asDouble()).isGreaterThanOrEqualTo(summary.get("startOffsetMs").asDouble());
+		assertThat(audit.get("startOffsetMs").asDouble())
+			.isGreaterThanOrEqualTo(summary.get("startOffsetMs").asDouble());
 		assertThat(audit.get("startOffsetMs").asDouble() + audit.get("durationMs").asDouble())
 			.isLessThanOrEqualTo(summary.get("startOffsetMs").asDouble() + summary.get("durationMs").asDouble());
 		JsonNode failed = transactions.get(2);
@@ -177,7 +181,8 @@ class TransactionsIntegrationTests {
 		assertThat(failed.get("outcome").asString()).isEqualTo("rollback");
 		JsonNode template = transactions.get(3);
 		assertThat(template.get("callSite").asString())
-			.startsWith(TransactionsTestApplication.AccountController.class.getName() + ".everyKind(TransactionsTestApplication.java:");
+			.startsWith(TransactionsTestApplication.AccountController.class.getName()
+					+ ".everyKind(TransactionsTestApplication.java:");
 		assertThat(template.get("outcome").asString()).isEqualTo("commit");
 		for (JsonNode transaction : transactions) {
 			assertThat(transaction.get("connectionHeldMs").asDouble()).isPositive()
@@ -185,8 +190,10 @@ class TransactionsIntegrationTests {
 		}
 		JsonNode queries = json.get("queries");
 		List<Integer> ids = new ArrayList<>();
-		queries.forEach((query) -> ids.add(query.get("transaction").isNull() ? null : query.get("transaction").asInt()));
-		// count (summary), the audit update (its own), find (rolled back), the template's select, the auto-commit one.
+		queries
+			.forEach((query) -> ids.add(query.get("transaction").isNull() ? null : query.get("transaction").asInt()));
+		// count (summary), the audit update (its own), find (rolled back), the template's
+		// select, the auto-commit one.
 		assertThat(ids).containsExactly(1, 2, 3, 4, null);
 	}
 
@@ -196,10 +203,12 @@ class TransactionsIntegrationTests {
 		Finding held = only(recording, FindingType.CONNECTION_HELD);
 		assertThat(held.callSite())
 			.isEqualTo(AccountService.class.getName() + ".depositAfterRemoteCall(TransactionsTestApplication.java)");
-		assertThat(held.message()).contains("held its connection").contains("while its 2 statements ran")
+		assertThat(held.message()).contains("held its connection")
+			.contains("while its 2 statements ran")
 			.contains("the longest wait")
 			.contains("came after `select");
-		assertThat(held.suggestion()).contains("move it out of `TransactionsTestApplication$AccountService.depositAfterRemoteCall`");
+		assertThat(held.suggestion())
+			.contains("move it out of `TransactionsTestApplication$AccountService.depositAfterRemoteCall`");
 		assertThat(held.queryIndexes()).hasSize(2);
 	}
 
@@ -225,8 +234,8 @@ class TransactionsIntegrationTests {
 		assertThat(many.count()).isEqualTo(6);
 		assertThat(many.message()).contains("6 transactions began one after another")
 			.contains("`" + AccountService.class.getName() + ".deposit(TransactionsTestApplication.java)` ×6");
-		assertThat(many.suggestion()).contains("`@Transactional` on the method that calls "
-				+ "`TransactionsTestApplication$AccountService.deposit`");
+		assertThat(many.suggestion()).contains(
+				"`@Transactional` on the method that calls " + "`TransactionsTestApplication$AccountService.deposit`");
 	}
 
 	@Test
@@ -245,7 +254,8 @@ class TransactionsIntegrationTests {
 
 	protected final JsonNode json(AnalyzedRecording recording) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/queries/" + recording.recording().getId()))
+			.newBuilder(
+					URI.create("http://localhost:" + this.port + "/actuator/queries/" + recording.recording().getId()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
@@ -257,8 +267,10 @@ class TransactionsIntegrationTests {
 		return found.get(0);
 	}
 
-	// The first run of a transaction in a fresh JVM loads and compiles Hibernate's flush: hundreds of milliseconds
-	// with the connection held and no statement running, as the first request after start-up really is. The
+	// The first run of a transaction in a fresh JVM loads and compiles Hibernate's flush:
+	// hundreds of milliseconds
+	// with the connection held and no statement running, as the first request after
+	// start-up really is. The
 	// look-alikes of CONNECTION_HELD are judged on a second run.
 	protected final AnalyzedRecording warmRecordingOf(String method, String path) throws Exception {
 		recordingOf(method, path);

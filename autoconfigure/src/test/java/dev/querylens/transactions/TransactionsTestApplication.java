@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application that uses connections and transactions well and badly, for integration tests over real HTTP:
- * plain {@code JdbcTemplate} calls with and without a transaction around them, Hibernate writes flushed at commit,
- * transactions of every outcome and propagation, a transaction that waits for a remote service while it holds its
+ * An application that uses connections and transactions well and badly, for integration
+ * tests over real HTTP: plain {@code JdbcTemplate} calls with and without a transaction
+ * around them, Hibernate writes flushed at commit, transactions of every outcome and
+ * propagation, a transaction that waits for a remote service while it holds its
  * connection, and many transactions where one would do.
  */
 @SpringBootApplication
@@ -220,7 +221,8 @@ public class TransactionsTestApplication {
 	@Service
 	public static class RemoteService {
 
-		// Stands for a call to a slow remote service: the scenario itself, not a wait for another thread.
+		// Stands for a call to a slow remote service: the scenario itself, not a wait for
+		// another thread.
 		public void call() {
 			try {
 				Thread.sleep(400);

@@ -69,7 +69,8 @@ class JsonWriterTests {
 		String json = JsonWriter.write(text);
 		long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 		assertThat(json).hasSize(6_000_002).startsWith("\"\\u003c\\u003c");
-		// The growing buffer and the result: a few bytes per character written, none per escape.
+		// The growing buffer and the result: a few bytes per character written, none per
+		// escape.
 		assertThat(allocated).as("bytes allocated").isLessThan(8L * json.length());
 	}
 

@@ -22,8 +22,9 @@ import dev.querylens.store.RecordingCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@link RecordingFilter}'s response decorators: each isolated, so that one that throws leaves the application's
- * response as it wrote it, and a body held back only where a decorator needs it.
+ * The {@link RecordingFilter}'s response decorators: each isolated, so that one that
+ * throws leaves the application's response as it wrote it, and a body held back only
+ * where a decorator needs it.
  */
 class RecordingFilterDecoratorTests {
 

@@ -119,8 +119,8 @@ class ToolbarAccessTests {
 
 	@Test
 	void itDescribesItselfForTheStartUpLine() {
-		assertThat(this.loopback)
-			.hasToString("127.0.0.0/8, ::1 under localhost or an IP address (requests with Forwarded, X-Forwarded-* or X-Real-IP headers refused)");
+		assertThat(this.loopback).hasToString(
+				"127.0.0.0/8, ::1 under localhost or an IP address (requests with Forwarded, X-Forwarded-* or X-Real-IP headers refused)");
 		assertThat(ToolbarAccess.closed("the proxy says so")).hasToString("nobody (the proxy says so)");
 	}
 

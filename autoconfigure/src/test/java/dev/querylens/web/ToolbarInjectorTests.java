@@ -35,7 +35,8 @@ class ToolbarInjectorTests {
 		byte[] injected = ToolbarInjector.inject(response, PAGE.getBytes(StandardCharsets.UTF_8), "/ctx/querylens",
 				this.recording);
 		String text = new String(injected, StandardCharsets.UTF_8);
-		assertThat(text).startsWith("<html><body><script>var s = '</BODY>';</script>x<script type=\"module\" src=\"/ctx/querylens/")
+		assertThat(text)
+			.startsWith("<html><body><script>var s = '</BODY>';</script>x<script type=\"module\" src=\"/ctx/querylens/")
 			.endsWith("></script></Body ></html>");
 		assertThat(response.getContentLength()).isEqualTo(injected.length);
 	}
@@ -71,7 +72,8 @@ class ToolbarInjectorTests {
 	@Test
 	void aPageWithoutABodyEndTagIsLeftAlone() {
 		assertThat(ToolbarInjector.inject(html(), "<p>fragment</p>".getBytes(StandardCharsets.UTF_8), "/querylens",
-				this.recording)).isNull();
+				this.recording))
+			.isNull();
 	}
 
 	@Test

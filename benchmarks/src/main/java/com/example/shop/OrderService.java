@@ -3,8 +3,8 @@ package com.example.shop;
 import java.util.function.Supplier;
 
 /**
- * The inner application frame of the call-site benchmark, the call site of its statement, as a service calling a
- * repository is.
+ * The inner application frame of the call-site benchmark, the call site of its statement,
+ * as a service calling a repository is.
  */
 public final class OrderService {
 

@@ -22,10 +22,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The analysis of one finished recording, all detectors, as {@code RecordingCollector} runs it when a request ends.
- * The recording keeps every statement in full ({@code max-queries} as large as the statement count): a parent
- * SELECT then, per parent row, a lazy to-one load and a collection load (so N+1s and duplicates to find), with a
- * run of single-row UPDATEs and INSERTs at the end (batchable writes), each with a call site.
+ * The analysis of one finished recording, all detectors, as {@code RecordingCollector}
+ * runs it when a request ends. The recording keeps every statement in full
+ * ({@code max-queries} as large as the statement count): a parent SELECT then, per parent
+ * row, a lazy to-one load and a collection load (so N+1s and duplicates to find), with a
+ * run of single-row UPDATEs and INSERTs at the end (batchable writes), each with a call
+ * site.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -70,8 +72,8 @@ public class AnalysisBenchmark {
 	}
 
 	/**
-	 * Analyses the recording: groups, fingerprints (cached after the first call, as in an application), every
-	 * detector.
+	 * Analyses the recording: groups, fingerprints (cached after the first call, as in an
+	 * application), every detector.
 	 * @return the analysis
 	 */
 	@Benchmark

@@ -21,20 +21,25 @@ import org.openjdk.jmh.annotations.State;
 import org.springframework.aop.bench.FrameworkChain;
 
 /**
- * The cost of one call site on a realistic stack: the statement runs {@value #ABOVE_SERVICE} framework frames (Spring
- * AOP, Spring Data, the transaction interceptor, Hibernate, the pool) above the application's service method, which
- * a controller called through {@value #ABOVE_CONTROLLER} more, itself {@value #BELOW_CONTROLLER} frames of servlet
- * container above the benchmark harness. The class names are those of the frameworks' packages, so every frame is
- * judged as it would be in an application.
+ * The cost of one call site on a realistic stack: the statement runs
+ * {@value #ABOVE_SERVICE} framework frames (Spring AOP, Spring Data, the transaction
+ * interceptor, Hibernate, the pool) above the application's service method, which a
+ * controller called through {@value #ABOVE_CONTROLLER} more, itself
+ * {@value #BELOW_CONTROLLER} frames of servlet container above the benchmark harness. The
+ * class names are those of the frameworks' packages, so every frame is judged as it would
+ * be in an application.
  * <p>
- * {@code none} builds the same stack and resolves nothing: subtract it from the others. {@code prefixes} is the
- * resolver before the verdict was cached (string prefixes per frame, first frame only); {@code innermost} the current
- * one keeping the call site alone; {@code callPath} the current one with its default call path.
+ * {@code none} builds the same stack and resolves nothing: subtract it from the others.
+ * {@code prefixes} is the resolver before the verdict was cached (string prefixes per
+ * frame, first frame only); {@code innermost} the current one keeping the call site
+ * alone; {@code callPath} the current one with its default call path.
  * <p>
- * Alternatives measured beside them: {@code stackTrace} the prefix verdict over {@link Thread#getStackTrace()};
- * {@code captureOnly} a {@link Throwable} filled in and kept, its stack not read, the cheapest capture there is on
- * JDK 17 (what resolving lazily, on first read, would pay on the request thread); {@code walkerDepthHint} the
- * {@code prefixes} walk with the walker told to expect 128 frames (one batch instead of several).
+ * Alternatives measured beside them: {@code stackTrace} the prefix verdict over
+ * {@link Thread#getStackTrace()}; {@code captureOnly} a {@link Throwable} filled in and
+ * kept, its stack not read, the cheapest capture there is on JDK 17 (what resolving
+ * lazily, on first read, would pay on the request thread); {@code walkerDepthHint} the
+ * {@code prefixes} walk with the walker told to expect 128 frames (one batch instead of
+ * several).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +52,8 @@ public class CallSiteBenchmark {
 
 	static final int BELOW_CONTROLLER = 24;
 
-	// The benchmark's own frames are in QueryLens's jar once shaded; the harness is not application code either.
+	// The benchmark's own frames are in QueryLens's jar once shaded; the harness is not
+	// application code either.
 	private static final List<String> NOT_APPLICATION = List.of("dev.querylens.benchmarks.", "org.openjdk.jmh.");
 
 	/** Which resolver runs at the top of the stack. */

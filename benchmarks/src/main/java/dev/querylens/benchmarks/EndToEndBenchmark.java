@@ -20,14 +20,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The demo application under load, with QueryLens off, at its defaults and in lean mode, alternated in one run so
- * that the three share whatever else the machine is doing.
+ * The demo application under load, with QueryLens off, at its defaults and in lean mode,
+ * alternated in one run so that the three share whatever else the machine is doing.
  * <p>
- * Each variant is its own JVM on PostgreSQL (its own schema, so the three never touch each other's tables). The load
- * is closed-loop: a fixed number of clients, each sending its next request when the previous one is answered, for a
- * fixed time per round; the variants take turns within each round, in a rotated order. Printed: requests per second
- * per round, the throughput ratio against QueryLens off per round and its median, and p50/p99 latency over all
- * rounds.
+ * Each variant is its own JVM on PostgreSQL (its own schema, so the three never touch
+ * each other's tables). The load is closed-loop: a fixed number of clients, each sending
+ * its next request when the previous one is answered, for a fixed time per round; the
+ * variants take turns within each round, in a rotated order. Printed: requests per second
+ * per round, the throughput ratio against QueryLens off per round and its median, and
+ * p50/p99 latency over all rounds.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.querylens.benchmarks.EndToEndBenchmark
  * demo-app/target/querylens-demo-0.1.0-SNAPSHOT.jar [seconds per turn, 10] [rounds, 3] [clients, 4]}
@@ -42,7 +43,8 @@ public final class EndToEndBenchmark {
 		VARIANTS.put("lean", List.of("--querylens.mode=lean"));
 	}
 
-	// A 4-statement HTML page (the order, its customer, its items, the customer's order count) and a JSON page of 50
+	// A 4-statement HTML page (the order, its customer, its items, the customer's order
+	// count) and a JSON page of 50
 	// rows from 1 statement.
 	private static final List<String> PAGES = List.of("/orders/1", "/api/orders/fast");
 
@@ -107,14 +109,16 @@ public final class EndToEndBenchmark {
 			throws IOException {
 		String schema = "querylens_bench_" + name;
 		String separator = jdbcUrl.contains("?") ? "&" : "?";
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-jar", jar, "--server.port=" + port,
-				"--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl + separator + "currentSchema=" + schema,
-				"--spring.jpa.properties.hibernate.default_schema=" + schema,
-				"--spring.jpa.properties.hibernate.hbm2ddl.create_namespaces=true",
-				// Kept between runs: the seeders skip a seeded schema, so a rerun starts in seconds.
-				"--spring.jpa.hibernate.ddl-auto=update", "--logging.level.root=WARN",
-				"--querylens.n-plus-one.action=none", "--spring.main.banner-mode=off"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m", "-Xmx512m",
+						"-XX:+UseParallelGC", "-jar", jar, "--server.port=" + port, "--spring.profiles.active=postgres",
+						"--spring.datasource.url=" + jdbcUrl + separator + "currentSchema=" + schema,
+						"--spring.jpa.properties.hibernate.default_schema=" + schema,
+						"--spring.jpa.properties.hibernate.hbm2ddl.create_namespaces=true",
+						// Kept between runs: the seeders skip a seeded schema, so a rerun
+						// starts in seconds.
+						"--spring.jpa.hibernate.ddl-auto=update", "--logging.level.root=WARN",
+						"--querylens.n-plus-one.action=none", "--spring.main.banner-mode=off"));
 		command.addAll(variantArgs);
 		File log = Files.createTempFile("querylens-bench-" + name + "-", ".log").toFile();
 		System.out.printf(Locale.ROOT, "%s: port %d, log %s%n", name, port, log);
@@ -129,7 +133,8 @@ public final class EndToEndBenchmark {
 				throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see its log");
 			}
 			try {
-				HttpResponse<Void> response = http.send(request(port, PAGES.get(0)), HttpResponse.BodyHandlers.discarding());
+				HttpResponse<Void> response = http.send(request(port, PAGES.get(0)),
+						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
 					return;
 				}
@@ -239,7 +244,9 @@ public final class EndToEndBenchmark {
 	}
 
 	private static HttpRequest request(int port, String page) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page)).timeout(Duration.ofSeconds(30)).build();
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page))
+			.timeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	private static int freePort() throws IOException {

@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The fixed cost of one recording with no queries: start, bind, unbind, finish. Each recorded
- * variant of {@link RecordingDataSourceBenchmark} pays it once per
+ * The fixed cost of one recording with no queries: start, bind, unbind, finish. Each
+ * recorded variant of {@link RecordingDataSourceBenchmark} pays it once per
  * {@value RecordingDataSourceBenchmark#STATEMENTS_PER_RECORDING} statements.
  */
 @State(Scope.Thread)

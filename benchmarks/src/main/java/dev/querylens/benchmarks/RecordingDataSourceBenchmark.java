@@ -36,13 +36,15 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.springframework.aop.bench.FrameworkChain;
 
 /**
- * The JDBC hot path: the same three workloads on H2 in memory behind HikariCP, through the raw
- * pool and through a {@link RecordingDataSource} over that pool with a recording bound.
+ * The JDBC hot path: the same three workloads on H2 in memory behind HikariCP, through
+ * the raw pool and through a {@link RecordingDataSource} over that pool with a recording
+ * bound.
  * <p>
- * Each operation is one JDBC statement (one query of a recording; the batch counts once). The
- * recorded variants start a fresh {@link Recording} every {@value #STATEMENTS_PER_RECORDING}
- * operations inside the benchmark method, so recordings stay small and the cost of starting,
- * binding and finishing them is included, spread over the statements of that "request".
+ * Each operation is one JDBC statement (one query of a recording; the batch counts once).
+ * The recorded variants start a fresh {@link Recording} every
+ * {@value #STATEMENTS_PER_RECORDING} operations inside the benchmark method, so
+ * recordings stay small and the cost of starting, binding and finishing them is included,
+ * spread over the statements of that "request".
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,8 +66,9 @@ public class RecordingDataSourceBenchmark {
 	}
 
 	/**
-	 * {@code raw} for the bare pool, {@code unrecorded} for the recording data source with no recording bound (work
-	 * outside a request), or the call-site mode of the recording data source.
+	 * {@code raw} for the bare pool, {@code unrecorded} for the recording data source
+	 * with no recording bound (work outside a request), or the call-site mode of the
+	 * recording data source.
 	 */
 	@Param({ "raw", "unrecorded", "NONE", "FIRST_APP_FRAME" })
 	public String capture;
@@ -74,7 +77,8 @@ public class RecordingDataSourceBenchmark {
 
 	private DataSource dataSource;
 
-	// The same pool, for statements run under a realistic stack whose application code is com.example.shop.
+	// The same pool, for statements run under a realistic stack whose application code is
+	// com.example.shop.
 	private DataSource deepDataSource;
 
 	private final OrderController controller = new OrderController();
@@ -110,9 +114,10 @@ public class RecordingDataSourceBenchmark {
 		CallSiteMode callSites = this.recorded ? CallSiteMode.valueOf(this.capture) : CallSiteMode.NONE;
 		this.dataSource = wrapped ? new RecordingDataSource(this.pool, "dataSource",
 				new JdbcCaptureSettings(true, JdbcCaptureSettings.DEFAULT_MAX_PARAMETER_LENGTH,
-						// Shaded into one jar with QueryLens, the benchmark is application code only when named so.
-						new CallSiteResolver(callSites, List.of("dev.querylens.benchmarks"),
-								List.of(), CallSiteResolver.DEFAULT_MAX_CALL_PATH)))
+						// Shaded into one jar with QueryLens, the benchmark is
+						// application code only when named so.
+						new CallSiteResolver(callSites, List.of("dev.querylens.benchmarks"), List.of(),
+								CallSiteResolver.DEFAULT_MAX_CALL_PATH)))
 				: this.pool;
 		this.deepDataSource = wrapped ? new RecordingDataSource(this.pool, "dataSource",
 				new JdbcCaptureSettings(true, JdbcCaptureSettings.DEFAULT_MAX_PARAMETER_LENGTH,
@@ -166,7 +171,8 @@ public class RecordingDataSourceBenchmark {
 	public String primaryKeyLookup() throws SQLException {
 		startRecordingWhenDue();
 		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement("select id, name, price from item where id = ?")) {
+				PreparedStatement statement = connection
+					.prepareStatement("select id, name, price from item where id = ?")) {
 			statement.setLong(1, nextId());
 			try (ResultSet resultSet = statement.executeQuery()) {
 				resultSet.next();
@@ -176,24 +182,27 @@ public class RecordingDataSourceBenchmark {
 	}
 
 	/**
-	 * Reads one row by primary key at the top of the stack {@link CallSiteBenchmark} builds: {@value
-	 * CallSiteBenchmark#ABOVE_SERVICE} framework frames above the service, which a controller called through {@value
-	 * CallSiteBenchmark#ABOVE_CONTROLLER} more, below them {@value CallSiteBenchmark#BELOW_CONTROLLER} frames of
-	 * servlet container: the per-statement cost of call sites as an application pays it.
+	 * Reads one row by primary key at the top of the stack {@link CallSiteBenchmark}
+	 * builds: {@value CallSiteBenchmark#ABOVE_SERVICE} framework frames above the
+	 * service, which a controller called through
+	 * {@value CallSiteBenchmark#ABOVE_CONTROLLER} more, below them
+	 * {@value CallSiteBenchmark#BELOW_CONTROLLER} frames of servlet container: the
+	 * per-statement cost of call sites as an application pays it.
 	 * @return the name read
 	 */
 	@Benchmark
 	public String primaryKeyLookupUnderAService() {
 		startRecordingWhenDue();
 		return ServletContainer.call(CallSiteBenchmark.BELOW_CONTROLLER,
-				() -> this.controller.list(() -> FrameworkChain.call(CallSiteBenchmark.ABOVE_CONTROLLER,
-						() -> this.service.orders(() -> FrameworkChain.call(CallSiteBenchmark.ABOVE_SERVICE,
-								this::deepLookup)))));
+				() -> this.controller
+					.list(() -> FrameworkChain.call(CallSiteBenchmark.ABOVE_CONTROLLER, () -> this.service
+						.orders(() -> FrameworkChain.call(CallSiteBenchmark.ABOVE_SERVICE, this::deepLookup)))));
 	}
 
 	private String deepLookup() {
 		try (Connection connection = this.deepDataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement("select id, name, price from item where id = ?")) {
+				PreparedStatement statement = connection
+					.prepareStatement("select id, name, price from item where id = ?")) {
 			statement.setLong(1, nextId());
 			try (ResultSet resultSet = statement.executeQuery()) {
 				resultSet.next();
@@ -230,8 +239,8 @@ public class RecordingDataSourceBenchmark {
 	}
 
 	/**
-	 * Inserts 100 rows in one batch, in a transaction that is rolled back so every invocation
-	 * starts from the same table.
+	 * Inserts 100 rows in one batch, in a transaction that is rolled back so every
+	 * invocation starts from the same table.
 	 * @return the update counts
 	 * @throws SQLException never, on H2 in memory
 	 */

@@ -9,8 +9,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A small shop that runs the ORM performance tutorial the slow way and the fast way, with QueryLens measuring
- * each.
+ * A small shop that runs the ORM performance tutorial the slow way and the fast way, with
+ * QueryLens measuring each.
  */
 @SpringBootApplication
 public class DemoApplication {

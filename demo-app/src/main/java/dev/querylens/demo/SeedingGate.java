@@ -12,11 +12,12 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Answers 503 with {@code Retry-After} until the demo has seeded its data: Tomcat accepts requests before the
- * seeders (application runners) are done, and a lesson page run then would show the numbers of half a database.
- * Boot's readiness state turns to accepting traffic once the runners have finished; the actuator is not gated, so
- * {@code /actuator/health/readiness} tells a script when to start. An interceptor, not a filter: it is off the
- * stack by the time a statement runs, so no call site points at it.
+ * Answers 503 with {@code Retry-After} until the demo has seeded its data: Tomcat accepts
+ * requests before the seeders (application runners) are done, and a lesson page run then
+ * would show the numbers of half a database. Boot's readiness state turns to accepting
+ * traffic once the runners have finished; the actuator is not gated, so
+ * {@code /actuator/health/readiness} tells a script when to start. An interceptor, not a
+ * filter: it is off the stack by the time a statement runs, so no call site points at it.
  */
 final class SeedingGate implements HandlerInterceptor {
 

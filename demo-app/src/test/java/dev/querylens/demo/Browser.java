@@ -23,8 +23,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven by Selenium, as {@code shared/BROWSER-TESTS.md} shows: the system driver, so
- * Selenium Manager never downloads one. Without Chromium a test skips on a developer's machine and fails in CI.
+ * Debian's headless Chromium driven by Selenium, as {@code shared/BROWSER-TESTS.md}
+ * shows: the system driver, so Selenium Manager never downloads one. Without Chromium a
+ * test skips on a developer's machine and fails in CI.
  */
 final class Browser {
 
@@ -53,8 +54,8 @@ final class Browser {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM.toString());
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1280,900", "--user-data-dir=" + profile);
 			return new ChromeDriver(service, options);
 		}
 		catch (IOException ex) {

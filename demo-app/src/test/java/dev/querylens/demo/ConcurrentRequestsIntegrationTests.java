@@ -27,8 +27,8 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many requests in parallel to pages with different known counts: each recording holds exactly its own page's
- * queries, and the store never holds more than its cap.
+ * Many requests in parallel to pages with different known counts: each recording holds
+ * exactly its own page's queries, and the store never holds more than its cap.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "querylens.store.max-recordings=40")
 @TestDatabase("h2")
@@ -99,7 +99,10 @@ class ConcurrentRequestsIntegrationTests {
 
 	// The seeders' start-up task is kept apart, under its own bound.
 	private List<AnalyzedRecording> requestRecordings() {
-		return this.store.findAll().stream().filter((recording) -> recording.recording().getKind() == Kind.HTTP).toList();
+		return this.store.findAll()
+			.stream()
+			.filter((recording) -> recording.recording().getKind() == Kind.HTTP)
+			.toList();
 	}
 
 }

@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard at {@code /querylens}: the history, its filters and sorting, the detail view with EXPLAIN, the
- * endpoints view and clearing, in a real headless Chromium over HTTP.
+ * The dashboard at {@code /querylens}: the history, its filters and sorting, the detail
+ * view with EXPLAIN, the endpoints view and clearing, in a real headless Chromium over
+ * HTTP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "querylens.toolbar.badge-in-tests=true")
 class DashboardBrowserTests {
@@ -157,7 +158,8 @@ class DashboardBrowserTests {
 		assertThat(driver.findElements(By.cssSelector("#recordings .ql-row"))).isEmpty();
 	}
 
-	// The browser asks for /favicon.ico by itself: a real request of the app, recorded like any other.
+	// The browser asks for /favicon.ico by itself: a real request of the app, recorded
+	// like any other.
 	private List<WebElement> rows() {
 		return driver.findElements(By.cssSelector(".ql-table tbody .ql-row"))
 			.stream()

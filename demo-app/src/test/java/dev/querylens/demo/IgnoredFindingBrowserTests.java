@@ -18,11 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An N+1 silenced by a {@code querylens.ignore} rule, in a real headless Chromium: the badge shows no warning, and
- * the panel still lists the finding, greyed out and labelled ignored.
+ * An N+1 silenced by a {@code querylens.ignore} rule, in a real headless Chromium: the
+ * badge shows no warning, and the panel still lists the finding, greyed out and labelled
+ * ignored.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "querylens.toolbar.badge-in-tests=true", "querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].association=Order.customer" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "querylens.toolbar.badge-in-tests=true",
+		"querylens.ignore[0].type=n-plus-one", "querylens.ignore[0].association=Order.customer" })
 class IgnoredFindingBrowserTests {
 
 	private static WebDriver driver;

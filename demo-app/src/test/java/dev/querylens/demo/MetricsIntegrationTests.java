@@ -21,8 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QueryLens's meters after real HTTP requests to the demo's slow and fast pages: in the registry with the right
- * counts and tags, and in the Prometheus scrape at {@code /actuator/prometheus}.
+ * QueryLens's meters after real HTTP requests to the demo's slow and fast pages: in the
+ * registry with the right counts and tags, and in the Prometheus scrape at
+ * {@code /actuator/prometheus}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:shop-metrics;DB_CLOSE_DELAY=-1",
@@ -52,7 +53,9 @@ class MetricsIntegrationTests {
 		assertThat(slow.count()).isEqualTo(2);
 		assertThat(slow.totalAmount()).isEqualTo(22);
 		assertThat(slow.max()).isEqualTo(11);
-		DistributionSummary fast = this.registry.get("querylens.recording.queries").tags("pattern", "/orders/fast").summary();
+		DistributionSummary fast = this.registry.get("querylens.recording.queries")
+			.tags("pattern", "/orders/fast")
+			.summary();
 		assertThat(fast.count()).isEqualTo(1);
 		assertThat(fast.totalAmount()).isEqualTo(1);
 		assertThat(this.registry.get("querylens.recording.query.time").tags("pattern", "/orders/slow").timer().count())
@@ -80,13 +83,15 @@ class MetricsIntegrationTests {
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("querylens_recording_queries_sum{")
 			.contains("pattern=\"/orders/slow\"")
 			.matches(".*\\} 11(\\.0)?"));
-		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("querylens_recording_query_time_seconds_count{")
-			.contains("pattern=\"/orders/fast\""));
+		assertThat(lines)
+			.anySatisfy((line) -> assertThat(line).startsWith("querylens_recording_query_time_seconds_count{")
+				.contains("pattern=\"/orders/fast\""));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("querylens_findings_total{")
 			.contains("type=\"N_PLUS_ONE\"")
 			.contains("pattern=\"/orders/slow\"")
 			.matches(".*\\} 1(\\.0)?"));
-		// The application's own meters keep their tags: finding types are on the request's trace span only.
+		// The application's own meters keep their tags: finding types are on the
+		// request's trace span only.
 		assertThat(scrape.body()).doesNotContain("querylens_findings=");
 		assertThat(lines).noneMatch((line) -> line.contains("s3cr3t") || line.contains("page=2")
 				|| line.toLowerCase(Locale.ROOT).contains("select") || line.contains("customer"));

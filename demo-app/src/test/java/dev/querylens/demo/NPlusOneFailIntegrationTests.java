@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * {@code querylens.n-plus-one.action=fail} in the demo's tests: the slow page fails with a 500 naming the N+1, its
- * JPA association and call site, over real HTTP and in MockMvc; the fast page is untouched.
+ * {@code querylens.n-plus-one.action=fail} in the demo's tests: the slow page fails with
+ * a 500 naming the N+1, its JPA association and call site, over real HTTP and in MockMvc;
+ * the fast page is untouched.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:shop-fail;DB_CLOSE_DELAY=-1",

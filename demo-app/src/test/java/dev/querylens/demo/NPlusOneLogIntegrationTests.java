@@ -31,8 +31,10 @@ class NPlusOneLogIntegrationTests {
 	void aRequestWithAnNPlusOneLogsOneWarningNamingItAndAFastOneLogsNone(CapturedOutput output) throws Exception {
 		String slowId = get("/orders/slow").headers().firstValue("X-QueryLens-Id").orElseThrow();
 		get("/orders/fast");
-		String warnings = output.getOut().lines().filter((line) -> line.contains("N+1 queries in")).reduce("",
-				(a, b) -> a + b + "\n");
+		String warnings = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("N+1 queries in"))
+			.reduce("", (a, b) -> a + b + "\n");
 		assertThat(warnings.lines()).hasSize(1);
 		assertThat(warnings).contains("WARN")
 			.contains("GET /orders/slow [" + slowId + ", 11 queries]")

@@ -19,12 +19,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's order pages over real HTTP, checked against what QueryLens records of them. Subclasses run the same
- * tests on H2, PostgreSQL and MariaDB.
+ * The demo's order pages over real HTTP, checked against what QueryLens records of them.
+ * Subclasses run the same tests on H2, PostgreSQL and MariaDB.
  */
 abstract class OrderPagesIntegrationTests {
 
-	/** The lazy customer load, as Hibernate 7 writes it on every database the tests run on. */
+	/**
+	 * The lazy customer load, as Hibernate 7 writes it on every database the tests run
+	 * on.
+	 */
 	static final String CUSTOMER_BY_ID = "select c1_0.id,c1_0.city,c1_0.name from customer c1_0 where c1_0.id=?";
 
 	private static final Pattern SERVER_TIMING = Pattern.compile("db;dur=(\\d+(\\.\\d+)?);desc=\"(\\d+) quer(y|ies)\"");
@@ -111,7 +114,8 @@ abstract class OrderPagesIntegrationTests {
 		assertThat(nPlusOne.get("type").asString()).isEqualTo("N_PLUS_ONE");
 		assertThat(nPlusOne.get("count").asInt()).isEqualTo(50);
 		assertThat(nPlusOne.get("association").asString()).isEqualTo("Order.items");
-		assertThat(nPlusOne.get("message").asString()).contains("`Order.items` (a lazy collection) was loaded 50 times");
+		assertThat(nPlusOne.get("message").asString())
+			.contains("`Order.items` (a lazy collection) was loaded 50 times");
 		assertThat(nPlusOne.get("suggestion").asString())
 			.contains("`@EntityGraph(attributePaths = \"items\")` on `OrderRepository.findAllByOrderByIdAsc`")
 			.contains("@BatchSize(size = 64)")
@@ -149,7 +153,8 @@ abstract class OrderPagesIntegrationTests {
 			.contains("`spring.jpa.open-in-view` is not set and defaults to true");
 		assertThat(inView.get("suggestion").asString()).contains("set `spring.jpa.open-in-view=false`")
 			.contains("`@EntityGraph(attributePaths = \"customer\")` on `OrderRepository.findAllByOrderByIdAsc`");
-		// The N+1 of those loads is the same cause: folded into the view's finding, which takes its severity.
+		// The N+1 of those loads is the same cause: folded into the view's finding, which
+		// takes its severity.
 		assertThat(inView.get("severity").asString()).isEqualTo("error");
 		assertThat(recording.get("findings")).hasSize(1);
 	}
@@ -233,7 +238,8 @@ abstract class OrderPagesIntegrationTests {
 
 	JsonNode recordingOf(HttpResponse<String> page) throws IOException, InterruptedException {
 		String id = page.headers().firstValue("X-QueryLens-Id").orElseThrow();
-		// Stored before the body left: a client holding the response always finds its recording.
+		// Stored before the body left: a client holding the response always finds its
+		// recording.
 		HttpResponse<String> response = get("/actuator/queries/" + id);
 		assertThat(response.statusCode()).isEqualTo(200);
 		return this.json.readTree(response.body());

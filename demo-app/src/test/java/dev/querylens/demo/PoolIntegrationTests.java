@@ -15,7 +15,8 @@ import dev.querylens.jdbc.RecordingDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The recorded data source is still the pool: by its type, by {@code unwrap}, and for Spring Boot's pool metrics.
+ * The recorded data source is still the pool: by its type, by {@code unwrap}, and for
+ * Spring Boot's pool metrics.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestDatabase("h2")

@@ -18,8 +18,9 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo with QueryLens switched off, as the end-to-end benchmark runs it for its baseline: it starts without
- * QueryLens's store and serves every kind of page, with nothing of QueryLens in the responses.
+ * The demo with QueryLens switched off, as the end-to-end benchmark runs it for its
+ * baseline: it starts without QueryLens's store and serves every kind of page, with
+ * nothing of QueryLens in the responses.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "querylens.enabled=false")
 @TestDatabase("h2")

@@ -81,8 +81,8 @@ class ToolbarBrowserTests {
 		List<WebElement> sections = panel.findElements(By.cssSelector(".ql-findings, .ql-queries"));
 		assertThat(sections.get(0).getAttribute("class")).isEqualTo("ql-findings");
 		WebElement finding = panel.findElement(By.cssSelector(".ql-finding"));
-		assertThat(finding.getText()).contains("N+1", "Order.customer", "dev.querylens.demo.shop.OrderRow.of(",
-				"Fix:", "join fetch");
+		assertThat(finding.getText()).contains("N+1", "Order.customer", "dev.querylens.demo.shop.OrderRow.of(", "Fix:",
+				"join fetch");
 		List<WebElement> statements = panel.findElements(By.cssSelector(".ql-queries > .ql-query"));
 		assertThat(statements).hasSize(11);
 		WebElement lazy = expand(statements.get(1));
@@ -113,7 +113,8 @@ class ToolbarBrowserTests {
 		assertThat(frames).allMatch(WebElement::isDisplayed)
 			.extracting(WebElement::getText)
 			.allMatch((frame) -> frame.startsWith("dev.querylens.demo."));
-		assertThat(frames.get(0).getText()).isEqualTo(lazy.findElement(By.cssSelector(".ql-meta .ql-callsite")).getText())
+		assertThat(frames.get(0).getText())
+			.isEqualTo(lazy.findElement(By.cssSelector(".ql-meta .ql-callsite")).getText())
 			.startsWith("dev.querylens.demo.shop.OrderRow.of(OrderRow.java:");
 		assertThat(frames.get(frames.size() - 1).getText())
 			.startsWith("dev.querylens.demo.shop.OrderController.ordersSlow(OrderController.java:");
@@ -173,11 +174,11 @@ class ToolbarBrowserTests {
 		assertThat(row.get("name")).isEqualTo("Customer 1");
 		Browser.await(driver, (d) -> copy.getText().startsWith("Cop") && !copy.getText().equals("Copy SQL"));
 		assertThat((String) js("return window.QueryLens.inline(arguments[0], arguments[1]);",
-				"select * from t where a = ? and b = ? and c = ? and d = ? and e = '?'",
-				List.of("it's", 2.5, true)))
+				"select * from t where a = ? and b = ? and c = ? and d = ? and e = '?'", List.of("it's", 2.5, true)))
 			.isEqualTo("select * from t where a = 'it''s' and b = 2.5 and c = TRUE and d = ? and e = '?'");
-		assertThat((String) js("return window.QueryLens.inline(arguments[0], arguments[1]);",
-				"select $2, $1", java.util.Arrays.asList("x", null))).isEqualTo("select NULL, 'x'");
+		assertThat((String) js("return window.QueryLens.inline(arguments[0], arguments[1]);", "select $2, $1",
+				java.util.Arrays.asList("x", null)))
+			.isEqualTo("select NULL, 'x'");
 		WebElement copyCallSite = lazy.findElement(By.cssSelector(".ql-copy-callsite"));
 		copyCallSite.click();
 		String copiedCallSite = Browser.await(driver, (d) -> copyCallSite.getAttribute("data-copied"));
@@ -243,7 +244,8 @@ class ToolbarBrowserTests {
 		assertThat(after.isDisplayed()).isTrue();
 		Rectangle rect = after.getRect();
 		assertThat(rect.getDimension()).isEqualTo(before.getDimension());
-		// Still 12 px from the bottom right corner of the viewport, whose width the page's new scroll bar changed.
+		// Still 12 px from the bottom right corner of the viewport, whose width the
+		// page's new scroll bar changed.
 		long viewportWidth = js("return document.documentElement.clientWidth;");
 		long viewportHeight = js("return document.documentElement.clientHeight;");
 		assertThat(viewportWidth - (rect.getX() + rect.getWidth())).isBetween(11L, 13L);
@@ -259,7 +261,8 @@ class ToolbarBrowserTests {
 	void aFetchTheLivePageMakesIsListedUnderItsBadgeAndOpensInThePanel() {
 		driver.get(url("/orders/live"));
 		Browser.await(driver, (d) -> d.findElement(By.id("status")).getText().equals("50 orders loaded."));
-		// The page itself runs no statement: the badge adds up its call's, and shows the call's N+1.
+		// The page itself runs no statement: the badge adds up its call's, and shows the
+		// call's N+1.
 		WebElement badge = badgeWithText("+1 fetch");
 		assertThat(badge.getText()).contains("11 q", "⚠ N+1");
 		assertThat(badge.getAttribute("class")).contains("ql-warn");

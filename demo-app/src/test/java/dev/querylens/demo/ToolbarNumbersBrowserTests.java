@@ -31,8 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The numbers the panel shows, in a real headless Chromium, against the JSON of the same recording: the summary,
- * the {@code similar ×N} and {@code duplicate ×N} marks, the connection numbers and the findings.
+ * The numbers the panel shows, in a real headless Chromium, against the JSON of the same
+ * recording: the summary, the {@code similar ×N} and {@code duplicate ×N} marks, the
+ * connection numbers and the findings.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "querylens.toolbar.badge-in-tests=true")
 class ToolbarNumbersBrowserTests {
@@ -138,7 +139,8 @@ class ToolbarNumbersBrowserTests {
 			else {
 				assertThat(marks).doesNotContainKey("duplicate");
 			}
-			// The connection is in the statement's detail, which opens on a click of its row.
+			// The connection is in the statement's detail, which opens on a click of its
+			// row.
 			((JavascriptExecutor) driver).executeScript("arguments[0].querySelector('.ql-row').click();", item);
 			Matcher connection = CONNECTION.matcher(item.findElement(By.cssSelector(".ql-conn")).getText());
 			assertThat(connection.find()).isTrue();

@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The panel as a Django Debug Toolbar user uses it, in a real headless Chromium over HTTP: every call of the page
- * (the early ones too), the badge adding them up, dense rows, SELECT, and the history switcher.
+ * The panel as a Django Debug Toolbar user uses it, in a real headless Chromium over
+ * HTTP: every call of the page (the early ones too), the badge adding them up, dense
+ * rows, SELECT, and the history switcher.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "querylens.toolbar.badge-in-tests=true")
 class ToolbarPanelBrowserTests {
@@ -69,7 +70,8 @@ class ToolbarPanelBrowserTests {
 	void theSpaPagesCallsMadeBeforeTheBadgeLoadedAreListedWithTheNPlusOneOnTheSlowOne() {
 		driver.get(url("/spa"));
 		Browser.await(driver, (d) -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 2);
-		// Both calls started in the page's inline script, before the badge's script: found in Resource Timing.
+		// Both calls started in the page's inline script, before the badge's script:
+		// found in Resource Timing.
 		WebElement badge = badgeWithText("+2 fetch");
 		assertThat(badge.getText()).contains("12 q", "⚠ N+1");
 		assertThat(badge.getAttribute("class")).contains("ql-warn");
@@ -110,7 +112,8 @@ class ToolbarPanelBrowserTests {
 		int small = rowsOnScreen(openPanel());
 		Browser.screenshot(driver, "panel-dense-1024");
 		System.out.println("QueryLens rows per screen: " + wide + " at 1280x900, " + small + " at 1024x640");
-		// One statement took about 200 px before: three or four at 1280x900, one at 1024x640.
+		// One statement took about 200 px before: three or four at 1280x900, one at
+		// 1024x640.
 		assertThat(wide).isGreaterThanOrEqualTo(15);
 		assertThat(small).isGreaterThanOrEqualTo(10);
 	}
@@ -131,7 +134,8 @@ class ToolbarPanelBrowserTests {
 		assertThat(table.getText()).containsIgnoringCase("name").contains("Customer 1");
 		assertThat(lazy.findElement(By.cssSelector(".ql-plan")).getText()).contains("1 row", "read-only");
 		Browser.screenshot(driver, "panel-select");
-		// The batch-insert lesson's slow variant inserts its rows one by one (and deletes them again): an insert of
+		// The batch-insert lesson's slow variant inserts its rows one by one (and deletes
+		// them again): an insert of
 		// its recording may never run again.
 		int movements = this.jdbc.queryForObject("select count(*) from stock_movement", Integer.class);
 		Map<String, Object> answer = js("""
@@ -207,7 +211,8 @@ class ToolbarPanelBrowserTests {
 		}
 	}
 
-	// Rows whose whole height shows at once in the panel scrolled to its statements, below its sticky head.
+	// Rows whose whole height shows at once in the panel scrolled to its statements,
+	// below its sticky head.
 	private static int rowsOnScreen(SearchContext panel) {
 		WebElement sheet = panel.findElement(By.cssSelector(".ql-panel"));
 		Number count = js("""

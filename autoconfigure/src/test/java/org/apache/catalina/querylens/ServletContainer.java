@@ -3,7 +3,8 @@ package org.apache.catalina.querylens;
 import java.util.function.Supplier;
 
 /**
- * A class in the servlet container's package, calling into application code as Tomcat does.
+ * A class in the servlet container's package, calling into application code as Tomcat
+ * does.
  */
 public final class ServletContainer {
 

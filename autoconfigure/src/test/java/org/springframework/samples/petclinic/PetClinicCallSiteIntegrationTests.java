@@ -18,8 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application in {@code org.springframework.samples}, like Spring PetClinic: its statements get their call sites
- * and call paths, read from the toolbar's JSON API over real HTTP.
+ * An application in {@code org.springframework.samples}, like Spring PetClinic: its
+ * statements get their call sites and call paths, read from the toolbar's JSON API over
+ * real HTTP.
  */
 @SpringBootTest(classes = PetClinicApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:petclinic-call-sites;DB_CLOSE_DELAY=-1")
@@ -36,8 +37,8 @@ class PetClinicCallSiteIntegrationTests {
 		assertThat(page.body()).isEqualTo("davis: 0");
 		String id = page.headers().firstValue("X-QueryLens-Id").orElseThrow();
 		JsonNode query = this.json.readTree(get("/querylens/api/recordings/" + id).body()).get("queries").get(0);
-		assertThat(query.get("callSite").asString())
-			.startsWith("org.springframework.samples.petclinic.owner.OwnerRepository.countTables(OwnerRepository.java:");
+		assertThat(query.get("callSite").asString()).startsWith(
+				"org.springframework.samples.petclinic.owner.OwnerRepository.countTables(OwnerRepository.java:");
 		List<String> path = new ArrayList<>();
 		query.get("callPath").forEach((frame) -> path.add(frame.asString()));
 		assertThat(path).hasSize(3);

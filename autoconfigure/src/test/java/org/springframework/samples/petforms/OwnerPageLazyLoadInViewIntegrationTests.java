@@ -10,13 +10,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The look-alike of {@link PetFormQueryInViewIntegrationTests}: with {@code spring.jpa.open-in-view=true}, the owner
- * page's template reads the owner's lazy collection of pets, a real lazy load in the view; while the pet form's
- * formatter, on the same application, is still a query in the view and not a lazy load.
+ * The look-alike of {@link PetFormQueryInViewIntegrationTests}: with
+ * {@code spring.jpa.open-in-view=true}, the owner page's template reads the owner's lazy
+ * collection of pets, a real lazy load in the view; while the pet form's formatter, on
+ * the same application, is still a query in the view and not a lazy load.
  */
-@SpringBootTest(classes = PetFormsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:petforms-osiv-on;DB_CLOSE_DELAY=-1",
-				"spring.jpa.open-in-view=true" })
+@SpringBootTest(classes = PetFormsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:petforms-osiv-on;DB_CLOSE_DELAY=-1", "spring.jpa.open-in-view=true" })
 class OwnerPageLazyLoadInViewIntegrationTests {
 
 	@LocalServerPort

@@ -10,13 +10,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PetClinic's pet form with {@code spring.jpa.open-in-view=false}, as PetClinic sets it, over real HTTP with
- * Thymeleaf and Hibernate: the formatter that queries once per {@code <option>} is one {@code QUERY_IN_VIEW} naming
- * {@code PetTypeFormatter.parse}, with no {@code LAZY_LOAD_IN_VIEW} (nothing lazy loaded) and no separate duplicate.
+ * PetClinic's pet form with {@code spring.jpa.open-in-view=false}, as PetClinic sets it,
+ * over real HTTP with Thymeleaf and Hibernate: the formatter that queries once per
+ * {@code <option>} is one {@code QUERY_IN_VIEW} naming {@code PetTypeFormatter.parse},
+ * with no {@code LAZY_LOAD_IN_VIEW} (nothing lazy loaded) and no separate duplicate.
  */
-@SpringBootTest(classes = PetFormsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:petforms-osiv-off;DB_CLOSE_DELAY=-1",
-				"spring.jpa.open-in-view=false" })
+@SpringBootTest(classes = PetFormsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:petforms-osiv-off;DB_CLOSE_DELAY=-1", "spring.jpa.open-in-view=false" })
 class PetFormQueryInViewIntegrationTests {
 
 	@LocalServerPort
@@ -36,7 +36,8 @@ class PetFormQueryInViewIntegrationTests {
 				inView++;
 			}
 		}
-		// Four options, one of them the bound value: the formatter parses the other three.
+		// Four options, one of them the bound value: the formatter parses the other
+		// three.
 		assertThat(inView).isEqualTo(3);
 		assertThat(PetForms.types(recording)).containsExactly("QUERY_IN_VIEW");
 		JsonNode finding = PetForms.finding(recording, "QUERY_IN_VIEW");

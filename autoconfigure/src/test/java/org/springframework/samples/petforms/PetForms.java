@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Gets a page of {@link PetFormsApplication} over HTTP and reads its recording from the toolbar's JSON API.
+ * Gets a page of {@link PetFormsApplication} over HTTP and reads its recording from the
+ * toolbar's JSON API.
  */
 final class PetForms {
 

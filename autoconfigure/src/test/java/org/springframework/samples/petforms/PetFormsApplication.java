@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A small application shaped like Spring PetClinic, in a package of its own: Thymeleaf views, a
- * {@code Formatter<PetType>} that asks a repository for the pet types (as PetClinic's does) and is called for each
- * {@code <option>} of the pet form's type select, and an owner page whose template reads a lazy collection. Two
- * owners, four pet types, three pets.
+ * A small application shaped like Spring PetClinic, in a package of its own: Thymeleaf
+ * views, a {@code Formatter<PetType>} that asks a repository for the pet types (as
+ * PetClinic's does) and is called for each {@code <option>} of the pet form's type
+ * select, and an owner page whose template reads a lazy collection. Two owners, four pet
+ * types, three pets.
  */
 @SpringBootApplication
 public class PetFormsApplication {

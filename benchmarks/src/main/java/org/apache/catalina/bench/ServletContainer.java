@@ -3,8 +3,9 @@ package org.apache.catalina.bench;
 import java.util.function.Supplier;
 
 /**
- * Frames in the place of the servlet container and Spring MVC's dispatch below a controller, for the call-site
- * benchmark: a call path has to decide where to stop once it is past the outermost application frame.
+ * Frames in the place of the servlet container and Spring MVC's dispatch below a
+ * controller, for the call-site benchmark: a call path has to decide where to stop once
+ * it is past the outermost application frame.
  */
 public final class ServletContainer {
 

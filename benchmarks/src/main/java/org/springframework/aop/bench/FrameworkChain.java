@@ -9,10 +9,11 @@ import org.springframework.data.bench.RepositoryLayer;
 import org.springframework.transaction.bench.TransactionLayer;
 
 /**
- * A stack of framework frames for the call-site benchmark, the way a repository call through Spring's proxies,
- * Spring Data, a transaction, Hibernate and the pool stacks them: each layer is a class in the framework's package
- * that calls back into this chain, which calls the next layer, so every class name on the stack is one the resolver
- * must judge.
+ * A stack of framework frames for the call-site benchmark, the way a repository call
+ * through Spring's proxies, Spring Data, a transaction, Hibernate and the pool stacks
+ * them: each layer is a class in the framework's package that calls back into this chain,
+ * which calls the next layer, so every class name on the stack is one the resolver must
+ * judge.
  */
 public final class FrameworkChain {
 
@@ -26,7 +27,8 @@ public final class FrameworkChain {
 	}
 
 	/**
-	 * Calls the target with {@code frames} framework frames (at least 2) above the caller's.
+	 * Calls the target with {@code frames} framework frames (at least 2) above the
+	 * caller's.
 	 * @param <T> the result type
 	 * @param frames how many frames to stack
 	 * @param target what to call at the top
@@ -46,7 +48,8 @@ public final class FrameworkChain {
 		if (layer <= 0) {
 			return this.target.get();
 		}
-		// Each layer adds its own frame and this method's: two frames per layer, as in Spring AOP.
+		// Each layer adds its own frame and this method's: two frames per layer, as in
+		// Spring AOP.
 		this.remaining--;
 		return switch (layer % 5) {
 			case 0 -> AopLayer.invoke(this);

@@ -3,7 +3,8 @@ package org.springframework.data.bench;
 import org.springframework.aop.bench.FrameworkChain;
 
 /**
- * A frame in the place of Spring Data's repository invocation, for the call-site benchmark.
+ * A frame in the place of Spring Data's repository invocation, for the call-site
+ * benchmark.
  */
 public final class RepositoryLayer {
 

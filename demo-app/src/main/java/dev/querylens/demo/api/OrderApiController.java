@@ -9,8 +9,8 @@ import dev.querylens.demo.shop.OrderRow;
 import dev.querylens.demo.shop.OrderService;
 
 /**
- * The orders as JSON, the slow way and the fast way: requests that render no HTML, for the page that calls them
- * with {@code fetch()}.
+ * The orders as JSON, the slow way and the fast way: requests that render no HTML, for
+ * the page that calls them with {@code fetch()}.
  */
 @RestController
 class OrderApiController {

@@ -4,7 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * A page that loads its data from the JSON API with {@code fetch()}, as a single-page application does.
+ * A page that loads its data from the JSON API with {@code fetch()}, as a single-page
+ * application does.
  */
 @Controller
 class SpaController {

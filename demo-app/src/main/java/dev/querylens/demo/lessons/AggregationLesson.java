@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Revenue per customer: summed in Java over every loaded line, or by the database with {@code group by}.
+ * Revenue per customer: summed in Java over every loaded line, or by the database with
+ * {@code group by}.
  */
 @Service
 @Transactional(readOnly = true)

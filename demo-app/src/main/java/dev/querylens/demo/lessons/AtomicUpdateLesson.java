@@ -10,8 +10,8 @@ import java.util.function.LongConsumer;
 import org.springframework.stereotype.Service;
 
 /**
- * Incrementing a counter by read-modify-write, or atomically in the database; and what happens to each when
- * requests run at the same time.
+ * Incrementing a counter by read-modify-write, or atomically in the database; and what
+ * happens to each when requests run at the same time.
  */
 @Service
 public class AtomicUpdateLesson {
@@ -34,7 +34,8 @@ public class AtomicUpdateLesson {
 	}
 
 	/**
-	 * Resets the counter, adds one view by reading and writing back, and reads the result.
+	 * Resets the counter, adds one view by reading and writing back, and reads the
+	 * result.
 	 * @return the counter afterwards
 	 */
 	public Views readModifyWrite() {
@@ -54,8 +55,8 @@ public class AtomicUpdateLesson {
 	}
 
 	/**
-	 * Runs {@code threads × increments} increments at the same time, each its own transaction, the slow or the
-	 * fast way, on a counter reset first.
+	 * Runs {@code threads × increments} increments at the same time, each its own
+	 * transaction, the slow or the fast way, on a counter reset first.
 	 * @param atomic whether to increment atomically
 	 * @param threads how many threads
 	 * @param increments increments per thread

@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Inserting 100 rows: one transaction per save, identity keys that defeat batching, or {@code saveAll} with
- * sequence keys and {@code hibernate.jdbc.batch_size}. Each run deletes its rows again.
+ * Inserting 100 rows: one transaction per save, identity keys that defeat batching, or
+ * {@code saveAll} with sequence keys and {@code hibernate.jdbc.batch_size}. Each run
+ * deletes its rows again.
  */
 @Service
 public class BatchInsertLesson {
@@ -25,7 +26,8 @@ public class BatchInsertLesson {
 	}
 
 	/**
-	 * Saves each movement on its own: each {@code save} is its own transaction, so each flushes one insert.
+	 * Saves each movement on its own: each {@code save} is its own transaction, so each
+	 * flushes one insert.
 	 * @return what was saved
 	 */
 	public List<MovementLine> saveOneByOne() {
@@ -40,7 +42,8 @@ public class BatchInsertLesson {
 	}
 
 	/**
-	 * Saves all in one transaction, but with identity keys: each insert must run at once to learn its key.
+	 * Saves all in one transaction, but with identity keys: each insert must run at once
+	 * to learn its key.
 	 * @return what was saved
 	 */
 	public List<MovementLine> saveAllWithIdentityKeys() {
@@ -58,7 +61,8 @@ public class BatchInsertLesson {
 	}
 
 	/**
-	 * Saves all in one transaction with sequence keys (100 per round trip): the inserts go in JDBC batches of 50.
+	 * Saves all in one transaction with sequence keys (100 per round trip): the inserts
+	 * go in JDBC batches of 50.
 	 * @return what was saved
 	 */
 	public List<MovementLine> saveAllBatched() {

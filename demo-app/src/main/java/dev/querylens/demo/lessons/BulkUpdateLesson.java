@@ -3,8 +3,9 @@ package dev.querylens.demo.lessons;
 import org.springframework.stereotype.Service;
 
 /**
- * Putting every stock level on sale: saving each changed entity, or one {@code @Modifying} update. Each run first
- * takes every level off sale again, so it starts from the same rows.
+ * Putting every stock level on sale: saving each changed entity, or one
+ * {@code @Modifying} update. Each run first takes every level off sale again, so it
+ * starts from the same rows.
  */
 @Service
 public class BulkUpdateLesson {
@@ -16,7 +17,8 @@ public class BulkUpdateLesson {
 	}
 
 	/**
-	 * Loads the levels, changes each and saves it: each {@code save} is its own transaction and update.
+	 * Loads the levels, changes each and saves it: each {@code save} is its own
+	 * transaction and update.
 	 * @return how many levels are on sale afterwards
 	 */
 	public OnSale saveEach() {

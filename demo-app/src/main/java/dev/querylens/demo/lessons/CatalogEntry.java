@@ -9,7 +9,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A product's catalog entry with its long description: the large column of the projections lesson.
+ * A product's catalog entry with its long description: the large column of the
+ * projections lesson.
  */
 @Entity
 public class CatalogEntry {
@@ -22,7 +23,8 @@ public class CatalogEntry {
 	@Column(precision = 10, scale = 2)
 	private BigDecimal price;
 
-	// A long text type on every database (text on PostgreSQL, longtext on MariaDB), not a LOB: PostgreSQL would
+	// A long text type on every database (text on PostgreSQL, longtext on MariaDB), not a
+	// LOB: PostgreSQL would
 	// store a @Lob String as a large object.
 	@JdbcTypeCode(SqlTypes.LONG32VARCHAR)
 	private String description;

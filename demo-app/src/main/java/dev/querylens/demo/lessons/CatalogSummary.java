@@ -3,7 +3,8 @@ package dev.querylens.demo.lessons;
 import java.math.BigDecimal;
 
 /**
- * An interface projection of a catalog entry: Spring Data selects these three columns only.
+ * An interface projection of a catalog entry: Spring Data selects these three columns
+ * only.
  */
 public interface CatalogSummary {
 

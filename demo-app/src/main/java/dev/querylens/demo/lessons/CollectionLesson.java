@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * N+1 on a collection ({@code Order.items}), fixed by batch fetching or by a collection fetch.
+ * N+1 on a collection ({@code Order.items}), fixed by batch fetching or by a collection
+ * fetch.
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,8 +37,9 @@ public class CollectionLesson {
 
 	/**
 	 * Loads the orders, then their items in batches of 50 orders per statement: what
-	 * {@code spring.jpa.properties.hibernate.default_batch_fetch_size=50} does for the whole application, or
-	 * {@code @BatchSize(size = 50)} on {@code Order.items} for that one collection, set here on this session only.
+	 * {@code spring.jpa.properties.hibernate.default_batch_fetch_size=50} does for the
+	 * whole application, or {@code @BatchSize(size = 50)} on {@code Order.items} for that
+	 * one collection, set here on this session only.
 	 * @return each order's item count and total
 	 */
 	public List<OrderSummary> batchFetch() {

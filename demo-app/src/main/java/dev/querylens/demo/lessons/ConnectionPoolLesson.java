@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
- * Five small reads, each taking its own connection: from a data source that opens a new physical connection each
- * time, or from the HikariCP pool. QueryLens records the time each request spends getting connections.
+ * Five small reads, each taking its own connection: from a data source that opens a new
+ * physical connection each time, or from the HikariCP pool. QueryLens records the time
+ * each request spends getting connections.
  */
 @Service
 public class ConnectionPoolLesson {

@@ -23,7 +23,8 @@ public class EvaluatedTwiceLesson {
 	}
 
 	/**
-	 * Asks the repository once for the count and again for the ids: a query method always runs its SQL.
+	 * Asks the repository once for the count and again for the ids: a query method always
+	 * runs its SQL.
 	 * @return the customer's order count and ids
 	 */
 	public CustomerOrders callTwice() {

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answering "is there any?" and "how many?" by loading the rows, or by {@code existsBy…} and {@code countBy…}.
+ * Answering "is there any?" and "how many?" by loading the rows, or by {@code existsBy…}
+ * and {@code countBy…}.
  */
 @Service
 @Transactional(readOnly = true)

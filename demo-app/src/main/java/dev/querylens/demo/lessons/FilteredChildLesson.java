@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A filtered, ordered child list per parent: one query per parent, or one query for all parents.
+ * A filtered, ordered child list per parent: one query per parent, or one query for all
+ * parents.
  */
 @Service
 @Transactional(readOnly = true)
@@ -45,7 +46,8 @@ public class FilteredChildLesson {
 	}
 
 	/**
-	 * Loads the orders, then the large lines of all of them with one {@code in} query, grouped in memory.
+	 * Loads the orders, then the large lines of all of them with one {@code in} query,
+	 * grouped in memory.
 	 * @return each order with its lines of 3 or more, dearest first
 	 */
 	public List<BulkLines> oneQueryForAll() {

@@ -6,8 +6,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 /**
- * The same movement keyed by an identity column: the database makes the key on insert, so Hibernate must run each
- * insert at once to learn it, and cannot batch them.
+ * The same movement keyed by an identity column: the database makes the key on insert, so
+ * Hibernate must run each insert at once to learn it, and cannot batch them.
  */
 @Entity
 public class IdentityStockMovement {

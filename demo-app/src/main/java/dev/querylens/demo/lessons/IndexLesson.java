@@ -6,7 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One visitor's views out of 200 000: filtered through a column with no index, then through an indexed one.
+ * One visitor's views out of 200 000: filtered through a column with no index, then
+ * through an indexed one.
  */
 @Service
 @Transactional(readOnly = true)
@@ -29,7 +30,8 @@ public class IndexLesson {
 	}
 
 	/**
-	 * Filters on {@code visitor_id}, which has {@code @Index}: the database reads the matching rows.
+	 * Filters on {@code visitor_id}, which has {@code @Index}: the database reads the
+	 * matching rows.
 	 * @return the visitor's views
 	 */
 	public List<ViewLine> withIndex() {

@@ -13,8 +13,8 @@ import java.util.List;
  * @param variants the ways it is done, the slow one first
  * @param extra what the page shows besides the variants' numbers
  */
-public record Lesson(String name, String title, String django, String problem, String takeaway,
-		List<Variant> variants, Extra extra) {
+public record Lesson(String name, String title, String django, String problem, String takeaway, List<Variant> variants,
+		Extra extra) {
 
 	/**
 	 * Finds a variant.
@@ -44,7 +44,8 @@ public record Lesson(String name, String title, String django, String problem, S
 	/**
 	 * One way of doing what the lesson teaches.
 	 *
-	 * @param name its name in the URL, {@code /lessons/{lesson}/{name}}: {@code slow}, {@code fast} or another
+	 * @param name its name in the URL, {@code /lessons/{lesson}/{name}}: {@code slow},
+	 * {@code fast} or another
 	 * @param label a short label for the page
 	 * @param code the Spring Data JPA code that makes the difference
 	 * @param run runs it and returns its data

@@ -25,7 +25,8 @@ import dev.querylens.capture.QueryEvent;
 import dev.querylens.store.RecordingStore;
 
 /**
- * The lesson pages, and each variant as its own JSON request so that QueryLens records it on its own.
+ * The lesson pages, and each variant as its own JSON request so that QueryLens records it
+ * on its own.
  */
 @Controller
 class LessonController {
@@ -44,8 +45,8 @@ class LessonController {
 
 	private final AtomicUpdateLesson atomicUpdate;
 
-	LessonController(LessonCatalog catalog, VariantRunner runner, ObjectProvider<RecordingStore> store, JdbcTemplate jdbc,
-			AtomicUpdateLesson atomicUpdate) {
+	LessonController(LessonCatalog catalog, VariantRunner runner, ObjectProvider<RecordingStore> store,
+			JdbcTemplate jdbc, AtomicUpdateLesson atomicUpdate) {
 		this.catalog = catalog;
 		this.runner = runner;
 		this.store = store;
@@ -80,14 +81,13 @@ class LessonController {
 		if (found == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		VariantMeasures measures = new VariantMeasures();
 		long before = threads.getCurrentThreadAllocatedBytes();
 		Object data = found.run().run(measures);
 		long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(VariantRunner.ALLOCATED_HEADER,
-				Long.toString(allocated));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.header(VariantRunner.ALLOCATED_HEADER, Long.toString(allocated));
 		if (measures.peakRows() >= 0) {
 			response.header(VariantRunner.PEAK_ROWS_HEADER, Long.toString(measures.peakRows()));
 		}
@@ -113,7 +113,8 @@ class LessonController {
 		return lesson;
 	}
 
-	// EXPLAIN of the statement exactly as QueryLens recorded it, with its recorded parameters.
+	// EXPLAIN of the statement exactly as QueryLens recorded it, with its recorded
+	// parameters.
 	private Map<String, List<String>> plans(List<VariantResult> results) {
 		Map<String, List<String>> plans = new LinkedHashMap<>();
 		RecordingStore recordings = this.store.getIfAvailable();

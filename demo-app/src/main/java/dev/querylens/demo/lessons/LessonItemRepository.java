@@ -22,7 +22,8 @@ public interface LessonItemRepository extends Repository<OrderItem, Long> {
 	List<OrderItem> findByOrderIdAndQuantityGreaterThanEqualOrderByUnitPriceDescIdAsc(Long orderId, int quantity);
 
 	/**
-	 * Loads the items of at least a quantity of many orders at once, dearest first within each order.
+	 * Loads the items of at least a quantity of many orders at once, dearest first within
+	 * each order.
 	 * @param orderIds the orders
 	 * @param quantity the least quantity
 	 * @return the items, by order

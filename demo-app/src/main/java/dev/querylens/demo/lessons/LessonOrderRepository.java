@@ -45,12 +45,13 @@ public interface LessonOrderRepository extends Repository<Order, Long> {
 	List<Order> findAllWithItems();
 
 	/**
-	 * Loads one page of orders with their items joined. Hibernate before 7.4 cannot limit the rows of a collection
-	 * fetch in SQL, so it reads every order's items and pages in memory; 7.4 limits the orders in a derived table.
+	 * Loads one page of orders with their items joined. Hibernate before 7.4 cannot limit
+	 * the rows of a collection fetch in SQL, so it reads every order's items and pages in
+	 * memory; 7.4 limits the orders in a derived table.
 	 * <p>
-	 * Not the text of {@link #findAllWithItems()}: Hibernate 7.4 caches the SQL of a query by its text, and once
-	 * that text has run without a page the cached SQL (no derived table, no limit) serves the paged call too, which
-	 * then returns every order.
+	 * Not the text of {@link #findAllWithItems()}: Hibernate 7.4 caches the SQL of a
+	 * query by its text, and once that text has run without a page the cached SQL (no
+	 * derived table, no limit) serves the paged call too, which then returns every order.
 	 * @param page the page
 	 * @return the page's orders
 	 */

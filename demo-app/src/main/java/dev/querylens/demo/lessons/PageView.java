@@ -8,9 +8,10 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
- * One view of a shop page: the large table (200 000 rows) of the streaming and index lessons.
- * {@code visitorId} and {@code unindexedVisitorId} hold the same number; only the first has an index, so the index
- * lesson can run the same filter with and without one, side by side, without DDL during a request.
+ * One view of a shop page: the large table (200 000 rows) of the streaming and index
+ * lessons. {@code visitorId} and {@code unindexedVisitorId} hold the same number; only
+ * the first has an index, so the index lesson can run the same filter with and without
+ * one, side by side, without DDL during a request.
  */
 @Entity
 @Table(indexes = @Index(name = "page_view_visitor_id", columnList = "visitorId"))

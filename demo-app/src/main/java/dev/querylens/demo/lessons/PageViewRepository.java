@@ -24,8 +24,8 @@ public interface PageViewRepository extends Repository<PageView, Long> {
 	List<PageView> findEverything();
 
 	/**
-	 * Streams every view from an open result set, fetched from the database 1000 rows at a time; must run in a
-	 * transaction, and be closed.
+	 * Streams every view from an open result set, fetched from the database 1000 rows at
+	 * a time; must run in a transaction, and be closed.
 	 * @return the views
 	 */
 	@QueryHints(@QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "1000"))

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Why a collection fetch and paging do not mix: the limit cannot apply to the joined rows.
+ * Why a collection fetch and paging do not mix: the limit cannot apply to the joined
+ * rows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -23,8 +24,9 @@ public class PagingLesson {
 	}
 
 	/**
-	 * Pages a query that fetches the items: Hibernate before 7.4 reads every order's items and keeps the first 10
-	 * orders in memory (and logs HHH90003004); 7.4 limits the orders in a derived table.
+	 * Pages a query that fetches the items: Hibernate before 7.4 reads every order's
+	 * items and keeps the first 10 orders in memory (and logs HHH90003004); 7.4 limits
+	 * the orders in a derived table.
 	 * @return the page's orders with their item count and total
 	 */
 	public List<OrderSummary> fetchThenPage() {

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Whole entities, long column included, against projections of the columns the page shows.
+ * Whole entities, long column included, against projections of the columns the page
+ * shows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -19,7 +20,8 @@ public class ProjectionLesson {
 	}
 
 	/**
-	 * Loads the entries as entities, every description read and kept in the persistence context.
+	 * Loads the entries as entities, every description read and kept in the persistence
+	 * context.
 	 * @return the catalog lines
 	 */
 	public List<CatalogLine> entities() {

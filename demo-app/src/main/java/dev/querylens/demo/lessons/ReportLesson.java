@@ -33,7 +33,8 @@ public class ReportLesson {
 	}
 
 	/**
-	 * Loads every item with its order, customer and product as managed entities, four per line.
+	 * Loads every item with its order, customer and product as managed entities, four per
+	 * line.
 	 * @return the report's lines
 	 */
 	public List<ReportLine> entities() {

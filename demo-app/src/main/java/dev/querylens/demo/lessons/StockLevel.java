@@ -4,7 +4,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 /**
- * How many of a SKU the shop holds, and whether it is on sale: the rows the bulk-update lesson changes.
+ * How many of a SKU the shop holds, and whether it is on sale: the rows the bulk-update
+ * lesson changes.
  */
 @Entity
 public class StockLevel {

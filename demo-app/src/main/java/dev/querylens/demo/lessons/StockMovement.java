@@ -7,7 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
 /**
- * A movement of stock, keyed by a sequence that hands out 100 ids per round trip: Hibernate can batch its inserts.
+ * A movement of stock, keyed by a sequence that hands out 100 ids per round trip:
+ * Hibernate can batch its inserts.
  */
 @Entity
 public class StockMovement {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Summing the 200 000 page views: loading them all into a list, or streaming them with a fetch size and letting
- * each go once read.
+ * Summing the 200 000 page views: loading them all into a list, or streaming them with a
+ * fetch size and letting each go once read.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,7 +42,8 @@ public class StreamingLesson {
 	}
 
 	/**
-	 * Streams the views and detaches each once read, so the persistence context never holds more than one.
+	 * Streams the views and detaches each once read, so the persistence context never
+	 * holds more than one.
 	 * @param measures where to report the entities held at once
 	 * @return the totals
 	 */

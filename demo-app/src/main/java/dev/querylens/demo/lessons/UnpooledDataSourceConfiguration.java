@@ -6,9 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A second data source on the same database with no pool, for the connection-pool lesson. Not a default
- * candidate, so the application's pooled {@code dataSource} stays the one injected everywhere else; it is still a
- * bean, so QueryLens wraps and records it under its own name.
+ * A second data source on the same database with no pool, for the connection-pool lesson.
+ * Not a default candidate, so the application's pooled {@code dataSource} stays the one
+ * injected everywhere else; it is still a bean, so QueryLens wraps and records it under
+ * its own name.
  */
 @Configuration(proxyBeanMethods = false)
 class UnpooledDataSourceConfiguration {

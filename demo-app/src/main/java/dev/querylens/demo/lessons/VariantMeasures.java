@@ -1,7 +1,8 @@
 package dev.querylens.demo.lessons;
 
 /**
- * What a variant measures of itself where QueryLens cannot: the most entities it held at once.
+ * What a variant measures of itself where QueryLens cannot: the most entities it held at
+ * once.
  */
 public final class VariantMeasures {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import dev.querylens.analysis.Finding;
 
 /**
- * A variant as one real request measured it: the numbers QueryLens recorded, and what the variant measured of
- * itself.
+ * A variant as one real request measured it: the numbers QueryLens recorded, and what the
+ * variant measured of itself.
  *
  * @param variant the variant
  * @param status the HTTP status of its request
@@ -17,13 +17,14 @@ import dev.querylens.analysis.Finding;
  * @param rows rows read or written, summed over the statements
  * @param allocatedBytes heap allocated by the thread while the variant ran
  * @param peakRows most entities held at once, or -1 where the lesson does not measure it
- * @param acquisitionMillis time spent getting connections, as QueryLens recorded it, or -1 without a recording
+ * @param acquisitionMillis time spent getting connections, as QueryLens recorded it, or
+ * -1 without a recording
  * @param findings what QueryLens found
  * @param body the data the variant returned, as JSON
  * @param sameDataAsSlow whether that data equals the slow variant's
  */
-public record VariantResult(Lesson.Variant variant, int status, String recordingId, int statements,
-		double dbMillis, double requestMillis, long rows, long allocatedBytes, long peakRows,
-		double acquisitionMillis, List<Finding> findings, String body, boolean sameDataAsSlow) {
+public record VariantResult(Lesson.Variant variant, int status, String recordingId, int statements, double dbMillis,
+		double requestMillis, long rows, long allocatedBytes, long peakRows, double acquisitionMillis,
+		List<Finding> findings, String body, boolean sameDataAsSlow) {
 
 }

@@ -17,9 +17,11 @@ import dev.querylens.capture.QueryEvent;
 import dev.querylens.store.RecordingStore;
 
 /**
- * Runs each variant of a lesson as its own HTTP request to this application, so QueryLens records each in its own
- * recording, then reads that recording from the {@link RecordingStore}: the lesson page's numbers are QueryLens's.
- * With QueryLens off ({@code querylens.enabled=false}) there is no store, and the variants still run, without numbers.
+ * Runs each variant of a lesson as its own HTTP request to this application, so QueryLens
+ * records each in its own recording, then reads that recording from the
+ * {@link RecordingStore}: the lesson page's numbers are QueryLens's. With QueryLens off
+ * ({@code querylens.enabled=false}) there is no store, and the variants still run,
+ * without numbers.
  */
 @Component
 public class VariantRunner {
@@ -39,7 +41,8 @@ public class VariantRunner {
 	/**
 	 * Runs every variant of a lesson, one request after the other.
 	 * @param lesson the lesson
-	 * @param baseUrl this application's address as seen from itself, e.g. {@code http://127.0.0.1:8080}
+	 * @param baseUrl this application's address as seen from itself, e.g.
+	 * {@code http://127.0.0.1:8080}
 	 * @return a result per variant, in the lesson's order
 	 * @throws IOException if a request fails
 	 * @throws InterruptedException if interrupted while waiting
@@ -48,11 +51,10 @@ public class VariantRunner {
 		List<VariantResult> results = new ArrayList<>();
 		String slowBody = null;
 		for (Lesson.Variant variant : lesson.variants()) {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(URI.create(baseUrl + "/lessons/" + lesson.name() + "/" + variant.name()))
-						.timeout(Duration.ofMinutes(2))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/lessons/" + lesson.name() + "/" + variant.name()))
+					.timeout(Duration.ofMinutes(2))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			String body = response.body();
 			if (slowBody == null) {
 				slowBody = body;

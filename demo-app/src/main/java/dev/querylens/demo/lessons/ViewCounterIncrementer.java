@@ -4,7 +4,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds one view to a counter, each call its own transaction, the two ways the atomic-update lesson compares.
+ * Adds one view to a counter, each call its own transaction, the two ways the
+ * atomic-update lesson compares.
  */
 @Component
 public class ViewCounterIncrementer {
@@ -36,8 +37,10 @@ public class ViewCounterIncrementer {
 		this.counters.increment(id);
 	}
 
-	// Stands for what a real request does between reading and writing (validation, rendering, a remote call);
-	// it makes the window in which another transaction can interleave as wide as in an application.
+	// Stands for what a real request does between reading and writing (validation,
+	// rendering, a remote call);
+	// it makes the window in which another transaction can interleave as wide as in an
+	// application.
 	private static void work() {
 		try {
 			Thread.sleep(1);

@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Pages for the toolbar to show: one that loads its orders from {@code /api/orders/slow} with {@code fetch()} and
- * {@code XMLHttpRequest}, the way a single page app does, so the toolbar lists the API calls under the page that
- * made them; and a customer search whose text is a bound parameter.
+ * Pages for the toolbar to show: one that loads its orders from {@code /api/orders/slow}
+ * with {@code fetch()} and {@code XMLHttpRequest}, the way a single page app does, so the
+ * toolbar lists the API calls under the page that made them; and a customer search whose
+ * text is a bound parameter.
  */
 @Controller
 class LivePagesController {
@@ -30,8 +31,8 @@ class LivePagesController {
 
 	@GetMapping("/customers/search")
 	String search(@RequestParam(defaultValue = "") String name, Model model) {
-		List<Map<String, Object>> found = this.jdbc.queryForList(
-				"select id, name, city from customer where name like ? order by id", "%" + name + "%");
+		List<Map<String, Object>> found = this.jdbc
+			.queryForList("select id, name, city from customer where name like ? order by id", "%" + name + "%");
 		model.addAttribute("name", name);
 		model.addAttribute("customers", found);
 		return "customers/search";

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One order as its detail page shows it: the order, its customer with how many orders they placed, and its lines.
+ * One order as its detail page shows it: the order, its customer with how many orders
+ * they placed, and its lines.
  *
  * @param id the order's id
  * @param placedOn when it was placed

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The order pages' data, each list the slow way and the fast way. Both ways return equal data.
+ * The order pages' data, each list the slow way and the fast way. Both ways return equal
+ * data.
  */
 @Service
 @Transactional(readOnly = true)
@@ -20,7 +21,8 @@ public class OrderService {
 	}
 
 	/**
-	 * Orders with their customer's name, reading each lazy customer in a loop: 1 query, then 1 per customer.
+	 * Orders with their customer's name, reading each lazy customer in a loop: 1 query,
+	 * then 1 per customer.
 	 * @return the rows
 	 */
 	public List<OrderRow> listWithCustomersSlow() {
@@ -36,7 +38,8 @@ public class OrderService {
 	}
 
 	/**
-	 * Orders with their item count and total, reading each lazy collection in a loop: 1 query, then 1 per order.
+	 * Orders with their item count and total, reading each lazy collection in a loop: 1
+	 * query, then 1 per order.
 	 * @return the summaries
 	 */
 	public List<OrderTotal> listWithItemsSlow() {
@@ -52,9 +55,9 @@ public class OrderService {
 	}
 
 	/**
-	 * One order with its customer and its lines, the way a detail page commonly loads it: the order, its lazy
-	 * customer, its lazy items, and a count of the customer's orders, 4 queries. The end-to-end benchmark's HTML
-	 * page.
+	 * One order with its customer and its lines, the way a detail page commonly loads it:
+	 * the order, its lazy customer, its lazy items, and a count of the customer's orders,
+	 * 4 queries. The end-to-end benchmark's HTML page.
 	 * @param id the order's id
 	 * @return the order's detail, or empty if there is no such order
 	 */

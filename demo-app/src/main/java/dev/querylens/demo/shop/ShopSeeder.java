@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fills the shop at start-up with the same data every time: 10 customers, 20 products, 50 orders of 3 to 5 items.
+ * Fills the shop at start-up with the same data every time: 10 customers, 20 products, 50
+ * orders of 3 to 5 items.
  */
 @Component
 class ShopSeeder implements ApplicationRunner {
@@ -54,7 +55,8 @@ class ShopSeeder implements ApplicationRunner {
 			int itemCount = 3 + i % 3;
 			for (int k = 0; k < itemCount; k++) {
 				Product product = products[(i * 7 + k * 3) % PRODUCTS];
-				this.entityManager.persist(new OrderItem(itemId++, order, product, 1 + (i + k) % 4, product.getPrice()));
+				this.entityManager
+					.persist(new OrderItem(itemId++, order, product, 1 + (i + k) % 4, product.getPrice()));
 			}
 		}
 	}

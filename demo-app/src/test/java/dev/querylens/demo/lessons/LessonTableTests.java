@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's README.md (demo-app/README.md) has a table of lessons that shows exactly the statement counts and
- * findings the lesson tests assert.
+ * The demo's README.md (demo-app/README.md) has a table of lessons that shows exactly the
+ * statement counts and findings the lesson tests assert.
  */
 class LessonTableTests {
 

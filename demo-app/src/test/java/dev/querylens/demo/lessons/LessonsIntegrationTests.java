@@ -33,20 +33,21 @@ import dev.querylens.store.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every lesson over real HTTP: each variant's exact statement count as QueryLens recorded it, its findings, and
- * the same data from every variant; then each lesson page, which must show those same numbers. Subclasses run it
- * on H2, PostgreSQL and MariaDB.
+ * Every lesson over real HTTP: each variant's exact statement count as QueryLens recorded
+ * it, its findings, and the same data from every variant; then each lesson page, which
+ * must show those same numbers. Subclasses run it on H2, PostgreSQL and MariaDB.
  */
 abstract class LessonsIntegrationTests {
 
-	// Statement time depends on the machine, so a SLOW_QUERY finding is never a failure unless a lesson expects it.
+	// Statement time depends on the machine, so a SLOW_QUERY finding is never a failure
+	// unless a lesson expects it.
 	private static final Set<String> TIMING_DEPENDENT = Set.of("SLOW_QUERY");
 
-	// What some pages show besides the statement counts: streaming holds one entity where loading all holds the
+	// What some pages show besides the statement counts: streaming holds one entity where
+	// loading all holds the
 	// table, though both read every row.
-	private static final Map<String, Map<String, Map<String, String>>> PAGE_CELLS = Map.of("streaming",
-			Map.of("peak-rows", Map.of("slow", "200000", "fast", "1"), "rows",
-					Map.of("slow", "200000", "fast", "200000")));
+	private static final Map<String, Map<String, Map<String, String>>> PAGE_CELLS = Map.of("streaming", Map
+		.of("peak-rows", Map.of("slow", "200000", "fast", "1"), "rows", Map.of("slow", "200000", "fast", "200000")));
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -72,11 +73,12 @@ abstract class LessonsIntegrationTests {
 			.forEach((lesson) -> inCatalog.put(lesson.name(),
 					lesson.variants().stream().map(Lesson.Variant::name).toList()));
 		Map<String, List<String>> expected = new LinkedHashMap<>();
-		LessonExpectations.ALL.forEach((expectation) -> expected
-			.computeIfAbsent(expectation.lesson(), (name) -> new ArrayList<>())
-			.add(expectation.variant()));
+		LessonExpectations.ALL
+			.forEach((expectation) -> expected.computeIfAbsent(expectation.lesson(), (name) -> new ArrayList<>())
+				.add(expectation.variant()));
 		assertThat(expected).isEqualTo(inCatalog);
-		inCatalog.values().forEach((variants) -> assertThat(variants).contains("slow", "fast").first().isEqualTo("slow"));
+		inCatalog.values()
+			.forEach((variants) -> assertThat(variants).contains("slow", "fast").first().isEqualTo("slow"));
 	}
 
 	@ParameterizedTest
@@ -88,8 +90,8 @@ abstract class LessonsIntegrationTests {
 			assertThat(response.statusCode()).as(expectation.toString()).isEqualTo(200);
 			AnalyzedRecording recording = recordingOf(response);
 			assertThat(recording.recording().getUri()).isEqualTo("/lessons/" + lesson + "/" + expectation.variant());
-			assertThat(recording.recording().getQueryCount()).as("statements of %s/%s on %s", lesson,
-					expectation.variant(), database())
+			assertThat(recording.recording().getQueryCount())
+				.as("statements of %s/%s on %s", lesson, expectation.variant(), database())
 				.isEqualTo(expectation.statementsOn(database()));
 			assertFindings(expectation, recording);
 			if (slowBody == null) {
@@ -210,7 +212,8 @@ abstract class LessonsIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	// Stored before the body left: a client holding the response always finds its recording.
+	// Stored before the body left: a client holding the response always finds its
+	// recording.
 	private AnalyzedRecording recordingOf(HttpResponse<String> response) {
 		String id = response.headers().firstValue("X-QueryLens-Id").orElseThrow();
 		return this.store.findById(id).orElseThrow(() -> new AssertionError("No recording " + id + " in the store"));

@@ -20,9 +20,10 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 /**
- * {@link FailOnFindings} on a {@code @DataJpaTest}: the fixture below, run with JUnit's test kit (Surefire skips
- * nested classes; this class is no Spring test, so that the fixture's transactions are its own), fails its slow
- * test naming the N+1's JPA association and passes its fast one.
+ * {@link FailOnFindings} on a {@code @DataJpaTest}: the fixture below, run with JUnit's
+ * test kit (Surefire skips nested classes; this class is no Spring test, so that the
+ * fixture's transactions are its own), fails its slow test naming the N+1's JPA
+ * association and passes its fast one.
  */
 @TestDatabase("h2")
 class FailOnFindingsDataJpaTests {
@@ -37,11 +38,12 @@ class FailOnFindingsDataJpaTests {
 			.testEvents()
 			.assertThatEvents()
 			.haveExactly(1, event(test("fast"), finishedSuccessfully()))
-			.haveExactly(1, event(test("slow"), finishedWithFailure(message((text) -> text
-				.startsWith("@FailOnFindings: found 1 forbidden finding:")
-				&& text.contains("N_PLUS_ONE: " + OrderRepositoryQueryLensTests.ORDERS + " × `" + CUSTOMER_BY_ID
-						+ "` (Order.customer)")
-				&& text.contains("at dev.querylens.demo.shop.FailOnFindingsDataJpaTests$FailOnFindingsFixture.")))));
+			.haveExactly(1, event(test("slow"),
+					finishedWithFailure(message((text) -> text.startsWith("@FailOnFindings: found 1 forbidden finding:")
+							&& text.contains("N_PLUS_ONE: " + OrderRepositoryQueryLensTests.ORDERS + " × `"
+									+ CUSTOMER_BY_ID + "` (Order.customer)")
+							&& text.contains(
+									"at dev.querylens.demo.shop.FailOnFindingsDataJpaTests$FailOnFindingsFixture.")))));
 	}
 
 	@DataJpaTest

@@ -22,8 +22,9 @@ import dev.querylens.test.QueryRecorder;
 import static dev.querylens.test.RecordingAssert.assertThat;
 
 /**
- * QueryLens's JUnit extension in a {@code @DataJpaTest}: the repository's fetch strategies, counted per test method,
- * with the application's analyzer (so findings name the JPA association).
+ * QueryLens's JUnit extension in a {@code @DataJpaTest}: the repository's fetch
+ * strategies, counted per test method, with the application's analyzer (so findings name
+ * the JPA association).
  */
 @DataJpaTest
 @QueryLensTest
@@ -58,9 +59,11 @@ class OrderRepositoryQueryLensTests {
 
 	@Test
 	void readingLazyCustomersInALoopIsAnNPlusOneOnOrderCustomer(QueryRecorder queries) {
-		AnalyzedRecording recording = queries.record(() -> assertThatNamesAreLoaded(this.orders.findAllByOrderByIdAsc()));
+		AnalyzedRecording recording = queries
+			.record(() -> assertThatNamesAreLoaded(this.orders.findAllByOrderByIdAsc()));
 		assertThat(recording).hasQueryCount(1 + ORDERS).hasSelectCount(1 + ORDERS).hasFinding(FindingType.N_PLUS_ONE);
-		org.assertj.core.api.Assertions.assertThat(recording.findings().get(0).association()).isEqualTo("Order.customer");
+		org.assertj.core.api.Assertions.assertThat(recording.findings().get(0).association())
+			.isEqualTo("Order.customer");
 	}
 
 	static void seed(EntityManager entityManager) {
@@ -73,13 +76,15 @@ class OrderRepositoryQueryLensTests {
 			entityManager.persist(order);
 			entityManager.persist(new OrderItem(i, order, product, 1, BigDecimal.TEN));
 		}
-		// Written and forgotten before the test method runs, so that it loads (and counts) from the database.
+		// Written and forgotten before the test method runs, so that it loads (and
+		// counts) from the database.
 		entityManager.flush();
 		entityManager.clear();
 	}
 
 	private static void assertThatNamesAreLoaded(List<Order> orders) {
-		org.assertj.core.api.Assertions.assertThat(orders).hasSize(ORDERS)
+		org.assertj.core.api.Assertions.assertThat(orders)
+			.hasSize(ORDERS)
 			.allSatisfy((order) -> org.assertj.core.api.Assertions.assertThat(order.getCustomer().getName())
 				.startsWith("Customer "));
 	}

@@ -20,8 +20,9 @@ import static dev.querylens.test.RecordingAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QueryLens in a {@code @SpringBootTest} of the demo's service (seeded with 50 orders of 10 customers): each way of
- * loading the order pages' data, with its statement count pinned.
+ * QueryLens in a {@code @SpringBootTest} of the demo's service (seeded with 50 orders of
+ * 10 customers): each way of loading the order pages' data, with its statement count
+ * pinned.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:shop-service-tests;DB_CLOSE_DELAY=-1")
 @QueryLensTest

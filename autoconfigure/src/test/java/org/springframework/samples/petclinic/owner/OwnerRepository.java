@@ -4,8 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Application code in a package that starts like Spring's own, as in Spring's sample applications: the innermost
- * application frame of its statements.
+ * Application code in a package that starts like Spring's own, as in Spring's sample
+ * applications: the innermost application frame of its statements.
  */
 @Repository
 public class OwnerRepository {

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.function.SupplierUtils;
 
 /**
- * The service between the controller and the repository, so a call path has three application frames.
+ * The service between the controller and the repository, so a call path has three
+ * application frames.
  */
 @Service
 public class OwnerService {
@@ -22,7 +23,8 @@ public class OwnerService {
 	}
 
 	/**
-	 * Calls the given code through a Spring class, as application code calls a framework that calls back.
+	 * Calls the given code through a Spring class, as application code calls a framework
+	 * that calls back.
 	 * @param <T> the result type
 	 * @param code what Spring calls
 	 * @return its result

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The pet form, as PetClinic's: the types are a model attribute loaded in the handler, the pet the form's object.
+ * The pet form, as PetClinic's: the types are a model attribute loaded in the handler,
+ * the pet the form's object.
  */
 @Controller
 public class PetController {

@@ -5,8 +5,8 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers the pet type formatter with Spring MVC's conversion service, so that data binding and the form's
- * {@code th:field} use it.
+ * Registers the pet type formatter with Spring MVC's conversion service, so that data
+ * binding and the form's {@code th:field} use it.
  */
 @Configuration(proxyBeanMethods = false)
 public class PetFormsWebConfiguration implements WebMvcConfigurer {

@@ -7,9 +7,10 @@ import java.util.Objects;
 import org.springframework.format.Formatter;
 
 /**
- * PetClinic's formatter: prints a type as its name and parses a name by asking the repository for every type, so
- * each call of {@link #parse} runs a query. Spring calls it for each {@code <option>} of a {@code th:field} select
- * that is not the bound value, to compare it with that value.
+ * PetClinic's formatter: prints a type as its name and parses a name by asking the
+ * repository for every type, so each call of {@link #parse} runs a query. Spring calls it
+ * for each {@code <option>} of a {@code th:field} select that is not the bound value, to
+ * compare it with that value.
  */
 public class PetTypeFormatter implements Formatter<PetType> {
 
