@@ -35,7 +35,7 @@ public final class JdbcDelegationSources {
 
 	private static final String PACKAGE = "dev.querylens.jdbc";
 
-	private static final String RECORDING = "dev.querylens.capture.@org.jspecify.annotations.Nullable Recording";
+	private static final String RECORDING = "dev.querylens.capture.Recording.@org.jspecify.annotations.Nullable Started";
 
 	private JdbcDelegationSources() {
 	}

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.QueryEvent;
-import dev.querylens.capture.TransactionLog;
+import dev.querylens.capture.Transactions;
 
 /**
  * Finds loops of single-row writes: approximates "a write per entity that a JDBC batch
@@ -41,7 +41,7 @@ public final class BatchableWritesDetector implements FindingDetector {
 
 	@Override
 	public List<Finding> detect(QueryGroups groups) {
-		TransactionLog transactions = groups.getRecording().getTransactions();
+		Transactions transactions = groups.getRecording().getTransactions();
 		List<Finding> findings = new ArrayList<>();
 		List<AnalyzedQuery> run = new ArrayList<>();
 		for (AnalyzedQuery query : groups.getQueries()) {
@@ -58,14 +58,14 @@ public final class BatchableWritesDetector implements FindingDetector {
 		return findings;
 	}
 
-	private static boolean sameRun(QueryEvent previous, QueryEvent next, TransactionLog transactions) {
+	private static boolean sameRun(QueryEvent previous, QueryEvent next, Transactions transactions) {
 		if (previous.connectionId() == next.connectionId()) {
 			return true;
 		}
 		return transactions.isAutoCommit(previous.index()) && transactions.isAutoCommit(next.index());
 	}
 
-	private void report(List<AnalyzedQuery> run, List<Finding> findings, TransactionLog transactions) {
+	private void report(List<AnalyzedQuery> run, List<Finding> findings, Transactions transactions) {
 		Map<String, List<AnalyzedQuery>> byFingerprint = new LinkedHashMap<>();
 		for (AnalyzedQuery query : run) {
 			QueryEvent event = query.event();
@@ -83,7 +83,7 @@ public final class BatchableWritesDetector implements FindingDetector {
 
 	// Writes that each took their own connection in auto-commit mode: no ORM batches
 	// those, a JDBC batch does.
-	private static boolean acrossConnections(List<AnalyzedQuery> writes, TransactionLog transactions) {
+	private static boolean acrossConnections(List<AnalyzedQuery> writes, Transactions transactions) {
 		int connection = writes.get(0).event().connectionId();
 		boolean several = false;
 		for (AnalyzedQuery write : writes) {

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.QueryEvent;
-import dev.querylens.capture.TransactionLog;
+import dev.querylens.capture.Transactions;
 
 /**
  * Finds work that took a connection from the pool for each statement: approximates
@@ -35,7 +35,7 @@ public final class ConnectionChurnDetector implements FindingDetector, AfterNPlu
 
 	@Override
 	public List<Finding> detect(QueryGroups groups) {
-		TransactionLog transactions = groups.getRecording().getTransactions();
+		Transactions transactions = groups.getRecording().getTransactions();
 		Map<Connection, List<AnalyzedQuery>> autoCommit = new LinkedHashMap<>();
 		Set<Connection> inTransaction = new HashSet<>();
 		for (AnalyzedQuery query : groups.getQueries()) {

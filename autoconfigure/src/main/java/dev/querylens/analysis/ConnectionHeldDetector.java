@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Transaction;
-import dev.querylens.capture.TransactionLog;
+import dev.querylens.capture.Transactions;
 
 /**
  * Finds transactions that held their connection while doing something else: approximates
@@ -39,7 +39,7 @@ public final class ConnectionHeldDetector implements FindingDetector {
 
 	@Override
 	public List<Finding> detect(QueryGroups groups) {
-		TransactionLog log = groups.getRecording().getTransactions();
+		Transactions log = groups.getRecording().getTransactions();
 		List<Finding> findings = new ArrayList<>();
 		for (Transaction transaction : log.getTransactions()) {
 			long held = transaction.connectionHeldNanos();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.RecordingAttribute;
 
 /**
  * Decides which findings are silenced: by an {@link IgnoreRule} from configuration, by
@@ -25,6 +26,19 @@ public final class IgnoreRules {
 	private static final int MAX_CACHED_CALL_SITES = 4096;
 
 	private static final Set<FindingType> NONE = Collections.unmodifiableSet(EnumSet.noneOf(FindingType.class));
+
+	/**
+	 * The finding types the handler method of a request (or its class) silences with
+	 * {@link QueryLensIgnore}, attached to the request's recording by the web package,
+	 * wherever in the request they come from. Types attached twice add up.
+	 */
+	public static final RecordingAttribute<Set<FindingType>> IGNORED_BY_HANDLER = RecordingAttribute
+		.kept("finding types the handler ignores", (before, now) -> {
+			Set<FindingType> all = EnumSet.noneOf(FindingType.class);
+			all.addAll(before);
+			all.addAll(now);
+			return Collections.unmodifiableSet(all);
+		});
 
 	private final List<IgnoreRule> rules;
 
@@ -70,10 +84,11 @@ public final class IgnoreRules {
 	 * @return the findings
 	 */
 	public List<Finding> apply(List<Finding> findings, Recording recording) {
-		Set<String> ignoredTypes = recording.getIgnoredFindingTypes();
+		Set<FindingType> byHandler = recording.getAttribute(IGNORED_BY_HANDLER);
+		Set<FindingType> ignoredTypes = (byHandler != null) ? byHandler : NONE;
 		List<Finding> result = new ArrayList<>(findings.size());
 		for (Finding finding : findings) {
-			boolean ignored = finding.ignored() || ignoredTypes.contains(finding.type().name()) || isIgnored(finding);
+			boolean ignored = finding.ignored() || ignoredTypes.contains(finding.type()) || isIgnored(finding);
 			result.add((ignored == finding.ignored()) ? finding
 					: new Finding(finding.type(), finding.severity(), finding.message(), finding.fingerprint(),
 							finding.count(), finding.callSite(), finding.association(), finding.suggestion(),

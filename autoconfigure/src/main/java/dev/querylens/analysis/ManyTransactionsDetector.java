@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.querylens.capture.Transaction;
-import dev.querylens.capture.TransactionLog;
+import dev.querylens.capture.Transactions;
 
 /**
  * Finds work split into many transactions: approximates "transactions one would do as
@@ -36,7 +36,7 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 
 	@Override
 	public List<Finding> detect(QueryGroups groups) {
-		TransactionLog log = groups.getRecording().getTransactions();
+		Transactions log = groups.getRecording().getTransactions();
 		List<Transaction> outermost = log.getTransactions()
 			.stream()
 			.filter((transaction) -> transaction.propagation().equals("REQUIRED"))
@@ -87,7 +87,7 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 	@Override
 	public List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne,
 			QueryGroups groups) {
-		TransactionLog log = groups.getRecording().getTransactions();
+		Transactions log = groups.getRecording().getTransactions();
 		List<Finding> kept = new ArrayList<>(findings.size());
 		for (Finding finding : findings) {
 			if (finding.type() != FindingType.MANY_TRANSACTIONS) {

@@ -144,7 +144,7 @@ public final class CallSiteResolver {
 	 * @param sql the statement
 	 * @return whether to call {@link #resolve()}
 	 */
-	public boolean shouldResolve(Recording recording, String sql) {
+	public boolean shouldResolve(Recording.Started recording, String sql) {
 		return switch (this.mode) {
 			case NONE -> false;
 			case FULL -> true;

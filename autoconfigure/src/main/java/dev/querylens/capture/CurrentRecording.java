@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
  */
 public final class CurrentRecording {
 
-	private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
+	private static final ThreadLocal<Recording.Started> CURRENT = new ThreadLocal<>();
 
 	private CurrentRecording() {
 	}
@@ -18,7 +18,7 @@ public final class CurrentRecording {
 	 * Returns the recording bound to this thread.
 	 * @return the recording, or {@code null} when nothing is being recorded
 	 */
-	public static Recording get() {
+	public static Recording.Started get() {
 		return CURRENT.get();
 	}
 
@@ -27,8 +27,8 @@ public final class CurrentRecording {
 	 * @param recording the recording, or {@code null} to record nothing within the scope
 	 * @return the scope that restores the previous binding
 	 */
-	public static Scope bind(Recording recording) {
-		Recording previous = CURRENT.get();
+	public static Scope bind(Recording.Started recording) {
+		Recording.Started previous = CURRENT.get();
 		CURRENT.set(recording);
 		return new Scope(previous);
 	}
@@ -39,7 +39,7 @@ public final class CurrentRecording {
 	 * itself.
 	 * @param recording the recording, or {@code null} to bind none
 	 */
-	public static void set(Recording recording) {
+	public static void set(Recording.Started recording) {
 		if (recording == null) {
 			CURRENT.remove();
 		}
@@ -55,7 +55,7 @@ public final class CurrentRecording {
 	 * @return the wrapped task, or the task itself when nothing is being recorded
 	 */
 	public static Runnable wrap(Runnable task) {
-		Recording recording = get();
+		Recording.Started recording = get();
 		if (recording == null) {
 			return task;
 		}
@@ -73,7 +73,7 @@ public final class CurrentRecording {
 	 * @return the wrapped task, or the task itself when nothing is being recorded
 	 */
 	public static <T> Callable<T> wrap(Callable<T> task) {
-		Recording recording = get();
+		Recording.Started recording = get();
 		if (recording == null) {
 			return task;
 		}
@@ -89,9 +89,9 @@ public final class CurrentRecording {
 	 */
 	public static final class Scope implements AutoCloseable {
 
-		private final Recording previous;
+		private final Recording.Started previous;
 
-		private Scope(Recording previous) {
+		private Scope(Recording.Started previous) {
 			this.previous = previous;
 		}
 

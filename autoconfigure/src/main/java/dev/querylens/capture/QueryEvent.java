@@ -2,14 +2,16 @@ package dev.querylens.capture;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One executed statement: a single statement, or a JDBC batch counted once.
  * <p>
- * Reads like a record. It is a class only so that the rows and the size of the values
- * read from a result set after the statement was recorded can be added in place: a second
- * object per query would be most of QueryLens's allocation per statement. They change
- * only while the recording runs; once {@link Recording#finish finished}, an event never
- * changes.
+ * Immutable, and made once, when the statement runs. What the application reads from its
+ * result set later (rows, the size of their values) is kept by its recording, which the
+ * event reads it from: a second object per query would be most of QueryLens's allocation
+ * per statement. An event is seen only in a finished {@link Recording}, so what it
+ * returns never changes.
  */
 public final class QueryEvent {
 
@@ -27,11 +29,10 @@ public final class QueryEvent {
 
 	private final int batchSize;
 
-	private long rows;
+	private final long rows;
 
-	private long bytesRead;
-
-	private String widestColumn;
+	// The recording's reads after the event was made, or null for an event made whole.
+	private final @Nullable QueryReads reads;
 
 	private final long durationNanos;
 
@@ -71,7 +72,7 @@ public final class QueryEvent {
 			long offsetNanos, int connectionId, String dataSource, Phase phase, String thread, CallSite callSite,
 			String error) {
 		this(index, sql, (sql != null) ? sql.length() : 0, null, 0, parameters, batchSize, rows, durationNanos,
-				offsetNanos, connectionId, dataSource, phase, thread, callSite, error);
+				offsetNanos, connectionId, dataSource, phase, thread, callSite, error, null);
 	}
 
 	/**
@@ -100,6 +101,13 @@ public final class QueryEvent {
 	public QueryEvent(int index, String sql, int sqlLength, String fullFingerprint, int fullSqlHash,
 			List<Object> parameters, int batchSize, long rows, long durationNanos, long offsetNanos, int connectionId,
 			String dataSource, Phase phase, String thread, CallSite callSite, String error) {
+		this(index, sql, sqlLength, fullFingerprint, fullSqlHash, parameters, batchSize, rows, durationNanos,
+				offsetNanos, connectionId, dataSource, phase, thread, callSite, error, null);
+	}
+
+	QueryEvent(int index, String sql, int sqlLength, String fullFingerprint, int fullSqlHash, List<Object> parameters,
+			int batchSize, long rows, long durationNanos, long offsetNanos, int connectionId, String dataSource,
+			Phase phase, String thread, CallSite callSite, String error, @Nullable QueryReads reads) {
 		this.index = index;
 		this.sql = sql;
 		this.sqlLength = sqlLength;
@@ -116,6 +124,7 @@ public final class QueryEvent {
 		this.thread = thread;
 		this.callSite = callSite;
 		this.error = error;
+		this.reads = reads;
 	}
 
 	/**
@@ -193,7 +202,7 @@ public final class QueryEvent {
 	 * @return the rows, summed over a batch
 	 */
 	public long rows() {
-		return this.rows;
+		return (this.reads != null) ? this.rows + this.reads.rows(this.index) : this.rows;
 	}
 
 	/**
@@ -203,7 +212,7 @@ public final class QueryEvent {
 	 * @return the size, 0 for a write or when nothing sized was read
 	 */
 	public long bytesRead() {
-		return this.bytesRead;
+		return (this.reads != null) ? this.reads.bytes(this.index) : 0;
 	}
 
 	/**
@@ -211,8 +220,8 @@ public final class QueryEvent {
 	 * large enough to name it.
 	 * @return the column's label as the driver gives it, or {@code null}
 	 */
-	public String widestColumn() {
-		return this.widestColumn;
+	public @Nullable String widestColumn() {
+		return (this.reads != null) ? this.reads.widestColumn(this.index) : null;
 	}
 
 	/**
@@ -287,19 +296,10 @@ public final class QueryEvent {
 		return this.error != null;
 	}
 
-	// Called by the recording, under its lock, while it runs.
-	void addRead(long rows, long bytes, String widestColumn) {
-		this.rows += rows;
-		this.bytesRead += bytes;
-		if (widestColumn != null) {
-			this.widestColumn = widestColumn;
-		}
-	}
-
 	@Override
 	public String toString() {
-		return "QueryEvent[" + this.index + ": " + this.sql + " " + this.parameters + ", rows=" + this.rows
-				+ ((this.bytesRead > 0) ? ", bytesRead=" + this.bytesRead : "")
+		return "QueryEvent[" + this.index + ": " + this.sql + " " + this.parameters + ", rows=" + rows()
+				+ ((bytesRead() > 0) ? ", bytesRead=" + bytesRead() : "")
 				+ ((this.error != null) ? ", error=" + this.error : "") + "]";
 	}
 

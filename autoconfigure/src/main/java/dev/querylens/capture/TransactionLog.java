@@ -13,9 +13,8 @@ import org.jspecify.annotations.Nullable;
 import dev.querylens.capture.Transaction.Outcome;
 
 /**
- * The transactions of one recording and how each of its queries relates to them: in which
- * transaction it ran, whether it ran on a connection in auto-commit mode, and whether it
- * was flushed while its transaction committed.
+ * The transactions of one running recording, as they are told: it lives in the
+ * {@link Recording.Started} and becomes the finished recording's {@link Transactions}.
  * <p>
  * Transactions are told by whatever watches the transaction manager ({@link #begin},
  * {@link #begun}, {@link #committing}, {@link #end}), on the thread that runs them: a
@@ -48,7 +47,7 @@ public final class TransactionLog {
 
 	private int[] transactionOfQuery = new int[0];
 
-	private @Nullable List<Transaction> finished;
+	private boolean finished;
 
 	TransactionLog(long recordingStartNanos, LongSupplier nanoTime, int maxTransactions) {
 		this.recordingStartNanos = recordingStartNanos;
@@ -70,7 +69,7 @@ public final class TransactionLog {
 	 */
 	public synchronized void begin(Object key, @Nullable String name, @Nullable CallSite callSite, boolean readOnly,
 			boolean nested) {
-		if (this.finished != null) {
+		if (this.finished) {
 			return;
 		}
 		Thread thread = Thread.currentThread();
@@ -125,7 +124,7 @@ public final class TransactionLog {
 	 */
 	public synchronized void end(Object key, Outcome outcome) {
 		Open open = find(key);
-		if (open == null || this.finished != null) {
+		if (open == null || this.finished) {
 			return;
 		}
 		long now = this.nanoTime.getAsLong();
@@ -210,12 +209,10 @@ public final class TransactionLog {
 		}
 	}
 
-	// Freezes the log when its recording finishes: a transaction still open ends, for its
-	// figures, there.
-	synchronized void finish() {
-		if (this.finished != null) {
-			return;
-		}
+	// Freezes the log when its recording finishes, into the value the finished
+	// recording holds: a transaction still open ends, for its figures, there. Later calls
+	// are ignored by the recording, which calls this once.
+	synchronized Transactions finish() {
 		long now = this.nanoTime.getAsLong();
 		List<Transaction> transactions = new ArrayList<>(this.opened.size());
 		for (Open open : this.opened) {
@@ -224,71 +221,12 @@ public final class TransactionLog {
 					open.propagation, open.outcome, open.startNanos - this.recordingStartNanos, end - open.startNanos,
 					(open.connectionNanos != 0) ? end - open.connectionNanos : 0));
 		}
-		this.finished = List.copyOf(transactions);
+		this.finished = true;
 		this.opened = List.of();
 		this.innermost.clear();
 		this.openCount = 0;
-	}
-
-	/**
-	 * Returns the transactions kept, in the order they began.
-	 * @return the transactions once the recording finished, before that those that ended
-	 * so far
-	 */
-	public synchronized List<Transaction> getTransactions() {
-		if (this.finished != null) {
-			return this.finished;
-		}
-		List<Transaction> ended = new ArrayList<>();
-		for (Open open : this.opened) {
-			if (open.endNanos != 0) {
-				ended.add(new Transaction(open.id, open.name, open.callSite, open.readOnly, open.isolation,
-						open.propagation, open.outcome, open.startNanos - this.recordingStartNanos,
-						open.endNanos - open.startNanos,
-						(open.connectionNanos != 0) ? open.endNanos - open.connectionNanos : 0));
-			}
-		}
-		return ended;
-	}
-
-	/**
-	 * Returns how many transactions began while the recording ran, kept or not.
-	 * @return the exact count
-	 */
-	public synchronized int getCount() {
-		return this.count;
-	}
-
-	/**
-	 * Returns the transaction a query ran in.
-	 * @param queryIndex the query's index
-	 * @return the transaction's {@link Transaction#id() id}, or 0 when it ran outside any
-	 * transaction the recording saw begin
-	 */
-	public synchronized int transactionOf(int queryIndex) {
-		return (queryIndex >= 0 && queryIndex < this.transactionOfQuery.length) ? this.transactionOfQuery[queryIndex]
-				: 0;
-	}
-
-	/**
-	 * Whether a query ran on a connection in auto-commit mode, so that it committed
-	 * alone.
-	 * @param queryIndex the query's index
-	 * @return {@code true} if it did, {@code false} when in a transaction or unknown
-	 */
-	public synchronized boolean isAutoCommit(int queryIndex) {
-		return queryIndex >= 0 && this.autoCommit.get(queryIndex);
-	}
-
-	/**
-	 * Whether a query was flushed by the ORM while its transaction committed, after the
-	 * application code of the transaction had returned: its call site is then the
-	 * transactional method, not a frame of the stack.
-	 * @param queryIndex the query's index
-	 * @return {@code true} if it was
-	 */
-	public synchronized boolean isFlushedAtCommit(int queryIndex) {
-		return queryIndex >= 0 && this.flushedAtCommit.get(queryIndex);
+		return new Transactions(transactions, this.count, this.transactionOfQuery.clone(),
+				(BitSet) this.autoCommit.clone(), (BitSet) this.flushedAtCommit.clone());
 	}
 
 	// A transaction while it runs. Its fields other than the final ones are guarded by

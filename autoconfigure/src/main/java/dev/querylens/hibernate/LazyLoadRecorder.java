@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
@@ -44,6 +43,7 @@ import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.CurrentRepositoryMethod;
 import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.RecordingAttribute;
 
 /**
  * Tells the current {@link Recording} which lazy association each Hibernate lazy load
@@ -76,7 +76,9 @@ public final class LazyLoadRecorder {
 
 	private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
-	private final Map<Recording, Tracker> trackers = Collections.synchronizedMap(new WeakHashMap<>());
+	// What is tracked per running recording, attached to it so that it goes with the
+	// recording, with no table of recordings here.
+	private final RecordingAttribute<Tracker> trackers = RecordingAttribute.whileRunning("lazy-load tracker");
 
 	private final Map<EntityPersister, int[]> toOneProperties = new ConcurrentHashMap<>();
 
@@ -113,7 +115,7 @@ public final class LazyLoadRecorder {
 	}
 
 	private void beforeCollection(InitializeCollectionEvent event) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording == null) {
 			return;
 		}
@@ -134,7 +136,7 @@ public final class LazyLoadRecorder {
 	}
 
 	private void beforeProxy(LoadEvent event) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording == null) {
 			return;
 		}
@@ -156,7 +158,7 @@ public final class LazyLoadRecorder {
 		start(recording, event, holder.entity(), holder.attribute(), false, false, holder.ownerKey());
 	}
 
-	private void start(Recording recording, Object event, String entity, String attribute, boolean collection,
+	private void start(Recording.Started recording, Object event, String entity, String attribute, boolean collection,
 			boolean eager, String ownerKey) {
 		Tracker tracker = tracker(recording);
 		String role = entity + "." + attribute;
@@ -181,11 +183,11 @@ public final class LazyLoadRecorder {
 	}
 
 	private void end(Object event) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording == null) {
 			return;
 		}
-		Tracker tracker = this.trackers.get(recording);
+		Tracker tracker = recording.attached(this.trackers);
 		if (tracker == null) {
 			return;
 		}
@@ -209,7 +211,7 @@ public final class LazyLoadRecorder {
 	}
 
 	private void postLoad(PostLoadEvent event) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording == null || event.getEntity() == null || event.getPersister() == null) {
 			return;
 		}
@@ -332,16 +334,8 @@ public final class LazyLoadRecorder {
 		return null;
 	}
 
-	private Tracker tracker(Recording recording) {
-		synchronized (this.trackers) {
-			Tracker tracker = this.trackers.get(recording);
-			if (tracker == null) {
-				this.trackers.keySet().removeIf(Recording::isFinished);
-				tracker = new Tracker();
-				this.trackers.put(recording, tracker);
-			}
-			return tracker;
-		}
+	private Tracker tracker(Recording.Started recording) {
+		return recording.attached(this.trackers, Tracker::new);
 	}
 
 	private static SessionFactoryImplementor factory(EventSource session) {
@@ -357,14 +351,6 @@ public final class LazyLoadRecorder {
 			this.failureLogged = true;
 			logger.warn("QueryLens could not follow a Hibernate lazy load; later failures are not logged", ex);
 		}
-	}
-
-	/**
-	 * Returns how many recordings have state kept for them, for tests of the clean-up.
-	 * @return the number of recordings tracked
-	 */
-	int trackedRecordings() {
-		return this.trackers.size();
 	}
 
 	private static final class Tracker {

@@ -153,7 +153,7 @@ final class RecordingConnection extends DelegatingConnection {
 	// for it.
 	private <S extends PreparedStatement> S prepare(String sql, Preparation<S> preparation, Wrapping<S> wrapping)
 			throws SQLException {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		S statement;
 		try {
 			statement = preparation.prepare(this.delegate, sql);
@@ -171,7 +171,7 @@ final class RecordingConnection extends DelegatingConnection {
 	// fails here) never runs, but it
 	// is a failed query of the recording like one that fails when executed: counted, with
 	// its error and no time.
-	private void recordPrepareFailure(Recording recording, String sql, Throwable failure) {
+	private void recordPrepareFailure(Recording.Started recording, String sql, Throwable failure) {
 		try {
 			if (RecordedFailures.isRecordedElseMark(failure)) {
 				return;
@@ -202,7 +202,7 @@ final class RecordingConnection extends DelegatingConnection {
 	@FunctionalInterface
 	private interface Wrapping<S extends PreparedStatement> {
 
-		S wrap(S statement, String sql, RecordingConnection connection, Recording recording);
+		S wrap(S statement, String sql, RecordingConnection connection, Recording.Started recording);
 
 	}
 

@@ -99,7 +99,7 @@ public final class RecordingDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording == null) {
 			return wrap(this.delegate.getConnection());
 		}
@@ -117,7 +117,7 @@ public final class RecordingDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording == null) {
 			return wrap(this.delegate.getConnection(username, password));
 		}
@@ -138,7 +138,7 @@ public final class RecordingDataSource implements DataSource {
 	// routing data source over pool beans): that one has counted it and records its
 	// statements, so it is handed
 	// on as it is and nothing is recorded twice.
-	private Connection acquired(Recording recording, Connection connection, long startNanos) {
+	private Connection acquired(Recording.Started recording, Connection connection, long startNanos) {
 		if (connection instanceof RecordingConnection) {
 			return connection;
 		}
@@ -153,7 +153,7 @@ public final class RecordingDataSource implements DataSource {
 		return new RecordingConnection(connection, this.connectionIds.incrementAndGet(), this.name, this.settings);
 	}
 
-	private void recordFailure(Recording recording, long startNanos, Throwable failure) {
+	private void recordFailure(Recording.Started recording, long startNanos, Throwable failure) {
 		long durationNanos = System.nanoTime() - startNanos;
 		try {
 			if (RecordedFailures.isRecordedElseMark(failure)) {

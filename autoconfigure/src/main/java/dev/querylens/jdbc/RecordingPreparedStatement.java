@@ -40,7 +40,7 @@ class RecordingPreparedStatement extends DelegatingPreparedStatement {
 	private List<Object> batchParameters = Collections.emptyList();
 
 	RecordingPreparedStatement(PreparedStatement delegate, String sql, RecordingConnection connection,
-			@Nullable Recording recording) {
+			Recording.@Nullable Started recording) {
 		super(delegate, connection, recording);
 		this.sql = sql;
 		this.parameters = (recording != null && connection.settings.parameters())

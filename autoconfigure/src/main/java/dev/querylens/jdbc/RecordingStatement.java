@@ -27,7 +27,7 @@ class RecordingStatement extends DelegatingStatement {
 	// Null for a statement created with no current recording: it then records nothing and
 	// only keeps the
 	// wrappers' identity (its connection, its result sets' statement).
-	final @Nullable Recording recording;
+	final Recording.@Nullable Started recording;
 
 	// The result set of the last execution: its rows are added when it closes or is read
 	// to the
@@ -47,7 +47,7 @@ class RecordingStatement extends DelegatingStatement {
 
 	private StringBuilder batchSql;
 
-	RecordingStatement(Statement delegate, RecordingConnection connection, @Nullable Recording recording) {
+	RecordingStatement(Statement delegate, RecordingConnection connection, Recording.@Nullable Started recording) {
 		super(delegate);
 		this.connection = connection;
 		this.recording = recording;

@@ -14,7 +14,7 @@ import dev.querylens.capture.Recording;
  * Registered through {@code META-INF/services}, as Micrometer registers its own
  * accessors, so it is there whenever the library is.
  */
-public final class CurrentRecordingAccessor implements ThreadLocalAccessor<Recording> {
+public final class CurrentRecordingAccessor implements ThreadLocalAccessor<Recording.Started> {
 
 	/** The accessor's key in the context registry. */
 	public static final String KEY = "querylens.recording";
@@ -25,12 +25,12 @@ public final class CurrentRecordingAccessor implements ThreadLocalAccessor<Recor
 	}
 
 	@Override
-	public Recording getValue() {
+	public Recording.Started getValue() {
 		return CurrentRecording.get();
 	}
 
 	@Override
-	public void setValue(Recording recording) {
+	public void setValue(Recording.Started recording) {
 		CurrentRecording.set(recording);
 	}
 
@@ -40,7 +40,7 @@ public final class CurrentRecordingAccessor implements ThreadLocalAccessor<Recor
 	}
 
 	@Override
-	public void restore(Recording previous) {
+	public void restore(Recording.Started previous) {
 		CurrentRecording.set(previous);
 	}
 

@@ -15,7 +15,7 @@ import dev.querylens.capture.ConnectionFailure;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
 import dev.querylens.capture.Transaction;
-import dev.querylens.capture.TransactionLog;
+import dev.querylens.capture.Transactions;
 import dev.querylens.explain.QueryPlan;
 import dev.querylens.explain.QueryPlans;
 
@@ -73,7 +73,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	public static RecordingDescriptor of(AnalyzedRecording analyzed, boolean showParameters, QueryPlans plans) {
 		RecordingSummaryDescriptor summary = RecordingSummaryDescriptor.of(analyzed);
 		Recording recording = analyzed.recording();
-		TransactionLog log = recording.getTransactions();
+		Transactions log = recording.getTransactions();
 		List<QueryDescriptor> queries = analyzed.queries()
 			.stream()
 			.map((query) -> QueryDescriptor.of(query, showParameters, log))
@@ -133,7 +133,7 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 			String widestColumn, List<String> callPath, int sqlLength, boolean sqlTruncated, Integer transaction,
 			boolean flushedAtCommit) {
 
-		static QueryDescriptor of(AnalyzedQuery analyzed, boolean showParameters, TransactionLog transactions) {
+		static QueryDescriptor of(AnalyzedQuery analyzed, boolean showParameters, Transactions transactions) {
 			QueryEvent event = analyzed.event();
 			List<Object> parameters = showParameters ? event.parameters() : hide(event.parameters());
 			return new QueryDescriptor(event.index(), event.sql(), analyzed.fingerprint(), parameters,

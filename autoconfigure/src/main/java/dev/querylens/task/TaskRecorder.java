@@ -84,7 +84,7 @@ public final class TaskRecorder {
 		if (CurrentRecording.get() != null) {
 			return Running.JOINED;
 		}
-		Recording recording = Recording.start(Kind.TASK, label, name, null, this.maxQueries);
+		Recording.Started recording = Recording.start(Kind.TASK, label, name, null, this.maxQueries);
 		return new Running(this.collector, recording, CurrentRecording.bind(recording));
 	}
 
@@ -98,11 +98,11 @@ public final class TaskRecorder {
 
 		private final @Nullable RecordingCollector collector;
 
-		private final @Nullable Recording recording;
+		private final Recording.@Nullable Started recording;
 
 		private final CurrentRecording.@Nullable Scope scope;
 
-		private Running(@Nullable RecordingCollector collector, @Nullable Recording recording,
+		private Running(@Nullable RecordingCollector collector, Recording.@Nullable Started recording,
 				CurrentRecording.@Nullable Scope scope) {
 			this.collector = collector;
 			this.recording = recording;
@@ -120,9 +120,9 @@ public final class TaskRecorder {
 			this.scope.close();
 			// A task that ran no statement (a poll that found nothing to do) would only
 			// crowd the history.
-			if (this.recording.finish(0, null)
-					&& (this.recording.getQueryCount() > 0 || this.recording.getConnectionFailureCount() > 0)) {
-				this.collector.collect(this.recording);
+			Recording finished = this.recording.finish(0, null);
+			if (finished != null && (finished.getQueryCount() > 0 || finished.getConnectionFailureCount() > 0)) {
+				this.collector.collect(finished);
 			}
 		}
 

@@ -55,7 +55,7 @@ public final class QueryLensExtension
 	@Override
 	public void beforeTestExecution(ExtensionContext context) {
 		QueryRecorder recorder = recorder(context);
-		Recording recording = Recording.start(Kind.TEST, null,
+		Recording.Started recording = Recording.start(Kind.TEST, null,
 				context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName(), null,
 				QueryRecorder.MAX_QUERIES);
 		CurrentRecording.Scope scope = CurrentRecording.bind(recording);
@@ -69,12 +69,12 @@ public final class QueryLensExtension
 			return;
 		}
 		running.scope().close();
-		running.recording().finish(0, null);
-		if (context.getExecutionException().isPresent()) {
+		Recording finished = running.recording().finish(0, null);
+		if (finished == null || context.getExecutionException().isPresent()) {
 			// The test's own failure says more than a count would.
 			return;
 		}
-		AnalyzedRecording analyzed = running.recorder().analyze(running.recording());
+		AnalyzedRecording analyzed = running.recorder().analyze(finished);
 		List<String> failures = new ArrayList<>();
 		for (ExpectQueries expectation : expectations(context)) {
 			String failure = check(analyzed, expectation);
@@ -257,7 +257,7 @@ public final class QueryLensExtension
 					BaselineRun.class);
 	}
 
-	private record Running(Recording recording, CurrentRecording.Scope scope, QueryRecorder recorder) {
+	private record Running(Recording.Started recording, CurrentRecording.Scope scope, QueryRecorder recorder) {
 	}
 
 	// Key of the findings seen by a test class.

@@ -92,23 +92,24 @@ public final class QueryRecorder {
 	 * @return the value together with the analysed recording
 	 */
 	public <T> Recorded<T> recordResult(String name, Callable<T> work) {
-		Recording recording = Recording.start(Kind.TEST, null, name, null, MAX_QUERIES);
+		Recording.Started recording = Recording.start(Kind.TEST, null, name, null, MAX_QUERIES);
 		T value;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
 			value = work.call();
 		}
 		catch (Exception ex) {
+			recording.finish(0, null);
 			throw QueryRecorder.<RuntimeException>rethrow(ex);
 		}
-		finally {
-			recording.finish(0, null);
-		}
-		return new Recorded<>(value, this.analyzer.analyze(recording));
+		// Started here and bound to this block only, so this call is the one that
+		// finishes it.
+		Recording finished = Objects.requireNonNull(recording.finish(0, null));
+		return new Recorded<>(value, this.analyzer.analyze(finished));
 	}
 
 	/**
 	 * Analyses a finished recording, such as one made by hand with
-	 * {@link Recording#start}.
+	 * {@link Recording#start} and {@link Recording.Started#finish}.
 	 * @param recording the finished recording
 	 * @return the analysis
 	 */

@@ -35,7 +35,7 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 
 	@Override
 	public void beforeBegin(TransactionExecution transaction) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording == null) {
 			return;
 		}
@@ -53,7 +53,7 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 
 	@Override
 	public void afterBegin(TransactionExecution transaction, @Nullable Throwable beginFailure) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording != null) {
 			// Known once the transaction's synchronization is prepared, which is just
 			// before this call.
@@ -65,7 +65,7 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 
 	@Override
 	public void beforeCommit(TransactionExecution transaction) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording != null) {
 			recording.getTransactions().committing(transaction);
 		}
@@ -73,7 +73,7 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 
 	@Override
 	public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording != null) {
 			recording.getTransactions().end(transaction, (commitFailure != null) ? Outcome.ROLLBACK : Outcome.COMMIT);
 		}
@@ -81,7 +81,7 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 
 	@Override
 	public void afterRollback(TransactionExecution transaction, @Nullable Throwable rollbackFailure) {
-		Recording recording = CurrentRecording.get();
+		Recording.Started recording = CurrentRecording.get();
 		if (recording != null) {
 			recording.getTransactions().end(transaction, Outcome.ROLLBACK);
 		}

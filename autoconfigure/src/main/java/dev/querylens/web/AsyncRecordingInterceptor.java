@@ -20,7 +20,7 @@ public final class AsyncRecordingInterceptor implements CallableProcessingInterc
 	@Override
 	public <T> void preProcess(NativeWebRequest request, Callable<T> task) {
 		Object recording = request.getAttribute(RecordingFilter.RECORDING_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-		if (recording instanceof Recording current) {
+		if (recording instanceof Recording.Started current) {
 			request.setAttribute(SCOPE_ATTRIBUTE, CurrentRecording.bind(current), RequestAttributes.SCOPE_REQUEST);
 		}
 	}

@@ -2,6 +2,8 @@ package dev.querylens.web;
 
 import java.util.Locale;
 
+import dev.querylens.capture.Recording;
+
 /**
  * Adds the badge to the HTML pages of the clients allowed to see it, through the
  * {@link ToolbarInjector}: it holds only an HTML body of an allowed client.
@@ -24,8 +26,9 @@ final class BadgeInjection implements ResponseDecorator {
 	@Override
 	public void finish(RecordedExchange exchange, BufferedResponse body) {
 		// A badge needs a recording to show: none for a static page that is not kept.
-		if (Boolean.TRUE.equals(exchange.kept())) {
-			body.rewrite(this.injector.rewriterFor(exchange.request(), exchange.recording()));
+		Recording recording = exchange.recording();
+		if (Boolean.TRUE.equals(exchange.kept()) && recording != null) {
+			body.rewrite(this.injector.rewriterFor(exchange.request(), recording));
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import dev.querylens.analysis.FindingType;
+import dev.querylens.analysis.IgnoreRules;
 import dev.querylens.analysis.QueryLensIgnore;
 import dev.querylens.capture.Recording;
 
@@ -26,16 +27,17 @@ public final class IgnoredFindingsInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (handler instanceof HandlerMethod method
-				&& request.getAttribute(RecordingFilter.RECORDING_ATTRIBUTE) instanceof Recording recording) {
-			Set<String> types = Stream
+				&& request.getAttribute(RecordingFilter.RECORDING_ATTRIBUTE) instanceof Recording.Started recording) {
+			Set<FindingType> types = Stream
 				.of(method.getMethodAnnotation(QueryLensIgnore.class),
 						AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), QueryLensIgnore.class))
 				.filter((ignore) -> ignore != null)
 				.flatMap(
 						(ignore) -> Arrays.stream((ignore.value().length == 0) ? FindingType.values() : ignore.value()))
-				.map(FindingType::name)
 				.collect(Collectors.toSet());
-			recording.ignoreFindings(types);
+			if (!types.isEmpty()) {
+				recording.attach(IgnoreRules.IGNORED_BY_HANDLER, Set.copyOf(types));
+			}
 		}
 		return true;
 	}

@@ -16,16 +16,18 @@ final class RecordedExchange {
 
 	private final HttpServletResponse response;
 
-	private final Recording recording;
+	private final Recording.Started started;
+
+	private @Nullable Recording recording;
 
 	private @Nullable Boolean kept;
 
 	private @Nullable AnalyzedRecording analyzed;
 
-	RecordedExchange(HttpServletRequest request, HttpServletResponse response, Recording recording) {
+	RecordedExchange(HttpServletRequest request, HttpServletResponse response, Recording.Started started) {
 		this.request = request;
 		this.response = response;
-		this.recording = recording;
+		this.started = started;
 	}
 
 	HttpServletRequest request() {
@@ -40,7 +42,11 @@ final class RecordedExchange {
 		return this.response;
 	}
 
-	Recording recording() {
+	Recording.Started started() {
+		return this.started;
+	}
+
+	@Nullable Recording recording() {
 		return this.recording;
 	}
 
@@ -61,7 +67,8 @@ final class RecordedExchange {
 		return this.analyzed;
 	}
 
-	void finished(boolean kept, @Nullable AnalyzedRecording analyzed) {
+	void finished(@Nullable Recording recording, boolean kept, @Nullable AnalyzedRecording analyzed) {
+		this.recording = recording;
 		this.kept = kept;
 		this.analyzed = analyzed;
 	}

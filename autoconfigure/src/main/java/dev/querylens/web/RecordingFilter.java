@@ -128,12 +128,12 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Recording recording = (Recording) request.getAttribute(RECORDING_ATTRIBUTE);
+		Recording.Started recording = (Recording.Started) request.getAttribute(RECORDING_ATTRIBUTE);
 		if (recording == null) {
 			recording = start(request);
 			request.setAttribute(RECORDING_ATTRIBUTE, recording);
 		}
-		Recording current = recording;
+		Recording.Started current = recording;
 		// An async dispatch gets the response the request started async with: buffered
 		// once already.
 		BufferedResponse existing = BufferedResponse.find(response);
@@ -166,13 +166,12 @@ public final class RecordingFilter extends OncePerRequestFilter {
 	private void finish(RecordedExchange exchange, BufferedResponse buffered, boolean failed)
 			throws IOException, ServletException {
 		HttpServletRequest request = exchange.request();
-		Recording current = exchange.recording();
-		boolean finishedHere = current.finish(
-				failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : exchange.response().getStatus(),
-				pattern(request));
-		boolean kept = finishedHere && this.recorded.isKept(request, current);
-		AnalyzedRecording analyzed = kept ? this.collector.collect(current) : null;
-		exchange.finished(kept, analyzed);
+		Recording finished = exchange.started()
+			.finish(failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : exchange.response().getStatus(),
+					pattern(request));
+		boolean kept = finished != null && this.recorded.isKept(request, finished);
+		AnalyzedRecording analyzed = kept ? this.collector.collect(finished) : null;
+		exchange.finished(finished, kept, analyzed);
 		if (failed) {
 			// The container's error page goes to the response itself, past the held-back
 			// one.
@@ -223,7 +222,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private Recording start(HttpServletRequest request) {
+	private Recording.Started start(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		return Recording.start(Kind.HTTP, request.getMethod().toUpperCase(Locale.ROOT), path, request.getQueryString(),
 				this.maxQueries, this.sqlTextLimit);
@@ -236,9 +235,9 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final class FinishOnCompletion implements AsyncListener {
 
-		private final Recording recording;
+		private final Recording.Started recording;
 
-		FinishOnCompletion(Recording recording) {
+		FinishOnCompletion(Recording.Started recording) {
 			this.recording = recording;
 		}
 
@@ -247,9 +246,9 @@ public final class RecordingFilter extends OncePerRequestFilter {
 			HttpServletRequest request = (HttpServletRequest) event.getAsyncContext().getRequest();
 			HttpServletResponse response = (HttpServletResponse) event.getAsyncContext().getResponse();
 			try {
-				if (this.recording.finish(response.getStatus(), pattern(request))
-						&& RecordingFilter.this.recorded.isKept(request, this.recording)) {
-					RecordingFilter.this.collector.collect(this.recording);
+				Recording finished = this.recording.finish(response.getStatus(), pattern(request));
+				if (finished != null && RecordingFilter.this.recorded.isKept(request, finished)) {
+					RecordingFilter.this.collector.collect(finished);
 				}
 			}
 			catch (RuntimeException ex) {

@@ -40,7 +40,7 @@ final class TimingHeaders implements ResponseDecorator {
 		if (response.isCommitted() || !this.headersFor.test(exchange.request())) {
 			return;
 		}
-		Recording recording = exchange.recording();
+		Recording.Started recording = exchange.started();
 		int count = recording.getQueryCount();
 		String millis = String.format(Locale.ROOT, "%.1f", recording.getQueryTimeNanos() / 1_000_000.0);
 		// The db metric first, as before: a client reading the first Server-Timing header
@@ -61,7 +61,7 @@ final class TimingHeaders implements ResponseDecorator {
 	void identifyFailure(RecordedExchange exchange) {
 		if (Boolean.TRUE.equals(exchange.kept()) && this.headersFor.test(exchange.request())
 				&& !exchange.response().isCommitted()) {
-			exchange.response().setHeader(RecordingFilter.ID_HEADER, exchange.recording().getId());
+			exchange.response().setHeader(RecordingFilter.ID_HEADER, exchange.started().getId());
 		}
 	}
 
@@ -76,7 +76,7 @@ final class TimingHeaders implements ResponseDecorator {
 	private boolean isKept(RecordedExchange exchange) {
 		Boolean kept = exchange.kept();
 		return (kept != null) ? kept : this.recorded.isKept(exchange.request(), exchange.response().getStatus(),
-				exchange.recording().getQueryCount());
+				exchange.started().getQueryCount());
 	}
 
 }

@@ -44,7 +44,7 @@ final class VetoedResponse implements ResponseDecorator {
 		HttpServletResponse response = exchange.response();
 		response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
 		if (this.headers.identifies(exchange)) {
-			response.setHeader(RecordingFilter.ID_HEADER, exchange.recording().getId());
+			response.setHeader(RecordingFilter.ID_HEADER, exchange.started().getId());
 		}
 		response.setContentType("text/plain;charset=UTF-8");
 		byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);

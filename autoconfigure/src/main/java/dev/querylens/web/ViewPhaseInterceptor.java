@@ -18,7 +18,7 @@ public final class ViewPhaseInterceptor implements HandlerInterceptor {
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView modelAndView) {
 		Object recording = request.getAttribute(RecordingFilter.RECORDING_ATTRIBUTE);
-		if (recording instanceof Recording current) {
+		if (recording instanceof Recording.Started current) {
 			String viewName = (modelAndView != null && modelAndView.isReference()) ? modelAndView.getViewName() : null;
 			current.enterView(viewName);
 		}

@@ -72,8 +72,8 @@ class IgnoreRulesTests {
 
 	@Test
 	void theTypesARecordingIgnoresAreSilencedWhereverTheyComeFrom() {
-		Recording recording = recording().finish();
-		recording.ignoreFindings(Set.of("DUPLICATE_QUERY"));
+		Recording recording = recording().attach(IgnoreRules.IGNORED_BY_HANDLER, Set.of(FindingType.DUPLICATE_QUERY))
+			.finish();
 		List<Finding> applied = this.rules.apply(
 				List.of(finding(FindingType.DUPLICATE_QUERY, null), finding(FindingType.N_PLUS_ONE, null)), recording);
 		assertThat(applied).extracting(Finding::ignored).containsExactly(true, false);

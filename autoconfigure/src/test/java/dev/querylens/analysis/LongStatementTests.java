@@ -70,28 +70,28 @@ class LongStatementTests {
 	@Test
 	void aFinishedRecordingHoldsNoStatementWhole() {
 		String sql = "select " + "a, ".repeat(100) + "b from t";
-		Recording recording = Recording.start(Kind.TEST, null, "long", null, 1, LIMIT);
-		recording.wantsCallSite(sql);
-		recording.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
-		recording.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
-		recording.finish(200, null);
+		Recording.Started started = Recording.start(Kind.TEST, null, "long", null, 1, LIMIT);
+		started.wantsCallSite(sql);
+		started.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
+		started.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
+		Recording recording = started.finish(200, null);
 		assertThat(recording.getQueries()).extracting(QueryEvent::sql).allMatch((kept) -> kept.length() <= 100);
 		assertThat(recording.getOverflow()).singleElement().satisfies((tally) -> assertThat(tally.sql()).hasSize(100));
 	}
 
 	private static QueryEvent recordOne(SqlTextLimit limit, String sql) {
-		Recording recording = Recording.start(Kind.TEST, null, "long", null, 10, limit);
-		recording.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
-		recording.finish(200, null);
+		Recording.Started started = Recording.start(Kind.TEST, null, "long", null, 10, limit);
+		started.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
+		Recording recording = started.finish(200, null);
 		return recording.getQueries().get(0);
 	}
 
 	private static List<AnalyzedQuery> analyze(SqlTextLimit limit, String... statements) {
-		Recording recording = Recording.start(Kind.TEST, null, "long", null, 10, limit);
+		Recording.Started started = Recording.start(Kind.TEST, null, "long", null, 10, limit);
 		for (String sql : statements) {
-			recording.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
+			started.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
 		}
-		recording.finish(200, null);
+		Recording recording = started.finish(200, null);
 		return QueryGroups.of(recording, new SqlFingerprintCache()).getQueries();
 	}
 

@@ -1,10 +1,12 @@
 package dev.querylens.analysis;
 
+import java.util.Objects;
 import java.util.Arrays;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.RecordingAttribute;
 
 /**
  * Builds test recordings statement by statement.
@@ -19,7 +21,7 @@ final class Recordings {
 
 	static final String LOAD_CUSTOMER = "select c1_0.id,c1_0.name from customer c1_0 where c1_0.id=?";
 
-	private final Recording recording;
+	private final Recording.Started recording;
 
 	private int nextCustomerId = 1;
 
@@ -67,9 +69,13 @@ final class Recordings {
 		return this;
 	}
 
+	<T> Recordings attach(RecordingAttribute<T> key, T value) {
+		this.recording.attach(key, value);
+		return this;
+	}
+
 	Recording finish() {
-		this.recording.finish(0, null);
-		return this.recording;
+		return Objects.requireNonNull(this.recording.finish(0, null));
 	}
 
 	QueryGroups groups() {

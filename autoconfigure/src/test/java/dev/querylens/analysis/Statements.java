@@ -1,5 +1,6 @@
 package dev.querylens.analysis;
 
+import java.util.Objects;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +9,7 @@ import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.RecordingAttribute;
 
 /**
  * Builds a recording statement by statement with every field a detector reads: rows,
@@ -17,7 +19,7 @@ final class Statements {
 
 	static final CallSite SERVICE = new CallSite("com.example.ShopService", "run", "ShopService.java", 20);
 
-	private final Recording recording = Recording.start(Kind.TEST, null, "t", null, 1000);
+	private final Recording.Started recording = Recording.start(Kind.TEST, null, "t", null, 1000);
 
 	private long rows = 1;
 
@@ -146,9 +148,13 @@ final class Statements {
 		return this;
 	}
 
+	<T> Statements attach(RecordingAttribute<T> key, T value) {
+		this.recording.attach(key, value);
+		return this;
+	}
+
 	Recording finish() {
-		this.recording.finish(200, null);
-		return this.recording;
+		return Objects.requireNonNull(this.recording.finish(200, null));
 	}
 
 	QueryGroups groups() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.Recording;
+import dev.querylens.capture.TransactionLog;
 import dev.querylens.store.RecordingStore;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -340,6 +341,27 @@ class ArchitectureTests {
 				.and(DescribedPredicate.not(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
 						"(get|is|has|find|to|hash|equals|recording|queries|findings|activeFindings|duplicateCount"
 								+ "|similarCount).*")))))
+			.check(CLASSES);
+		// A recording reaches the store finished, and a finished recording has no
+		// method that changes it.
+		noClasses().that()
+			.resideInAPackage("dev.querylens.store..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Recording.Started.class, TransactionLog.class)
+			.check(CLASSES);
+	}
+
+	@Test
+	void onlyTheStartedRecordingIsWrittenTo() {
+		// Whatever reads recordings (analysis, store, report, web's pages, actuate,
+		// metrics) reads finished ones; the writers are those that see statements arrive.
+		noClasses().that()
+			.resideInAnyPackage("dev.querylens.analysis..", "dev.querylens.store..", "dev.querylens.report..",
+					"dev.querylens.actuate..", "dev.querylens.explain..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Recording.Started.class, TransactionLog.class)
 			.check(CLASSES);
 	}
 

@@ -67,12 +67,12 @@ class LeanModeTests {
 	void inLeanModeRecordingsStillReachTheStoreAndTheMeters() {
 		this.contextRunner.withPropertyValues("querylens.mode=lean").run((context) -> {
 			RecordingCollector collector = context.getBean(RecordingCollector.class);
-			Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/7", null, 100);
+			Recording.Started started = Recording.start(Kind.HTTP, "GET", "/orders/7", null, 100);
 			for (int i = 0; i < 4; i++) {
-				recording.record("select * from orders where id = " + i, List.of(), 1, 1, 0, 1000, 1, "dataSource",
-						null, null);
+				started.record("select * from orders where id = " + i, List.of(), 1, 1, 0, 1000, 1, "dataSource", null,
+						null);
 			}
-			recording.finish(200, "/orders/{id}");
+			Recording recording = started.finish(200, "/orders/{id}");
 			assertThat(collector.collect(recording)).isNull();
 			// One thread, first in first out: once a task submitted after the recording
 			// has run, so has its analysis.

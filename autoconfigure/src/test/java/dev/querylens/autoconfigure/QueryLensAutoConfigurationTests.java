@@ -144,11 +144,11 @@ class QueryLensAutoConfigurationTests {
 	void theWideRowsPropertiesReachTheDetector() {
 		this.contextRunner.withPropertyValues("querylens.wide-rows.bytes-per-row=100", "querylens.wide-rows.min-rows=3")
 			.run((context) -> {
-				Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
-				int index = recording.record("select d.id, d.body from document d", List.of(), 1, 0, 0, 1000, 1,
+				Recording.Started started = Recording.start(Kind.TEST, null, "t", null, 10);
+				int index = started.record("select d.id, d.body from document d", List.of(), 1, 0, 0, 1000, 1,
 						"dataSource", null, null);
-				recording.addRead(index, 3, 3 * 100, null);
-				recording.finish(0, null);
+				started.addRead(index, 3, 3 * 100, null);
+				Recording recording = started.finish(0, null);
 				assertThat(context.getBean(RecordingAnalyzer.class).analyze(recording).findings())
 					.extracting(Finding::type)
 					.containsExactly(FindingType.WIDE_ROWS);
@@ -165,12 +165,12 @@ class QueryLensAutoConfigurationTests {
 		this.contextRunner.withBean("everyStatement", FindingDetector.class, () -> everyStatement)
 			.withBean("none", FindingDetector.class, () -> none)
 			.run((context) -> {
-				Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
+				Recording.Started started = Recording.start(Kind.TEST, null, "t", null, 10);
 				for (int i = 0; i < 2; i++) {
-					recording.record("select name from customer where id = ?", List.of(1), 1, 1, 0, 1000, 1,
-							"dataSource", null, null);
+					started.record("select name from customer where id = ?", List.of(1), 1, 1, 0, 1000, 1, "dataSource",
+							null, null);
 				}
-				recording.finish(0, null);
+				Recording recording = started.finish(0, null);
 				assertThat(context.getBean(RecordingAnalyzer.class).analyze(recording).findings())
 					.extracting(Finding::type)
 					.containsExactlyInAnyOrder(FindingType.DUPLICATE_QUERY, FindingType.SLOW_QUERY,
@@ -202,8 +202,9 @@ class QueryLensAutoConfigurationTests {
 				Finding customer = finding(FindingType.DUPLICATE_QUERY, "com.example.Web.home(Web.java:3)",
 						"Order.customer");
 				Finding other = finding(FindingType.DUPLICATE_QUERY, "com.example.batch.Job.run(Job.java:3)", null);
-				Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
-				assertThat(rules.apply(List.of(batch, customer, other), recording)).extracting(Finding::ignored)
+				Recording.Started started = Recording.start(Kind.TEST, null, "t", null, 10);
+				assertThat(rules.apply(List.of(batch, customer, other), started.finish(0, null)))
+					.extracting(Finding::ignored)
 					.containsExactly(true, true, false);
 			});
 	}
@@ -225,13 +226,13 @@ class QueryLensAutoConfigurationTests {
 	}
 
 	private static Recording duplicateFrom(String method) {
-		Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
+		Recording.Started started = Recording.start(Kind.TEST, null, "t", null, 10);
 		CallSite callSite = new CallSite(AcceptedDuplicates.class.getName(), method, "AcceptedDuplicates.java", 1);
 		for (int i = 0; i < 2; i++) {
-			recording.record("select name from customer where id = ?", List.of(1), 1, 1, 0, 1000, 1, "dataSource",
+			started.record("select name from customer where id = ?", List.of(1), 1, 1, 0, 1000, 1, "dataSource",
 					callSite, null);
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		return recording;
 	}
 

@@ -169,12 +169,12 @@ class QueryLensMetricsAutoConfigurationTests {
 	}
 
 	private static void collect(RecordingCollector collector, int queries) {
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/7", null, 100);
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/orders/7", null, 100);
 		for (int i = 0; i < queries; i++) {
-			recording.record("select * from orders where id = " + i, List.of(), 1, 1, 0, 1000, 1, "dataSource", null,
+			started.record("select * from orders where id = " + i, List.of(), 1, 1, 0, 1000, 1, "dataSource", null,
 					null);
 		}
-		recording.finish(200, "/orders/{id}");
+		Recording recording = started.finish(200, "/orders/{id}");
 		collector.collect(recording);
 	}
 

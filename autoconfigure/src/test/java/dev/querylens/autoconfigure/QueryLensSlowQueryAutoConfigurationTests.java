@@ -79,11 +79,11 @@ class QueryLensSlowQueryAutoConfigurationTests {
 	}
 
 	private static Recording statements(int count, String sql, long rows, long durationNanos) {
-		Recording recording = Recording.start(Kind.TEST, null, "t", null, 100);
+		Recording.Started started = Recording.start(Kind.TEST, null, "t", null, 100);
 		for (int i = 0; i < count; i++) {
-			recording.record(sql, List.of(i, "item " + i), 1, rows, 0, durationNanos, 1, "dataSource", null, null);
+			started.record(sql, List.of(i, "item " + i), 1, rows, 0, durationNanos, 1, "dataSource", null, null);
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		return recording;
 	}
 

@@ -40,12 +40,12 @@ class QueryLensTransactionAutoConfigurationTests {
 			JdbcTransactionManager transactionManager = context.getBean(JdbcTransactionManager.class);
 			assertThat(transactionManager.getTransactionExecutionListeners())
 				.containsOnlyOnce(context.getBean(RecordingTransactionListener.class));
-			Recording recording = Recording.start(Kind.TEST, null, "transaction", null, 100);
-			try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+			Recording.Started started = Recording.start(Kind.TEST, null, "transaction", null, 100);
+			try (CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
 				new TransactionTemplate(transactionManager).executeWithoutResult((status) -> {
 				});
 			}
-			recording.finish(0, null);
+			Recording recording = started.finish(0, null);
 			assertThat(recording.getTransactions().getTransactions()).singleElement()
 				.satisfies((transaction) -> assertThat(transaction.outcome()).isEqualTo(Transaction.Outcome.COMMIT));
 		});

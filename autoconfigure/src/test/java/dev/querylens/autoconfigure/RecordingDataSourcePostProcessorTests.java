@@ -162,11 +162,11 @@ class RecordingDataSourcePostProcessorTests {
 	}
 
 	static Recording record(DataSource dataSource, String sql) {
-		Recording recording = Recording.start(Kind.TEST, null, "test", null, 100);
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+		Recording.Started started = Recording.start(Kind.TEST, null, "test", null, 100);
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
 			new JdbcTemplate(dataSource).execute(sql);
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		return recording;
 	}
 

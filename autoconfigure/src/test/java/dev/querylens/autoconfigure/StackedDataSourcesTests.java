@@ -121,11 +121,11 @@ class StackedDataSourcesTests {
 	}
 
 	static Recording record(Runnable work) {
-		Recording recording = Recording.start(Kind.TEST, null, "test", null, 100);
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+		Recording.Started started = Recording.start(Kind.TEST, null, "test", null, 100);
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
 			work.run();
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		return recording;
 	}
 

@@ -154,16 +154,16 @@ class CallSiteResolverTests {
 
 	@Test
 	void onlyTheFirstExecutionsOfAStatementResolveTheirCallSite() {
-		Recording recording = Recording.start(Kind.TEST, null, "t", null, 100);
+		Recording.Started started = Recording.start(Kind.TEST, null, "t", null, 100);
 		int resolved = 0;
 		for (int i = 0; i < 50; i++) {
-			if (this.resolver.shouldResolve(recording, "select 1")) {
+			if (this.resolver.shouldResolve(started, "select 1")) {
 				resolved++;
 			}
 		}
 		assertThat(resolved).isEqualTo(Recording.CALL_SITE_SAMPLES);
-		assertThat(new CallSiteResolver(CallSiteMode.NONE, List.of()).shouldResolve(recording, "select 2")).isFalse();
-		assertThat(new CallSiteResolver(CallSiteMode.FULL, List.of()).shouldResolve(recording, "select 1")).isTrue();
+		assertThat(new CallSiteResolver(CallSiteMode.NONE, List.of()).shouldResolve(started, "select 2")).isFalse();
+		assertThat(new CallSiteResolver(CallSiteMode.FULL, List.of()).shouldResolve(started, "select 1")).isTrue();
 	}
 
 }

@@ -44,11 +44,11 @@ class LongRecordingTests {
 
 	@Test
 	void pastTheLimitNoCallSiteIsAskedFor() {
-		Recording recording = Recording.start(Kind.TASK, "task", "export", null, 2);
-		assertThat(recording.wantsCallSite("select 1")).isTrue();
-		recording.record("select 1", List.of(), 1, 1, 0, 1000, 1, "dataSource", SITE, null);
-		recording.record("select 1", List.of(), 1, 1, 0, 1000, 1, "dataSource", SITE, null);
-		assertThat(recording.wantsCallSite("select 2")).isFalse();
+		Recording.Started started = Recording.start(Kind.TASK, "task", "export", null, 2);
+		assertThat(started.wantsCallSite("select 1")).isTrue();
+		started.record("select 1", List.of(), 1, 1, 0, 1000, 1, "dataSource", SITE, null);
+		started.record("select 1", List.of(), 1, 1, 0, 1000, 1, "dataSource", SITE, null);
+		assertThat(started.wantsCallSite("select 2")).isFalse();
 	}
 
 	/**
@@ -69,13 +69,13 @@ class LongRecordingTests {
 	}
 
 	private static Recording record(java.util.function.IntFunction<String> sql) {
-		Recording recording = Recording.start(Kind.TASK, "task", "export", null, MAX_QUERIES);
+		Recording.Started started = Recording.start(Kind.TASK, "task", "export", null, MAX_QUERIES);
 		for (int i = 0; i < STATEMENTS; i++) {
 			String statement = sql.apply(i);
-			CallSite site = recording.wantsCallSite(statement) ? SITE : null;
-			recording.record(statement, List.of(i), 1, 1, 0, 1000, 1, "dataSource", site, null);
+			CallSite site = started.wantsCallSite(statement) ? SITE : null;
+			started.record(statement, List.of(i), 1, 1, 0, 1000, 1, "dataSource", site, null);
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		return recording;
 	}
 

@@ -15,23 +15,23 @@ class RecordingLazyLoadTests {
 
 	@Test
 	void lazyLoadsAreKeptInOrderAndFrozenWithTheRecording() {
-		Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
+		Recording.Started started = Recording.start(Kind.TEST, null, "t", null, 10);
 		LazyLoad first = load(0);
 		LazyLoad second = load(1);
-		recording.recordLazyLoad(first);
-		recording.recordLazyLoad(second);
-		recording.finish(0, null);
-		recording.recordLazyLoad(load(2));
+		started.recordLazyLoad(first);
+		started.recordLazyLoad(second);
+		Recording recording = started.finish(0, null);
+		started.recordLazyLoad(load(2));
 		assertThat(recording.getLazyLoads()).containsExactly(first, second);
 	}
 
 	@Test
 	void lazyLoadsAreBoundedLikeTheQueriesKept() {
-		Recording recording = Recording.start(Kind.TEST, null, "t", null, 2);
+		Recording.Started started = Recording.start(Kind.TEST, null, "t", null, 2);
 		for (int i = 0; i < 5; i++) {
-			recording.recordLazyLoad(load(i));
+			started.recordLazyLoad(load(i));
 		}
-		assertThat(recording.getLazyLoads()).hasSize(2);
+		assertThat(started.finish(0, null).getLazyLoads()).hasSize(2);
 	}
 
 	@Test

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class RepositoryMethodInterceptorTests {
 
-	private final Recording recording = Recording.start(Kind.HTTP, "GET", "/orders", null, 100);
+	private final Recording.Started recording = Recording.start(Kind.HTTP, "GET", "/orders", null, 100);
 
 	@Test
 	void theRunningRepositoryMethodIsNotedWhileItRunsAndForgottenAfter() {

@@ -58,9 +58,9 @@ class QueryExplainerPostgresTests extends QueryExplainerTests {
 	}
 
 	private static QueryEvent event(String sql, List<Object> parameters) {
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10);
-		recording.record(sql, parameters, 1, 0, 0, 1, 1, "dataSource", null, null);
-		recording.finish(200, null);
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/", null, 10);
+		started.record(sql, parameters, 1, 0, 0, 1, 1, "dataSource", null, null);
+		Recording recording = started.finish(200, null);
 		return recording.getQueries().get(0);
 	}
 

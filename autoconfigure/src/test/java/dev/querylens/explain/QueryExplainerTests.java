@@ -184,10 +184,10 @@ class QueryExplainerTests {
 		List<String> calls = new ArrayList<>();
 		DataSource watched = watched(this.dataSource, calls);
 		String sql = "select * from explain_item where id = ? or name = '" + "x".repeat(100) + "'";
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10,
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/", null, 10,
 				new SqlTextLimit(40, String::toLowerCase));
-		recording.record(sql, List.of(1), 1, 0, 0, 1, 1, "dataSource", null, null);
-		recording.finish(200, null);
+		started.record(sql, List.of(1), 1, 0, 0, 1, 1, "dataSource", null, null);
+		Recording recording = started.finish(200, null);
 		QueryEvent event = recording.getQueries().get(0);
 		assertThat(QueryExplainer.isExplainable(event)).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> new QueryExplainer((name) -> watched).explain(event))
@@ -198,11 +198,11 @@ class QueryExplainerTests {
 
 	@Test
 	void anExplainIsNeverRecorded() throws Exception {
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10);
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/", null, 10);
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
 			explainer().explain("select * from explain_item", List.of(), "dataSource");
 		}
-		assertThat(recording.getQueryCount()).isZero();
+		assertThat(started.getQueryCount()).isZero();
 	}
 
 	@Test
@@ -245,9 +245,9 @@ class QueryExplainerTests {
 
 	@Test
 	void explainAnalyzeIsOfferedOnPostgresqlOnly() throws Exception {
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10);
-		recording.record("select * from explain_item", List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
-		recording.finish(200, null);
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/", null, 10);
+		started.record("select * from explain_item", List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
+		Recording recording = started.finish(200, null);
 		QueryEvent event = recording.getQueries().get(0);
 		if (database().equals("postgres")) {
 			assertThat(explainer().canAnalyze(event)).isTrue();

@@ -126,10 +126,10 @@ class SlowQueryExplainerTests {
 	}
 
 	private static AnalyzedRecording slow(String sql) {
-		Recording recording = Recording.start(Kind.TEST, null, "slow", null, 10);
-		recording.record(sql, List.of("Product 7"), 1, 0, System.nanoTime(), 900_000_000L, 1, "dataSource",
+		Recording.Started started = Recording.start(Kind.TEST, null, "slow", null, 10);
+		started.record(sql, List.of("Product 7"), 1, 0, System.nanoTime(), 900_000_000L, 1, "dataSource",
 				new CallSite("com.example.Shop", "report", "Shop.java", 12), null);
-		recording.finish(200, null);
+		Recording recording = started.finish(200, null);
 		return new RecordingAnalyzer(List.of(new SlowQueryDetector(Duration.ofMillis(500))), new SqlFingerprintCache())
 			.analyze(recording);
 	}

@@ -110,7 +110,7 @@ abstract class AbstractRecordingDataSourceTests {
 				new CallSiteResolver(CallSiteMode.NONE, List.of()));
 	}
 
-	static Recording startRecording() {
+	static Recording.Started startRecording() {
 		return Recording.start(Kind.TEST, null, "test", null, 1000);
 	}
 
@@ -123,12 +123,12 @@ abstract class AbstractRecordingDataSourceTests {
 	 * @throws Exception when the work fails
 	 */
 	static Recording record(RecordingDataSource dataSource, Work work) throws Exception {
-		Recording recording = startRecording();
+		Recording.Started started = startRecording();
 		try (Connection connection = dataSource.getConnection();
-				CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+				CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
 			work.run(connection);
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		return recording;
 	}
 
@@ -146,7 +146,7 @@ abstract class AbstractRecordingDataSourceTests {
 
 	@Test
 	void queriesOutsideARecordingAreNotRecorded() throws Exception {
-		Recording recording = startRecording();
+		Recording.Started started = startRecording();
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement("select * from " + this.table)) {
 			assertThat(statement.getConnection()).isSameAs(connection);
@@ -155,7 +155,7 @@ abstract class AbstractRecordingDataSourceTests {
 				assertThat(readAll(resultSet)).isEqualTo(3);
 			}
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		assertThat(recording.getQueries()).isEmpty();
 		assertThat(recording.getQueryCount()).isZero();
 	}
@@ -472,8 +472,8 @@ abstract class AbstractRecordingDataSourceTests {
 	@Test
 	void connectionIdsDistinguishConnections() throws Exception {
 		String sql = "select id from " + this.table + " where id = 1";
-		Recording recording = startRecording();
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording);
+		Recording.Started started = startRecording();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(started);
 				Connection first = this.dataSource.getConnection();
 				Connection second = this.dataSource.getConnection()) {
 			for (Connection connection : List.of(first, second, first)) {
@@ -482,7 +482,7 @@ abstract class AbstractRecordingDataSourceTests {
 				}
 			}
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		List<Integer> ids = recording.getQueries().stream().map(QueryEvent::connectionId).toList();
 		assertThat(ids).hasSize(3);
 		assertThat(ids.get(0)).isNotEqualTo(ids.get(1)).isEqualTo(ids.get(2));
@@ -491,13 +491,13 @@ abstract class AbstractRecordingDataSourceTests {
 	@Test
 	void connectionsTakenDuringARecordingAreCountedWithTheTimeTheyTook() throws Exception {
 		this.dataSource.getConnection().close();
-		Recording recording = startRecording();
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+		Recording.Started started = startRecording();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
 			this.dataSource.getConnection().close();
 			this.dataSource.getConnection().close();
 		}
 		this.dataSource.getConnection().close();
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		assertThat(recording.getConnectionCount()).isEqualTo(2);
 		assertThat(recording.getConnectionAcquireNanos()).isPositive();
 	}

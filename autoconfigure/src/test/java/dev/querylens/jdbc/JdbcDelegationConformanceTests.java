@@ -81,8 +81,8 @@ class JdbcDelegationConformanceTests {
 	}
 
 	// Each wrapper, made around a driver's object and bound to a recording (or none).
-	private static Map<Class<?>, BiFunction<Object, Recording, Object>> wrappers() {
-		Map<Class<?>, BiFunction<Object, Recording, Object>> wrappers = new LinkedHashMap<>();
+	private static Map<Class<?>, BiFunction<Object, Recording.Started, Object>> wrappers() {
+		Map<Class<?>, BiFunction<Object, Recording.Started, Object>> wrappers = new LinkedHashMap<>();
 		wrappers.put(Connection.class, (delegate, recording) -> connection((Connection) delegate));
 		wrappers.put(Statement.class, (delegate, recording) -> new RecordingStatement((Statement) delegate,
 				connection(new Fake(Connection.class).proxy()), recording));
@@ -107,9 +107,9 @@ class JdbcDelegationConformanceTests {
 		return new RecordingConnection(delegate, 1, "test", SETTINGS);
 	}
 
-	private static void assertDelegates(Class<?> type, BiFunction<Object, Recording, Object> wrap, Method method,
-			boolean recorded) throws Exception {
-		Recording recording = recorded ? Recording.start(Kind.TEST, null, "test", null, 1000) : null;
+	private static void assertDelegates(Class<?> type, BiFunction<Object, Recording.Started, Object> wrap,
+			Method method, boolean recorded) throws Exception {
+		Recording.Started recording = recorded ? Recording.start(Kind.TEST, null, "test", null, 1000) : null;
 		Fake fake = new Fake(type);
 		Object[] arguments = arguments(method);
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {

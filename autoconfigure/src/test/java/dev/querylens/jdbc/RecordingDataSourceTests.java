@@ -71,12 +71,12 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 		config.setConnectionTimeout(250);
 		try (HikariDataSource pool = new HikariDataSource(config); Connection held = pool.getConnection()) {
 			RecordingDataSource dataSource = new RecordingDataSource(pool, "orders", settings(true, 200));
-			Recording recording = startRecording();
+			Recording.Started started = startRecording();
 			SQLException thrown;
-			try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+			try (CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
 				thrown = catchThrowableOfType(SQLException.class, dataSource::getConnection);
 			}
-			recording.finish(0, null);
+			Recording recording = started.finish(0, null);
 			// Hikari's own exception, whose message says how long it waited.
 			assertThat((Throwable) thrown).isExactlyInstanceOf(SQLTransientConnectionException.class)
 				.hasMessageContaining("Connection is not available, request timed out after");
@@ -115,14 +115,14 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 					default -> throw new UnsupportedOperationException(method.getName());
 				});
 		RecordingDataSource outer = new RecordingDataSource(passing, "router", settings(true, 200));
-		Recording recording = startRecording();
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording);
+		Recording.Started started = startRecording();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(started);
 				Connection connection = outer.getConnection();
 				PreparedStatement statement = connection.prepareStatement("select id from " + this.table)) {
 			readAll(statement.executeQuery());
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.prepareStatement("selec 1"));
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		assertThat(recording.getConnectionCount()).isEqualTo(1);
 		assertThat(recording.getQueries()).extracting(QueryEvent::dataSource).containsExactly("pool", "pool");
 	}
@@ -140,15 +140,15 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 					default -> throw new UnsupportedOperationException(method.getName());
 				});
 		RecordingDataSource outer = new RecordingDataSource(lazy, "lazy", settings(true, 200));
-		Recording recording = startRecording();
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording);
+		Recording.Started started = startRecording();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(started);
 				Connection connection = outer.getConnection()) {
 			try (PreparedStatement statement = connection.prepareStatement("select id from " + this.table)) {
 				readAll(statement.executeQuery());
 			}
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.prepareStatement("selec 1"));
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		assertThat(recording.getQueries()).extracting(QueryEvent::dataSource).containsExactly("pool", "pool");
 	}
 
@@ -344,29 +344,29 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 
 	@Test
 	void aConnectionAcquiredBeforeTheRecordingRecordsItsQueries() throws Exception {
-		Recording recording = startRecording();
+		Recording.Started started = startRecording();
 		try (Connection connection = this.dataSource.getConnection()) {
-			try (CurrentRecording.Scope scope = CurrentRecording.bind(recording);
+			try (CurrentRecording.Scope scope = CurrentRecording.bind(started);
 					Statement statement = connection.createStatement()) {
 				statement.executeQuery("select 1").close();
 			}
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		assertThat(recording.getQueries()).singleElement().extracting(QueryEvent::sql).isEqualTo("select 1");
 	}
 
 	@Test
 	void aStatementRecordsIntoTheRecordingItWasCreatedIn() throws Exception {
-		Recording recording = startRecording();
+		Recording.Started started = startRecording();
 		try (Connection connection = this.dataSource.getConnection()) {
 			Statement statement;
-			try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
+			try (CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
 				statement = connection.createStatement();
 			}
 			statement.executeQuery("select 1").close();
 			statement.close();
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		assertThat(recording.getQueries()).hasSize(1);
 	}
 

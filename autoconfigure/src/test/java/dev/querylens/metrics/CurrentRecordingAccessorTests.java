@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CurrentRecordingAccessorTests {
 
-	private final Recording recording = Recording.start(Kind.TEST, null, "accessor", null, 10);
+	private final Recording.Started recording = Recording.start(Kind.TEST, null, "accessor", null, 10);
 
 	@Test
 	void theAccessorIsFoundByMicrometersContextRegistry() {
@@ -32,7 +32,7 @@ class CurrentRecordingAccessorTests {
 	void aContextExecutorServiceRunsTheTaskBoundToTheRecordingOfTheSubmitter() throws Exception {
 		ExecutorService executor = ContextExecutorService.wrap(Executors.newSingleThreadExecutor());
 		try {
-			Recording seen;
+			Recording.Started seen;
 			try (CurrentRecording.Scope scope = CurrentRecording.bind(this.recording)) {
 				seen = executor.submit(CurrentRecording::get).get();
 			}
@@ -50,12 +50,12 @@ class CurrentRecordingAccessorTests {
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(this.recording)) {
 			snapshot = ContextSnapshotFactory.builder().build().captureAll();
 		}
-		Recording other = Recording.start(Kind.TEST, null, "other", null, 10);
-		try (CurrentRecording.Scope outer = CurrentRecording.bind(other)) {
+		Recording.Started otherStarted = Recording.start(Kind.TEST, null, "otherStarted", null, 10);
+		try (CurrentRecording.Scope outer = CurrentRecording.bind(otherStarted)) {
 			try (ContextSnapshot.Scope restored = snapshot.setThreadLocals()) {
 				assertThat(CurrentRecording.get()).isSameAs(this.recording);
 			}
-			assertThat(CurrentRecording.get()).isSameAs(other);
+			assertThat(CurrentRecording.get()).isSameAs(otherStarted);
 		}
 		assertThat(CurrentRecording.get()).isNull();
 	}

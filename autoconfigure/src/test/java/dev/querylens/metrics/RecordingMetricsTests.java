@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import dev.querylens.analysis.FindingType;
+import dev.querylens.analysis.IgnoreRules;
 import dev.querylens.analysis.AssociationResolver;
 import dev.querylens.analysis.RecordingAnalyzer;
 import dev.querylens.capture.CallSite;
@@ -44,13 +46,13 @@ class RecordingMetricsTests {
 
 	@Test
 	void aTaskRunIsMeasuredUnderTaskMetersTaggedBySourceAndNameOnly() {
-		Recording recording = Recording.start(Kind.TASK, "scheduled", "NightlyExport.export", null, 100);
-		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
+		Recording.Started started = Recording.start(Kind.TASK, "scheduled", "NightlyExport.export", null, 100);
+		started.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
 		for (int id = 1; id <= 3; id++) {
-			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
+			started.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
 					null);
 		}
-		recording.finish(0, null);
+		Recording recording = started.finish(0, null);
 		this.metrics.onFinished(this.analyzer.analyze(recording));
 		assertThat(this.registry.get(RecordingMetrics.TASK_QUERIES).summary().getId().getTags()).extracting(Tag::getKey)
 			.containsExactlyInAnyOrder("source", "name");
@@ -68,13 +70,13 @@ class RecordingMetricsTests {
 
 	@Test
 	void anNPlusOneIsCountedOnceByTypePatternAndDataSource() {
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
-		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
+		started.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
 		for (int id = 1; id <= 3; id++) {
-			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
+			started.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
 					null);
 		}
-		recording.finish(200, "/orders/slow");
+		Recording recording = started.finish(200, "/orders/slow");
 		this.metrics.onFinished(this.analyzer.analyze(recording));
 		assertThat(this.registry.get(RecordingMetrics.FINDINGS)
 			.tags("type", "N_PLUS_ONE", "pattern", "/orders/slow", "dataSource", "orders", "method", "GET")
@@ -84,14 +86,14 @@ class RecordingMetricsTests {
 
 	@Test
 	void anIgnoredNPlusOneIsNotCounted() {
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
-		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
+		started.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "orders", site(10), null);
 		for (int id = 1; id <= 3; id++) {
-			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
+			started.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "orders", site(20),
 					null);
 		}
-		recording.ignoreFindings(Set.of("N_PLUS_ONE"));
-		recording.finish(200, "/orders/slow");
+		started.attach(IgnoreRules.IGNORED_BY_HANDLER, Set.of(FindingType.N_PLUS_ONE));
+		Recording recording = started.finish(200, "/orders/slow");
 		this.metrics.onFinished(this.analyzer.analyze(recording));
 		assertThat(this.registry.find(RecordingMetrics.FINDINGS).counters()).isEmpty();
 		assertThat(this.registry.get(RecordingMetrics.QUERIES).summary().totalAmount()).isEqualTo(4);
@@ -127,18 +129,18 @@ class RecordingMetricsTests {
 
 	@Test
 	void recordingsOfTestsAndTasksAreNotMetered() {
-		Recording recording = Recording.start(Kind.TEST, null, "OrderTests.list", null, 100);
-		recording.finish(0, null);
+		Recording.Started started = Recording.start(Kind.TEST, null, "OrderTests.list", null, 100);
+		Recording recording = started.finish(0, null);
 		this.metrics.onFinished(this.analyzer.analyze(recording));
 		assertThat(this.registry.getMeters()).isEmpty();
 	}
 
 	private static Recording request(String method, String uri, String pattern, int status, int queries) {
-		Recording recording = Recording.start(Kind.HTTP, method, uri, null, 100);
+		Recording.Started started = Recording.start(Kind.HTTP, method, uri, null, 100);
 		for (int i = 0; i < queries; i++) {
-			recording.record("select " + i, List.of(), 1, 1, 0, 1000, 1, "dataSource", null, null);
+			started.record("select " + i, List.of(), 1, 1, 0, 1000, 1, "dataSource", null, null);
 		}
-		recording.finish(status, pattern);
+		Recording recording = started.finish(status, pattern);
 		return recording;
 	}
 

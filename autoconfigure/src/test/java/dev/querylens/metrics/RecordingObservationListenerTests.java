@@ -97,13 +97,13 @@ class RecordingObservationListenerTests {
 	}
 
 	private static Recording nPlusOne() {
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
-		recording.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "dataSource", null, null);
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/orders/slow", null, 100);
+		started.record("select * from orders", List.of(), 1, 3, 0, 1000, 1, "dataSource", null, null);
 		for (int id = 1; id <= 3; id++) {
-			recording.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "dataSource",
+			started.record("select * from customer where id = ?", List.of(id), 1, 1, 0, 1000, 1, "dataSource",
 					new CallSite("com.example.OrderController", "list", "OrderController.java", 20), null);
 		}
-		recording.finish(200, "/orders/slow");
+		Recording recording = started.finish(200, "/orders/slow");
 		return recording;
 	}
 

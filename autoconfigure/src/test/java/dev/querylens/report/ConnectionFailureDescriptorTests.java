@@ -23,12 +23,13 @@ class ConnectionFailureDescriptorTests {
 	@Test
 	void aFailedConnectionIsCountedInTheSummaryAndDescribedInTheFullRecording() {
 		AtomicLong nanos = new AtomicLong(1_000_000_000L);
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/orders", null, 10, Clock.systemUTC(), nanos::get);
-		recording.recordConnectionFailure("orders", 1_002_000_000L, 250_000_000L,
+		Recording.Started started = Recording.start(Kind.HTTP, "GET", "/orders", null, 10, Clock.systemUTC(),
+				nanos::get);
+		started.recordConnectionFailure("orders", 1_002_000_000L, 250_000_000L,
 				new CallSite("com.example.OrderController", "list", "OrderController.java", 31),
 				"java.sql.SQLTransientConnectionException: orders - Connection is not available");
 		nanos.set(1_300_000_000L);
-		recording.finish(500, "/orders");
+		Recording recording = started.finish(500, "/orders");
 		RecordingDescriptor descriptor = RecordingDescriptor
 			.of(RecordingAnalyzer.withDefaultDetectors(3, AssociationResolver.none()).analyze(recording), false);
 		assertThat(descriptor.connectionCount()).isZero();

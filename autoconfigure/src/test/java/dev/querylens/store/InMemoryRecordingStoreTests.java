@@ -92,10 +92,10 @@ class InMemoryRecordingStoreTests {
 	}
 
 	private AnalyzedRecording recording(Kind kind, String name, int sqlLength) {
-		Recording recording = Recording.start(kind, null, name, null, 10);
+		Recording.Started started = Recording.start(kind, null, name, null, 10);
 		String sql = "select '" + "x".repeat(Math.max(0, sqlLength - 9)) + "'";
-		recording.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
-		recording.finish(200, null);
+		started.record(sql, List.of(), 1, 0, 0, 1, 1, "dataSource", null, null);
+		Recording recording = started.finish(200, null);
 		return this.analyzer.analyze(recording);
 	}
 
@@ -129,8 +129,8 @@ class InMemoryRecordingStoreTests {
 
 	private AnalyzedRecording add(InMemoryRecordingStore store, Kind kind, String name) {
 		Clock clock = Clock.fixed(Instant.EPOCH.plusSeconds(this.second++), ZoneOffset.UTC);
-		Recording recording = Recording.start(kind, null, name, null, 10, clock, System::nanoTime);
-		recording.finish(0, null);
+		Recording.Started started = Recording.start(kind, null, name, null, 10, clock, System::nanoTime);
+		Recording recording = started.finish(0, null);
 		AnalyzedRecording analyzed = this.analyzer.analyze(recording);
 		store.add(analyzed);
 		return analyzed;

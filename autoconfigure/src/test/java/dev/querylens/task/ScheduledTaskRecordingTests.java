@@ -70,7 +70,7 @@ class ScheduledTaskRecordingTests {
 		boolean statements = true;
 
 		void run() {
-			Recording recording = CurrentRecording.get();
+			Recording.Started recording = CurrentRecording.get();
 			if (recording != null) {
 				this.recorded++;
 				if (this.statements) {

@@ -85,13 +85,13 @@ class TaskRecordingIntegrationTests {
 
 	@Test
 	void aBlockInsideARecordingJoinsIt() {
-		Recording outer = Recording.start(Kind.TEST, null, "outer", null, 100);
-		try (CurrentRecording.Scope scope = CurrentRecording.bind(outer)) {
+		Recording.Started outerStarted = Recording.start(Kind.TEST, null, "outerStarted", null, 100);
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(outerStarted)) {
 			this.taskRecorder.record("inner", () -> {
 				this.shop.customerNames();
 			});
 		}
-		outer.finish(0, null);
+		Recording outer = outerStarted.finish(0, null);
 		assertThat(outer.getQueryCount()).isEqualTo(1 + TasksTestApplication.ORDERS);
 		assertThat(this.store.findAll()).noneMatch((recording) -> recording.recording().getUri().equals("inner"));
 	}

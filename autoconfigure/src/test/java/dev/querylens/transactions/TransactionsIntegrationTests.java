@@ -21,7 +21,7 @@ import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.QueryEvent;
-import dev.querylens.capture.TransactionLog;
+import dev.querylens.capture.Transactions;
 import dev.querylens.it.TestDatabase;
 import dev.querylens.store.RecordingStore;
 import dev.querylens.transactions.TransactionsTestApplication.AccountService;
@@ -118,7 +118,7 @@ class TransactionsIntegrationTests {
 	@Test
 	void anUpdateHibernateFlushesAtCommitNamesTheTransactionalMethodAndSaysSo() throws Exception {
 		AnalyzedRecording recording = recordingOf("POST", "/flush/deposit");
-		TransactionLog log = recording.recording().getTransactions();
+		Transactions log = recording.recording().getTransactions();
 		QueryEvent update = only(recording.recording().getQueries(), "update");
 		assertThat(log.isFlushedAtCommit(update.index())).isTrue();
 		assertThat(update.callSite())

@@ -18,7 +18,7 @@ class ToolbarInjectorTests {
 
 	private static final String PAGE = "<html><body><script>var s = '</BODY>';</script>x</Body ></html>";
 
-	private final Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10);
+	private final Recording recording = Recording.start(Kind.HTTP, "GET", "/", null, 10).finish(200, null);
 
 	@Test
 	void theLastBodyEndTagIsFoundInAnyLetterCase() {

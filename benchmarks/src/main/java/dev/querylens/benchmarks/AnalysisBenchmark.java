@@ -44,20 +44,20 @@ public class AnalysisBenchmark {
 
 	@Setup(Level.Trial)
 	public void record() {
-		this.recording = Recording.start(Kind.HTTP, "GET", "/orders", null, this.statements);
+		Recording.Started recording = Recording.start(Kind.HTTP, "GET", "/orders", null, this.statements);
 		CallSite parent = callSite("OrderController", "list", 31);
 		CallSite lazy = callSite("OrderRow", "of", 12);
 		CallSite writer = callSite("StockService", "update", 57);
-		this.recording.record("select o1_0.id,o1_0.customer_id,o1_0.placed_on from orders o1_0 order by o1_0.id",
-				List.of(), 1, this.statements, 0, 200_000, 1, "dataSource", parent, null);
+		recording.record("select o1_0.id,o1_0.customer_id,o1_0.placed_on from orders o1_0 order by o1_0.id", List.of(),
+				1, this.statements, 0, 200_000, 1, "dataSource", parent, null);
 		int writes = this.statements / 10;
 		for (int i = 1; i < this.statements - writes; i++) {
 			if (i % 2 == 1) {
-				this.recording.record("select c1_0.id,c1_0.city,c1_0.name from customer c1_0 where c1_0.id=?",
+				recording.record("select c1_0.id,c1_0.city,c1_0.name from customer c1_0 where c1_0.id=?",
 						List.of((long) (i % 97)), 1, 1, i * 1000L, 50_000, 1, "dataSource", lazy, null);
 			}
 			else {
-				this.recording.record(
+				recording.record(
 						"select i1_0.order_id,i1_0.id,i1_0.product_id,i1_0.quantity,i1_0.unit_price from order_item i1_0 where i1_0.order_id=?",
 						List.of((long) i), 1, 3, i * 1000L, 60_000, 1, "dataSource", lazy, null);
 			}
@@ -65,10 +65,10 @@ public class AnalysisBenchmark {
 		for (int i = 0; i < writes; i++) {
 			String sql = (i % 2 == 0) ? "update stock_level set quantity=? where product_id=?"
 					: "insert into stock_movement (product_id,quantity,id) values (?,?,?)";
-			this.recording.record(sql, List.of((long) i, 1L), 1, 1, (this.statements + i) * 1000L, 40_000, 1,
-					"dataSource", writer, null);
+			recording.record(sql, List.of((long) i, 1L), 1, 1, (this.statements + i) * 1000L, 40_000, 1, "dataSource",
+					writer, null);
 		}
-		this.recording.finish(200, "/orders");
+		this.recording = recording.finish(200, "/orders");
 	}
 
 	/**

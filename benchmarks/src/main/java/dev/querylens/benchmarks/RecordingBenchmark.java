@@ -28,11 +28,10 @@ public class RecordingBenchmark {
 	 */
 	@Benchmark
 	public Recording emptyRecording() {
-		Recording recording = Recording.start(Kind.HTTP, "GET", "/bench", null, 1000);
+		Recording.Started recording = Recording.start(Kind.HTTP, "GET", "/bench", null, 1000);
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
-			recording.finish(200, "/bench");
+			return recording.finish(200, "/bench");
 		}
-		return recording;
 	}
 
 }

@@ -87,7 +87,7 @@ public class RecordingDataSourceBenchmark {
 
 	private boolean recorded;
 
-	private Recording recording;
+	private Recording.Started recording;
 
 	private CurrentRecording.Scope scope;
 
