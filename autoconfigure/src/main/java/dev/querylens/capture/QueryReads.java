@@ -16,19 +16,30 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueryReads {
 
-	// Rows at 2 × index, bytes at 2 × index + 1.
-	private long[] rowsAndBytes = new long[16];
+	// Blocks of a few queries each, rows at 2 × i and bytes at 2 × i + 1 for the i-th
+	// query of the block, made when a query of the block first reads: blocks, unlike one
+	// array that doubles, are never copied, so a recording pays about one block per few
+	// queries read.
+	private static final int QUERIES_PER_BLOCK = 8;
+
+	private long[][] blocks = new long[4][];
 
 	// Only queries whose values were large enough to name a column: rare.
 	private @Nullable Map<Integer, String> widestColumns;
 
 	void add(int index, long rows, long bytes, @Nullable String widestColumn) {
-		int at = 2 * index;
-		if (at + 1 >= this.rowsAndBytes.length) {
-			this.rowsAndBytes = Arrays.copyOf(this.rowsAndBytes, Math.max(at + 2, 2 * this.rowsAndBytes.length));
+		int block = index / QUERIES_PER_BLOCK;
+		if (block >= this.blocks.length) {
+			this.blocks = Arrays.copyOf(this.blocks, Math.max(block + 1, 2 * this.blocks.length));
 		}
-		this.rowsAndBytes[at] += rows;
-		this.rowsAndBytes[at + 1] += bytes;
+		long[] reads = this.blocks[block];
+		if (reads == null) {
+			reads = new long[2 * QUERIES_PER_BLOCK];
+			this.blocks[block] = reads;
+		}
+		int at = 2 * (index % QUERIES_PER_BLOCK);
+		reads[at] += rows;
+		reads[at + 1] += bytes;
 		if (widestColumn != null) {
 			if (this.widestColumns == null) {
 				this.widestColumns = new HashMap<>();
@@ -38,13 +49,17 @@ final class QueryReads {
 	}
 
 	long rows(int index) {
-		int at = 2 * index;
-		return (at < this.rowsAndBytes.length) ? this.rowsAndBytes[at] : 0;
+		return read(index, 0);
 	}
 
 	long bytes(int index) {
-		int at = 2 * index + 1;
-		return (at < this.rowsAndBytes.length) ? this.rowsAndBytes[at] : 0;
+		return read(index, 1);
+	}
+
+	private long read(int index, int which) {
+		int block = index / QUERIES_PER_BLOCK;
+		long[] reads = (block < this.blocks.length) ? this.blocks[block] : null;
+		return (reads != null) ? reads[2 * (index % QUERIES_PER_BLOCK) + which] : 0;
 	}
 
 	@Nullable String widestColumn(int index) {

@@ -105,7 +105,7 @@ public final class Recording {
 		this.entityStatements = Map.copyOf(started.entityStatements);
 		this.viewName = started.viewName;
 		this.transactions = transactions;
-		this.attributes = Map.copyOf(attributes);
+		this.attributes = attributes;
 	}
 
 	/**
@@ -442,7 +442,8 @@ public final class Recording {
 
 		private final TransactionLog transactions;
 
-		private final Map<RecordingAttribute<?>, Object> attributes = new HashMap<>();
+		// Made on the first attach: most recordings have none.
+		private @Nullable Map<RecordingAttribute<?>, Object> attributes;
 
 		private Started(Kind kind, String method, String uri, String query, int maxQueries, SqlTextLimit sqlTextLimit,
 				Clock clock, LongSupplier nanoTime) {
@@ -753,6 +754,9 @@ public final class Recording {
 				if (this.finished) {
 					return;
 				}
+				if (this.attributes == null) {
+					this.attributes = new HashMap<>();
+				}
 				@SuppressWarnings("unchecked")
 				T before = (T) this.attributes.get(key);
 				this.attributes.put(key, (before != null) ? key.merge(before, value) : value);
@@ -768,7 +772,7 @@ public final class Recording {
 		@SuppressWarnings("unchecked")
 		public <T> @Nullable T attached(RecordingAttribute<T> key) {
 			synchronized (this.lock) {
-				return (T) this.attributes.get(key);
+				return (this.attributes != null) ? (T) this.attributes.get(key) : null;
 			}
 		}
 
@@ -783,10 +787,13 @@ public final class Recording {
 		public <T> T attached(RecordingAttribute<T> key, Supplier<T> created) {
 			synchronized (this.lock) {
 				@SuppressWarnings("unchecked")
-				T value = (T) this.attributes.get(key);
+				T value = (this.attributes != null) ? (T) this.attributes.get(key) : null;
 				if (value == null) {
 					value = created.get();
 					if (!this.finished) {
+						if (this.attributes == null) {
+							this.attributes = new HashMap<>();
+						}
 						this.attributes.put(key, value);
 					}
 				}
@@ -807,13 +814,17 @@ public final class Recording {
 					return null;
 				}
 				this.finished = true;
-				Map<RecordingAttribute<?>, Object> kept = new HashMap<>();
-				this.attributes.forEach((key, value) -> {
-					if (key.isKept()) {
-						kept.put(key, value);
+				Map<RecordingAttribute<?>, Object> kept = Map.of();
+				if (this.attributes != null) {
+					Map<RecordingAttribute<?>, Object> keep = new HashMap<>();
+					for (Map.Entry<RecordingAttribute<?>, Object> attribute : this.attributes.entrySet()) {
+						if (attribute.getKey().isKept()) {
+							keep.put(attribute.getKey(), attribute.getValue());
+						}
 					}
-				});
-				this.attributes.clear();
+					kept = Map.copyOf(keep);
+					this.attributes = null;
+				}
 				this.callSiteSamples.clear();
 				return new Recording(this, status, pattern, this.nanoTime.getAsLong() - this.startNanos,
 						this.transactions.finish(), kept);

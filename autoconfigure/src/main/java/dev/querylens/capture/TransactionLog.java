@@ -225,8 +225,9 @@ public final class TransactionLog {
 		this.opened = List.of();
 		this.innermost.clear();
 		this.openCount = 0;
-		return new Transactions(transactions, this.count, this.transactionOfQuery.clone(),
-				(BitSet) this.autoCommit.clone(), (BitSet) this.flushedAtCommit.clone());
+		// Handed over, not copied: a finished log is never written again.
+		return new Transactions(transactions, this.count, this.transactionOfQuery, this.autoCommit,
+				this.flushedAtCommit);
 	}
 
 	// A transaction while it runs. Its fields other than the final ones are guarded by

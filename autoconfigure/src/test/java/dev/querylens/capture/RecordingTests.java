@@ -118,4 +118,38 @@ class RecordingTests {
 		assertThat(CurrentRecording.wrap(task)).isSameAs(task);
 	}
 
+	@Test
+	void aKeptAttributeIsMergedAndReachesTheFinishedRecordingAndOneForTheRunOnlyDoesNot() {
+		RecordingAttribute<Set<String>> kept = RecordingAttribute.kept("kept", (before, now) -> {
+			Set<String> all = new java.util.TreeSet<>(before);
+			all.addAll(now);
+			return Set.copyOf(all);
+		});
+		RecordingAttribute<List<String>> running = RecordingAttribute.whileRunning("running");
+		Recording.Started started = start(10);
+		started.attach(kept, Set.of("a"));
+		started.attach(kept, Set.of("b"));
+		List<String> tracked = started.attached(running, java.util.ArrayList::new);
+		assertThat(started.attached(running, java.util.ArrayList::new)).isSameAs(tracked);
+		Recording recording = started.finish(200, null);
+		assertThat(recording.getAttribute(kept)).containsExactlyInAnyOrder("a", "b");
+		assertThat(recording.getAttribute(running)).isNull();
+		started.attach(kept, Set.of("c"));
+		assertThat(recording.getAttribute(kept)).containsExactlyInAnyOrder("a", "b");
+	}
+
+	@Test
+	void rowsReadAfterAStatementWasRecordedReachItsEventOnceFinished() {
+		Recording.Started started = start(10);
+		int index = started.record("select name from customer", List.of(), 1, 0, 1_000, 10, 1, "ds", null, null);
+		started.addRead(index, 3, 30, null);
+		started.addRead(index, 2, 20, "name");
+		Recording recording = started.finish(200, null);
+		started.addRead(index, 7, 70, null);
+		QueryEvent event = recording.getQueries().get(0);
+		assertThat(event.rows()).isEqualTo(5);
+		assertThat(event.bytesRead()).isEqualTo(50);
+		assertThat(event.widestColumn()).isEqualTo("name");
+	}
+
 }
