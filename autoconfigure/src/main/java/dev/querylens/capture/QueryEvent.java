@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * One executed statement: a single statement, or a JDBC batch counted once.
  * <p>
- * Immutable, and made once, when the statement runs. What the application reads from its
- * result set later (rows, the size of their values) is kept by its recording, which the
- * event reads it from: a second object per query would be most of QueryLens's allocation
- * per statement. An event is seen only in a finished {@link Recording}, so what it
- * returns never changes.
+ * Made once, when the statement runs, and seen only in a finished {@link Recording}, so
+ * to everything that reads it an event never changes. Its fields are final but for the
+ * three figures of what the application reads from the result set later (rows, the size
+ * of their values, the widest column): the {@link Recording.Started} that made it adds
+ * those in place, under its lock, before it finishes. A second object per query, or a
+ * table of reads beside the events, would be most of QueryLens's allocation per statement
+ * (measured in {@code benchmarks/RESULTS.md}).
  */
 public final class QueryEvent {
 
@@ -29,10 +31,13 @@ public final class QueryEvent {
 
 	private final int batchSize;
 
-	private final long rows;
+	// Written only by the started recording that made the event, under its lock, before
+	// it finishes; read only from the finished recording.
+	private long rows;
 
-	// The recording's reads after the event was made, or null for an event made whole.
-	private final @Nullable QueryReads reads;
+	private long bytesRead;
+
+	private @Nullable String widestColumn;
 
 	private final long durationNanos;
 
@@ -72,7 +77,7 @@ public final class QueryEvent {
 			long offsetNanos, int connectionId, String dataSource, Phase phase, String thread, CallSite callSite,
 			String error) {
 		this(index, sql, (sql != null) ? sql.length() : 0, null, 0, parameters, batchSize, rows, durationNanos,
-				offsetNanos, connectionId, dataSource, phase, thread, callSite, error, null);
+				offsetNanos, connectionId, dataSource, phase, thread, callSite, error);
 	}
 
 	/**
@@ -101,13 +106,6 @@ public final class QueryEvent {
 	public QueryEvent(int index, String sql, int sqlLength, String fullFingerprint, int fullSqlHash,
 			List<Object> parameters, int batchSize, long rows, long durationNanos, long offsetNanos, int connectionId,
 			String dataSource, Phase phase, String thread, CallSite callSite, String error) {
-		this(index, sql, sqlLength, fullFingerprint, fullSqlHash, parameters, batchSize, rows, durationNanos,
-				offsetNanos, connectionId, dataSource, phase, thread, callSite, error, null);
-	}
-
-	QueryEvent(int index, String sql, int sqlLength, String fullFingerprint, int fullSqlHash, List<Object> parameters,
-			int batchSize, long rows, long durationNanos, long offsetNanos, int connectionId, String dataSource,
-			Phase phase, String thread, CallSite callSite, String error, @Nullable QueryReads reads) {
 		this.index = index;
 		this.sql = sql;
 		this.sqlLength = sqlLength;
@@ -124,7 +122,6 @@ public final class QueryEvent {
 		this.thread = thread;
 		this.callSite = callSite;
 		this.error = error;
-		this.reads = reads;
 	}
 
 	/**
@@ -202,7 +199,7 @@ public final class QueryEvent {
 	 * @return the rows, summed over a batch
 	 */
 	public long rows() {
-		return (this.reads != null) ? this.rows + this.reads.rows(this.index) : this.rows;
+		return this.rows;
 	}
 
 	/**
@@ -212,7 +209,7 @@ public final class QueryEvent {
 	 * @return the size, 0 for a write or when nothing sized was read
 	 */
 	public long bytesRead() {
-		return (this.reads != null) ? this.reads.bytes(this.index) : 0;
+		return this.bytesRead;
 	}
 
 	/**
@@ -221,7 +218,7 @@ public final class QueryEvent {
 	 * @return the column's label as the driver gives it, or {@code null}
 	 */
 	public @Nullable String widestColumn() {
-		return (this.reads != null) ? this.reads.widestColumn(this.index) : null;
+		return this.widestColumn;
 	}
 
 	/**
@@ -294,6 +291,15 @@ public final class QueryEvent {
 	 */
 	public boolean failed() {
 		return this.error != null;
+	}
+
+	// Called by the started recording, under its lock, before it finishes.
+	void addRead(long rows, long bytes, @Nullable String widestColumn) {
+		this.rows += rows;
+		this.bytesRead += bytes;
+		if (widestColumn != null) {
+			this.widestColumn = widestColumn;
+		}
 	}
 
 	@Override

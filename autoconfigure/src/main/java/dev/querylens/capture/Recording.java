@@ -433,8 +433,6 @@ public final class Recording {
 
 		private int lastConnectionNumber;
 
-		private final QueryReads reads = new QueryReads();
-
 		// Statements whose rows the ORM made entities of, with the repository method that
 		// ran
 		// them ("" when none).
@@ -535,9 +533,9 @@ public final class Recording {
 				this.queryTimeNanos += durationNanos;
 				if (index < this.maxQueries) {
 					int connection = connectionNumber(dataSource, connectionId);
-					this.queries.add(new QueryEvent(index, sql, (sql != null) ? sql.length() : 0, null, 0, parameters,
-							batchSize, rows, durationNanos, startNanos - this.startNanos, connection, dataSource,
-							currentPhase, Thread.currentThread().getName(), callSite, error, this.reads));
+					this.queries.add(new QueryEvent(index, sql, parameters, batchSize, rows, durationNanos,
+							startNanos - this.startNanos, connection, dataSource, currentPhase,
+							Thread.currentThread().getName(), callSite, error));
 					this.transactions.noteQuery(index, transaction, flushed, autoCommit);
 					return index;
 				}
@@ -572,7 +570,7 @@ public final class Recording {
 				// is past it now.
 				this.queries.add(new QueryEvent(index, kept, sql.length(), fingerprint, sql.hashCode(), parameters,
 						batchSize, rows, durationNanos, startNanos - this.startNanos, connectionId, dataSource,
-						currentPhase, Thread.currentThread().getName(), callSite, error, this.reads));
+						currentPhase, Thread.currentThread().getName(), callSite, error));
 				this.transactions.noteQuery(index, transaction, flushed, autoCommit);
 				return index;
 			}
@@ -668,7 +666,7 @@ public final class Recording {
 			}
 			synchronized (this.lock) {
 				if (!this.finished && index < this.queries.size()) {
-					this.reads.add(index, rows, bytes, widestColumn);
+					this.queries.get(index).addRead(rows, bytes, widestColumn);
 				}
 			}
 		}
