@@ -161,6 +161,20 @@ abstract class LessonsIntegrationTests {
 	}
 
 	@Test
+	void theConnectionPoolLessonsFastVariantRunsItsReadsInOneReadOnlyTransactionOnOneConnection() throws Exception {
+		String id = get("/lessons/connection-pool/fast").headers().firstValue("X-QueryLens-Id").orElseThrow();
+		JsonNode recording = this.json.readTree(get("/actuator/queries/" + id).body());
+		assertThat(recording.get("transactions")).hasSize(1);
+		JsonNode transaction = recording.get("transactions").get(0);
+		assertThat(transaction.get("readOnly").asBoolean()).isTrue();
+		assertThat(transaction.get("outcome").asString()).isEqualTo("commit");
+		assertThat(recording.get("connectionCount").asInt()).isEqualTo(1);
+		assertThat(recording.get("queries")).hasSize(ConnectionPoolLesson.READS.size())
+			.allSatisfy(
+					(query) -> assertThat(query.get("transaction").asInt()).isEqualTo(transaction.get("id").asInt()));
+	}
+
+	@Test
 	void theJsonApiReturnsTheSameOrdersBothWaysAndThePageCallsIt() throws Exception {
 		HttpResponse<String> slow = get("/api/orders/slow");
 		HttpResponse<String> fast = get("/api/orders/fast");
