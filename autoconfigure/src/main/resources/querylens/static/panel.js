@@ -290,12 +290,13 @@ function transactionLegend(context) {
 		entry.setAttribute('data-transaction', String(transaction.id));
 		legend.appendChild(entry);
 	});
-	if (autoCommit) {
-		legend.appendChild(el('span', 'ql-muted ql-tx-autocommit', 'no bar: auto-commit (' + autoCommit + ')'));
-	}
-	if (atCommit) {
-		legend.appendChild(el('span', 'ql-muted', [el('span', 'ql-pill ql-pill-commit', 'at commit'),
-			' run while its transaction committed']));
+	const notes = el('span', 'ql-tx-notes ql-muted', [
+		autoCommit ? el('span', 'ql-tx-autocommit', 'no bar: auto-commit (' + autoCommit + ')') : null,
+		atCommit ? el('span', null, [el('span', 'ql-pill ql-pill-commit', 'at commit'),
+			' run while its transaction committed']) : null
+	]);
+	if (notes.childNodes.length) {
+		legend.appendChild(notes);
 	}
 	return legend;
 }
