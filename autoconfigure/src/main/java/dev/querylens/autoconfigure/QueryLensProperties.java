@@ -516,6 +516,13 @@ public class QueryLensProperties {
 		 */
 		private boolean runners = true;
 
+		/**
+		 * Whether each message (or batch) a '@JmsListener' or '@RabbitListener' method
+		 * handles is recorded as a task named after the method and the destination
+		 * (within a recording, its statements count for that recording).
+		 */
+		private boolean listeners = true;
+
 		public boolean isScheduled() {
 			return this.scheduled;
 		}
@@ -538,6 +545,14 @@ public class QueryLensProperties {
 
 		public void setRunners(boolean runners) {
 			this.runners = runners;
+		}
+
+		public boolean isListeners() {
+			return this.listeners;
+		}
+
+		public void setListeners(boolean listeners) {
+			this.listeners = listeners;
 		}
 
 	}
