@@ -523,6 +523,12 @@ public class QueryLensProperties {
 		 */
 		private boolean listeners = true;
 
+		/**
+		 * Whether each Spring Batch step execution is recorded as one task named after
+		 * the job and the step.
+		 */
+		private boolean batch = true;
+
 		public boolean isScheduled() {
 			return this.scheduled;
 		}
@@ -553,6 +559,14 @@ public class QueryLensProperties {
 
 		public void setListeners(boolean listeners) {
 			this.listeners = listeners;
+		}
+
+		public boolean isBatch() {
+			return this.batch;
+		}
+
+		public void setBatch(boolean batch) {
+			this.batch = batch;
 		}
 
 	}

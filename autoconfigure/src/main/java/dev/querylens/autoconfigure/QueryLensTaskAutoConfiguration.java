@@ -17,14 +17,15 @@ import dev.querylens.task.ScheduledTaskRecording;
 import dev.querylens.task.StartupRunnersRecording;
 import dev.querylens.task.TaskRecorder;
 import dev.querylens.task.amqp.RabbitListenerRecording;
+import dev.querylens.task.batch.BatchStepRecording;
 import dev.querylens.task.jms.JmsListenerRecording;
 
 /**
  * Auto-configuration of task recordings: the {@link TaskRecorder} for named blocks, and
  * the recording of {@code @Scheduled} methods, {@code @Async} methods called outside a
- * recording, the start-up runners, and {@code @JmsListener} and {@code @RabbitListener}
- * methods when Spring JMS or Spring AMQP is there, each switched by a
- * {@code querylens.record.tasks.*} property.
+ * recording, the start-up runners, {@code @JmsListener} and {@code @RabbitListener}
+ * methods when Spring JMS or Spring AMQP is there, and Spring Batch steps, each switched
+ * by a {@code querylens.record.tasks.*} property.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnBean(RecordingCollector.class)
@@ -83,6 +84,20 @@ public final class QueryLensTaskAutoConfiguration {
 		@Bean
 		RabbitListenerRecording rabbitListenerRecording(ObjectProvider<TaskRecorder> recorder) {
 			return new RabbitListenerRecording(recorder::getObject);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.batch.core.listener.StepExecutionListener")
+	@ConditionalOnBooleanProperty(name = "querylens.record.tasks.batch", matchIfMissing = true)
+	static class BatchSteps {
+
+		// Static, as a BeanPostProcessor must be; the recorder is looked up at the first
+		// step.
+		@Bean
+		static BatchStepRecording batchStepRecording(ObjectProvider<TaskRecorder> recorder) {
+			return new BatchStepRecording(recorder::getObject);
 		}
 
 	}

@@ -265,6 +265,16 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void springBatchStaysInTheBatchPackage() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.task.batch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.batch..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void springDataTypesStayInTheDataPackage() {
 		noClasses().that()
 			.resideOutsideOfPackages("dev.querylens.data..", "dev.querylens.autoconfigure..")

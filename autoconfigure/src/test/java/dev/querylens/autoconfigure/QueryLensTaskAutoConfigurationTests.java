@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.querylens.task.TaskRecorder;
 import dev.querylens.task.amqp.RabbitListenerRecording;
+import dev.querylens.task.batch.BatchStepRecording;
 import dev.querylens.task.jms.JmsListenerRecording;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,17 @@ class QueryLensTaskAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(JmsListenerRecording.class)
 				.doesNotHaveBean(RabbitListenerRecording.class)
 				.hasSingleBean(TaskRecorder.class));
+	}
+
+	@Test
+	void withSpringBatchItsStepsAreRecordedUnlessSwitchedOff() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(BatchStepRecording.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.batch"))
+			.run((context) -> assertThat(context).doesNotHaveBean(BatchStepRecording.class)
+				.hasSingleBean(TaskRecorder.class));
+		this.contextRunner.withPropertyValues("querylens.record.tasks.batch=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(BatchStepRecording.class)
+				.hasSingleBean(JmsListenerRecording.class));
 	}
 
 }

@@ -31,7 +31,7 @@ public class TaskRecordings implements RecordingListener {
 	 * @param wanted which recording
 	 * @return the first such recording, or {@code null} after 30 seconds without one
 	 */
-	synchronized AnalyzedRecording await(Predicate<Recording> wanted) throws InterruptedException {
+	public synchronized AnalyzedRecording await(Predicate<Recording> wanted) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		int seen = 0;
 		while (true) {
@@ -52,7 +52,7 @@ public class TaskRecordings implements RecordingListener {
 	 * The task recordings finished so far.
 	 * @return a copy, in order
 	 */
-	synchronized List<Recording> all() {
+	public synchronized List<Recording> all() {
 		return this.finished.stream().map(AnalyzedRecording::recording).toList();
 	}
 
