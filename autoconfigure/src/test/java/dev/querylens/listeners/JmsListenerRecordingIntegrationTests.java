@@ -10,6 +10,7 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.GenericMessage;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.querylens.analysis.AnalyzedRecording;
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:jms-listeners;DB_CLOSE_DELAY=-1",
 		"logging.level.org.apache.activemq.audit=warn" })
 @TestDatabase("h2")
+// Closed after the class: its broker, its consumers and its pool are not kept among the
+// cached contexts.
+@DirtiesContext
 class JmsListenerRecordingIntegrationTests {
 
 	@Autowired

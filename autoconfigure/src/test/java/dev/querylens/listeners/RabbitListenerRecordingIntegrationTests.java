@@ -7,6 +7,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.querylens.analysis.AnalyzedRecording;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = RabbitListenersTestApplication.class)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:rabbit-listeners;DB_CLOSE_DELAY=-1")
 @TestDatabase("h2")
+// Closed after the class: its broker, its consumers and its pool are not kept among the
+// cached contexts.
+@DirtiesContext
 class RabbitListenerRecordingIntegrationTests {
 
 	@Autowired

@@ -95,7 +95,8 @@ public final class BatchStepRecording implements BeanPostProcessor {
 		public void beforeStep(StepExecution stepExecution) {
 			String name = stepExecution.getJobExecution().getJobInstance().getJobName() + " / "
 					+ stepExecution.getStepName();
-			this.running.put(stepExecution, this.recorder.get().start(LABEL, name));
+			// Once per execution, even if the listener were registered twice on a step.
+			this.running.computeIfAbsent(stepExecution, (execution) -> this.recorder.get().start(LABEL, name));
 		}
 
 		@Override
