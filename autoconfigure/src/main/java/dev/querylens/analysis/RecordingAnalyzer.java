@@ -166,14 +166,15 @@ public final class RecordingAnalyzer {
 				logOnce(detector.getClass().getName(), ex);
 			}
 		}
-		findings = withoutRepeatsOfAnNPlusOne(findings);
-		findings = withoutTransactionsOfBatchableWrites(findings);
+		// Neither step below drops an N+1, so its statements are gathered once.
 		Set<Integer> inAnNPlusOne = new HashSet<>();
 		for (Finding finding : findings) {
 			if (finding.type() == FindingType.N_PLUS_ONE) {
 				inAnNPlusOne.addAll(finding.queryIndexes());
 			}
 		}
+		findings = withoutRepeatsOfAnNPlusOne(findings, inAnNPlusOne);
+		findings = withoutTransactionsOfBatchableWrites(findings);
 		for (FindingDetector detector : this.detectors) {
 			if (!inAnNPlusOne.isEmpty() && detector instanceof AfterNPlusOne judged) {
 				try {
@@ -201,13 +202,7 @@ public final class RecordingAnalyzer {
 				groups.getSimilarCount(), findings);
 	}
 
-	private static List<Finding> withoutRepeatsOfAnNPlusOne(List<Finding> findings) {
-		Set<Integer> inAnNPlusOne = new HashSet<>();
-		for (Finding finding : findings) {
-			if (finding.type() == FindingType.N_PLUS_ONE) {
-				inAnNPlusOne.addAll(finding.queryIndexes());
-			}
-		}
+	private static List<Finding> withoutRepeatsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne) {
 		if (inAnNPlusOne.isEmpty()) {
 			return findings;
 		}
