@@ -72,6 +72,10 @@ public final class LazyLoadRecorder {
 
 	private static final String CALL_SITE_KEY = "lazy-load ";
 
+	private static final long NO_CALL_SITE = -1;
+
+	private static final long ANOTHER_THREAD = -2;
+
 	private final CallSiteResolver callSites;
 
 	private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
@@ -149,7 +153,7 @@ public final class LazyLoadRecorder {
 			// Not reached through an association we saw (getReference, or two roles):
 			// loads inside it start afresh.
 			synchronized (tracker) {
-				tracker.inFlight.push(new InFlight(event, Thread.currentThread(), null, null));
+				tracker.inFlight.push(new InFlight(event, Thread.currentThread(), null, null, NO_CALL_SITE));
 			}
 			return;
 		}
@@ -160,10 +164,10 @@ public final class LazyLoadRecorder {
 			boolean eager, String ownerKey) {
 		Tracker tracker = tracker(recording);
 		String role = entity + "." + attribute;
-		CallSite callSite = null;
-		if (this.callSites.shouldResolve(recording, CALL_SITE_KEY + role)) {
-			callSite = this.callSites.resolve();
-		}
+		// Where the association was touched is found when the load ends, from its own
+		// statements' call sites when they resolved theirs: the same frames, walked once.
+		long resolutions = this.callSites.shouldResolve(recording, CALL_SITE_KEY + role) ? this.callSites.resolutions()
+				: NO_CALL_SITE;
 		synchronized (tracker) {
 			Origin owner = (ownerKey != null) ? tracker.origins.get(ownerKey) : null;
 			// A query that loaded entities of several types (a join fetch) does not say
@@ -175,8 +179,8 @@ public final class LazyLoadRecorder {
 					owner.path().isEmpty() ? attribute : owner.path() + "." + attribute, loader,
 					owner.loaderQueryIndex()) : new Origin(entity, attribute, null, -1);
 			LazyLoad started = new LazyLoad(entity, attribute, collection, origin.rootEntity(), origin.path(),
-					origin.loader(), origin.loaderQueryIndex(), callSite, recording.getQueryCount(), 0, eager);
-			tracker.inFlight.push(new InFlight(event, Thread.currentThread(), started, origin));
+					origin.loader(), origin.loaderQueryIndex(), null, recording.getQueryCount(), 0, eager);
+			tracker.inFlight.push(new InFlight(event, Thread.currentThread(), started, origin, resolutions));
 		}
 	}
 
@@ -190,21 +194,27 @@ public final class LazyLoadRecorder {
 			return;
 		}
 		LazyLoad started = null;
+		long resolutions = NO_CALL_SITE;
 		synchronized (tracker) {
 			for (Iterator<InFlight> it = tracker.inFlight.iterator(); it.hasNext();) {
 				InFlight inFlight = it.next();
 				if (inFlight.event() == event) {
 					it.remove();
 					started = inFlight.load();
+					// The count is the starting thread's: elsewhere the stack is walked.
+					resolutions = (inFlight.thread() == Thread.currentThread()
+							|| inFlight.resolutions() == NO_CALL_SITE) ? inFlight.resolutions() : ANOTHER_THREAD;
 					break;
 				}
 			}
 		}
 		if (started != null) {
+			CallSite callSite = (resolutions == NO_CALL_SITE) ? null : (resolutions == ANOTHER_THREAD)
+					? this.callSites.resolve() : this.callSites.resolveSince(resolutions);
 			int count = Math.max(0, recording.getQueryCount() - started.firstQueryIndex());
 			recording.recordLazyLoad(new LazyLoad(started.entity(), started.attribute(), started.collection(),
-					started.rootEntity(), started.path(), started.loader(), started.loaderQueryIndex(),
-					started.callSite(), started.firstQueryIndex(), count, started.eager()));
+					started.rootEntity(), started.path(), started.loader(), started.loaderQueryIndex(), callSite,
+					started.firstQueryIndex(), count, started.eager()));
 		}
 	}
 
@@ -422,7 +432,9 @@ public final class LazyLoadRecorder {
 
 	}
 
-	private record InFlight(Object event, Thread thread, LazyLoad load, Origin origin) {
+	// resolutions: the resolver's count when the load started, or NO_CALL_SITE when no
+	// call site is wanted.
+	private record InFlight(Object event, Thread thread, LazyLoad load, Origin origin, long resolutions) {
 	}
 
 	/**
