@@ -183,7 +183,8 @@ public final class RecordingAnalyzer {
 				logOnce(detector.getClass().getName(), ex);
 			}
 		}
-		// Neither step below drops an N+1, so its statements are gathered once.
+		findings = withoutRepeatsOfAnNPlusOne(findings);
+		findings = withoutTransactionsOfBatchableWrites(findings);
 		Set<Integer> inAnNPlusOne = new HashSet<>();
 		for (Finding finding : findings) {
 			// A view's repeats are a loop too (a formatter called per option): reading
@@ -194,8 +195,6 @@ public final class RecordingAnalyzer {
 				inAnNPlusOne.addAll(finding.queryIndexes());
 			}
 		}
-		findings = withoutRepeatsOfAnNPlusOne(findings, inAnNPlusOne);
-		findings = withoutTransactionsOfBatchableWrites(findings);
 		for (FindingDetector detector : this.detectors) {
 			if (!inAnNPlusOne.isEmpty() && detector instanceof AfterNPlusOne judged) {
 				try {
@@ -223,7 +222,13 @@ public final class RecordingAnalyzer {
 				groups.getSimilarCount(), findings);
 	}
 
-	private static List<Finding> withoutRepeatsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne) {
+	private static List<Finding> withoutRepeatsOfAnNPlusOne(List<Finding> findings) {
+		Set<Integer> inAnNPlusOne = new HashSet<>();
+		for (Finding finding : findings) {
+			if (finding.type() == FindingType.N_PLUS_ONE) {
+				inAnNPlusOne.addAll(finding.queryIndexes());
+			}
+		}
 		if (inAnNPlusOne.isEmpty()) {
 			return findings;
 		}
