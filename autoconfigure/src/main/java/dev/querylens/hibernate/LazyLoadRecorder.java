@@ -132,7 +132,7 @@ public final class LazyLoadRecorder {
 		String attribute = role.startsWith(prefix) ? role.substring(prefix.length())
 				: role.substring(role.lastIndexOf('.') + 1);
 		Object ownerId = event.getAffectedOwnerIdOrNull();
-		String ownerKey = (ownerId != null) ? key(owner, ownerId) : null;
+		EntityKey ownerKey = (ownerId != null) ? key(owner, ownerId) : null;
 		boolean eager = persister.getAttributeMapping().getMappedFetchOptions().getTiming() == FetchTiming.IMMEDIATE;
 		start(recording, event, owner.getJpaEntityName(), attribute, true, eager, ownerKey);
 	}
@@ -161,7 +161,7 @@ public final class LazyLoadRecorder {
 	}
 
 	private void start(Recording recording, Object event, String entity, String attribute, boolean collection,
-			boolean eager, String ownerKey) {
+			boolean eager, EntityKey ownerKey) {
 		Tracker tracker = tracker(recording);
 		String role = entity + "." + attribute;
 		// Where the association was touched is found when the load ends, from its own
@@ -259,17 +259,21 @@ public final class LazyLoadRecorder {
 		}
 		Object entity = event.getEntity();
 		String[] names = persister.getPropertyNames();
-		List<Object[]> proxies = new ArrayList<>(2);
+		// Most loaded entities hold no uninitialised proxy: no list for them.
+		List<Object[]> proxies = List.of();
 		for (int index : toOneProperties(persister)) {
 			Object value = persister.getValue(entity, index);
 			if (value instanceof HibernateProxy proxy) {
 				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
 				if (initializer.isUninitialized()) {
+					if (proxies.isEmpty()) {
+						proxies = new ArrayList<>(2);
+					}
 					proxies.add(new Object[] { initializer, names[index] });
 				}
 			}
 		}
-		String ownerKey = key(persister, event.getId());
+		EntityKey ownerKey = key(persister, event.getId());
 		String entityName = persister.getJpaEntityName();
 		synchronized (tracker) {
 			if (tracker.origins.size() < MAX_TRACKED) {
@@ -279,7 +283,7 @@ public final class LazyLoadRecorder {
 				LazyInitializer initializer = (LazyInitializer) found[0];
 				EntityPersister target = factory(event.getSession()).getMappingMetamodel()
 					.getEntityDescriptor(initializer.getEntityName());
-				String proxyKey = key(target, initializer.getInternalIdentifier());
+				EntityKey proxyKey = key(target, initializer.getInternalIdentifier());
 				ProxyHolder holder = new ProxyHolder(entityName, (String) found[1], ownerKey);
 				ProxyHolder known = tracker.proxies.get(proxyKey);
 				if (known == null) {
@@ -358,8 +362,9 @@ public final class LazyLoadRecorder {
 		return session.getFactory();
 	}
 
-	private static String key(EntityPersister persister, Object id) {
-		return persister.getRootEntityName() + "#" + id;
+	// A record rather than a string built per loaded entity: no text of the id is made.
+	private static EntityKey key(EntityPersister persister, Object id) {
+		return new EntityKey(persister.getRootEntityName(), id);
 	}
 
 	private void failed(RuntimeException ex) {
@@ -379,9 +384,9 @@ public final class LazyLoadRecorder {
 
 	private static final class Tracker {
 
-		private final Map<String, Origin> origins = new HashMap<>();
+		private final Map<EntityKey, Origin> origins = new HashMap<>();
 
-		private final Map<String, ProxyHolder> proxies = new HashMap<>();
+		private final Map<EntityKey, ProxyHolder> proxies = new HashMap<>();
 
 		private final Deque<InFlight> inFlight = new ArrayDeque<>();
 
@@ -422,7 +427,10 @@ public final class LazyLoadRecorder {
 	private record Origin(String rootEntity, String path, String loader, int loaderQueryIndex) {
 	}
 
-	private record ProxyHolder(String entity, String attribute, String ownerKey) {
+	private record EntityKey(String rootEntity, Object id) {
+	}
+
+	private record ProxyHolder(String entity, String attribute, EntityKey ownerKey) {
 
 		static final ProxyHolder AMBIGUOUS = new ProxyHolder(null, null, null);
 
