@@ -75,6 +75,23 @@ public final class RecordingAnalyzer {
 	}
 
 	/**
+	 * Returns an analyzer that runs these detectors after its own, such as an
+	 * application's {@code @Bean FindingDetector}s. Their findings are folded, sorted and
+	 * silenced by ignore rules like the built-in ones', and a detector that throws is
+	 * logged once and skipped.
+	 * @param added the detectors to run as well, in order
+	 * @return the analyzer, or this one when none is added
+	 */
+	public RecordingAnalyzer withAddedDetectors(List<FindingDetector> added) {
+		if (added.isEmpty()) {
+			return this;
+		}
+		List<FindingDetector> all = new ArrayList<>(this.detectors);
+		all.addAll(added);
+		return new RecordingAnalyzer(all, this.cache, this.ignoreRules);
+	}
+
+	/**
 	 * Creates an analyzer with every built-in detector at its default thresholds but the
 	 * N+1 one.
 	 * @param nPlusOneThreshold similar selects from one call site that make an N+1

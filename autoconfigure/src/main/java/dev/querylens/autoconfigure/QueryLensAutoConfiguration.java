@@ -20,6 +20,7 @@ import org.springframework.core.task.TaskDecorator;
 
 import dev.querylens.analysis.AssociationResolver;
 import dev.querylens.analysis.DetectorSettings;
+import dev.querylens.analysis.FindingDetector;
 import dev.querylens.analysis.IdentityKeyTables;
 import dev.querylens.analysis.IgnoreRule;
 import dev.querylens.analysis.IgnoreRules;
@@ -36,7 +37,8 @@ import dev.querylens.store.RecordingStore;
 
 /**
  * Auto-configuration of QueryLens's core: every {@link DataSource} bean wrapped, the
- * analyzer, the store of recordings and the N+1 log.
+ * analyzer (the built-in detectors and every {@link FindingDetector} bean of the
+ * application), the store of recordings and the N+1 log.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(DataSource.class)
@@ -63,7 +65,7 @@ public final class QueryLensAutoConfiguration {
 	@ConditionalOnMissingBean
 	RecordingAnalyzer recordingAnalyzer(QueryLensProperties properties,
 			ObjectProvider<AssociationResolver> associations, ObjectProvider<IdentityKeyTables> identityKeys,
-			Environment environment) {
+			ObjectProvider<FindingDetector> applicationDetectors, Environment environment) {
 		// Read, not bound: the property is Spring Boot's, and its advice must name the
 		// value the app really has.
 		DetectorSettings settings = new DetectorSettings(properties.getNPlusOne().getThreshold(),
@@ -78,6 +80,7 @@ public final class QueryLensAutoConfiguration {
 					properties.getManyTransactions().getThreshold()),
 					associations.getIfAvailable(AssociationResolver::none),
 					identityKeys.getIfAvailable(IdentityKeyTables::none))
+			.withAddedDetectors(applicationDetectors.orderedStream().toList())
 			.withIgnoreRules(new IgnoreRules(ignoreRules, true));
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.querylens.analysis.FindingType;
 import dev.querylens.store.RecordingCollector;
-import dev.querylens.test.FindingFailure;
+import dev.querylens.analysis.FindingFailure;
 import dev.querylens.web.ResponseVeto;
 
 /**

@@ -6,7 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.querylens.analysis.AnalyzedRecording;
-import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingText;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.Recording;
 
@@ -37,7 +37,7 @@ public final class FindingLogger implements RecordingListener {
 		String nPlusOnes = analyzed.activeFindings()
 			.stream()
 			.filter((finding) -> finding.is(FindingType.N_PLUS_ONE))
-			.map(FindingLogger::describe)
+			.map(FindingText::withoutType)
 			.collect(Collectors.joining("; "));
 		if (!nPlusOnes.isEmpty()) {
 			Recording recording = analyzed.recording();
@@ -50,19 +50,6 @@ public final class FindingLogger implements RecordingListener {
 		String query = (recording.getQuery() != null) ? "?" + recording.getQuery() : "";
 		return method + recording.getUri() + query + " [" + recording.getId() + ", " + recording.getQueryCount()
 				+ " queries]";
-	}
-
-	private static String describe(Finding finding) {
-		StringBuilder line = new StringBuilder();
-		line.append(finding.count()).append(" × `").append(finding.fingerprint()).append('`');
-		if (finding.association() != null) {
-			line.append(" (").append(finding.association()).append(')');
-		}
-		if (finding.callSite() != null) {
-			line.append(" at ").append(finding.callSite());
-		}
-		line.append(" — ").append(finding.suggestion());
-		return line.toString();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import dev.querylens.analysis.AnalyzedQuery;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingText;
 import dev.querylens.analysis.StatementType;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
@@ -35,8 +36,7 @@ final class RecordingDescription {
 	}
 
 	static String name(Recording recording) {
-		return ((recording.getMethod() != null) ? recording.getMethod() + " " : "") + recording.getUri() + " ["
-				+ recording.getId() + "]";
+		return FindingText.nameOf(recording);
 	}
 
 	static void appendQueries(StringBuilder text, AnalyzedRecording analyzed) {
@@ -80,23 +80,7 @@ final class RecordingDescription {
 	}
 
 	static String describe(Finding finding) {
-		StringBuilder line = new StringBuilder();
-		line.append(finding.type())
-			.append(": ")
-			.append(finding.count())
-			.append(" × `")
-			.append(finding.fingerprint())
-			.append('`');
-		if (finding.association() != null) {
-			line.append(" (").append(finding.association()).append(')');
-		}
-		if (finding.callSite() != null) {
-			line.append(" at ").append(finding.callSite());
-		}
-		if (finding.suggestion() != null) {
-			line.append(" — ").append(finding.suggestion());
-		}
-		return line.toString();
+		return FindingText.of(finding);
 	}
 
 	/**

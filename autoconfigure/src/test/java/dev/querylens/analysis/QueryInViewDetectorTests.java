@@ -5,7 +5,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.querylens.capture.CallSite;
-import dev.querylens.test.FindingFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -93,7 +93,7 @@ class ArchitectureTests {
 			.whereLayer("metrics")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("test")
-			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("task")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("transaction")
@@ -151,6 +151,19 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.micrometer..")
 				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.micrometer.observation.."))))
+			.check(CLASSES);
+	}
+
+	@Test
+	void noProductionClassUsesTheTestApi() {
+		// The test API is for the application's tests; what a running application needs
+		// (the fail action) lives in analysis, so a production jar never loads the test
+		// package.
+		noClasses().that()
+			.resideOutsideOfPackage("dev.querylens.test..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.querylens.test..")
 			.check(CLASSES);
 	}
 

@@ -16,11 +16,14 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingDetector;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.IgnoreRule;
 import dev.querylens.analysis.IgnoreRules;
+import dev.querylens.analysis.QueryLensIgnore;
 import dev.querylens.analysis.RecordingAnalyzer;
 import dev.querylens.analysis.Severity;
+import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
 import dev.querylens.jdbc.RecordingDataSource;
@@ -153,6 +156,29 @@ class QueryLensAutoConfigurationTests {
 	}
 
 	@Test
+	void anApplicationsFindingDetectorsRunAfterTheBuiltInOnes() {
+		FindingDetector everyStatement = (groups) -> groups.getQueries()
+			.stream()
+			.map((query) -> finding(FindingType.SLOW_QUERY, null, null))
+			.toList();
+		FindingDetector none = (groups) -> List.of();
+		this.contextRunner.withBean("everyStatement", FindingDetector.class, () -> everyStatement)
+			.withBean("none", FindingDetector.class, () -> none)
+			.run((context) -> {
+				Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
+				for (int i = 0; i < 2; i++) {
+					recording.record("select name from customer where id = ?", List.of(1), 1, 1, 0, 1000, 1,
+							"dataSource", null, null);
+				}
+				recording.finish(0, null);
+				assertThat(context.getBean(RecordingAnalyzer.class).analyze(recording).findings())
+					.extracting(Finding::type)
+					.containsExactlyInAnyOrder(FindingType.DUPLICATE_QUERY, FindingType.SLOW_QUERY,
+							FindingType.SLOW_QUERY);
+			});
+	}
+
+	@Test
 	void aWideRowsMinimumOfOneRowFailsTheStart() {
 		this.contextRunner.withPropertyValues("querylens.wide-rows.min-rows=1")
 			.run((context) -> assertThat(context).hasFailed()
@@ -184,9 +210,29 @@ class QueryLensAutoConfigurationTests {
 
 	@Test
 	void withoutIgnoreRulesTheAnalyzerStillHonoursTheAnnotation() {
-		this.contextRunner
-			.run((context) -> assertThat(context.getBean(RecordingAnalyzer.class).getIgnoreRules().getRules())
-				.isEmpty());
+		this.contextRunner.run((context) -> {
+			RecordingAnalyzer analyzer = context.getBean(RecordingAnalyzer.class);
+			assertThat(analyzer.getIgnoreRules().getRules()).isEmpty();
+			assertThat(analyzer.analyze(duplicateFrom("accepted")).findings()).singleElement().satisfies((finding) -> {
+				assertThat(finding.type()).isEqualTo(FindingType.DUPLICATE_QUERY);
+				assertThat(finding.ignored()).isTrue();
+			});
+			assertThat(analyzer.analyze(duplicateFrom("reported")).findings()).singleElement().satisfies((finding) -> {
+				assertThat(finding.type()).isEqualTo(FindingType.DUPLICATE_QUERY);
+				assertThat(finding.ignored()).isFalse();
+			});
+		});
+	}
+
+	private static Recording duplicateFrom(String method) {
+		Recording recording = Recording.start(Kind.TEST, null, "t", null, 10);
+		CallSite callSite = new CallSite(AcceptedDuplicates.class.getName(), method, "AcceptedDuplicates.java", 1);
+		for (int i = 0; i < 2; i++) {
+			recording.record("select name from customer where id = ?", List.of(1), 1, 1, 0, 1000, 1, "dataSource",
+					callSite, null);
+		}
+		recording.finish(0, null);
+		return recording;
 	}
 
 	@Test
@@ -201,6 +247,17 @@ class QueryLensAutoConfigurationTests {
 
 	private static Finding finding(FindingType type, String callSite, String association) {
 		return new Finding(type, Severity.WARNING, "m", "select 1", 3, callSite, association, "s", List.of(0), false);
+	}
+
+	static class AcceptedDuplicates {
+
+		@QueryLensIgnore(FindingType.DUPLICATE_QUERY)
+		void accepted() {
+		}
+
+		void reported() {
+		}
+
 	}
 
 }

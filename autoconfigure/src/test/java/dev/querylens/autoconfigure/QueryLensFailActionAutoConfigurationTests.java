@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 
 import dev.querylens.store.FindingLogger;
-import dev.querylens.test.FindingFailure;
+import dev.querylens.analysis.FindingFailure;
 import dev.querylens.web.ResponseVeto;
 
 import static org.assertj.core.api.Assertions.assertThat;

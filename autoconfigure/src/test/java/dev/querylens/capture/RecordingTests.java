@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,14 +103,17 @@ class RecordingTests {
 	@Test
 	void aWrappedTaskRunsBoundToTheRecordingThatWasCurrent() throws Exception {
 		Recording recording = start(10);
+		AtomicReference<Recording> bound = new AtomicReference<>();
 		Runnable task;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
-			Runnable check = () -> assertThat(CurrentRecording.get()).isSameAs(recording);
-			task = CurrentRecording.wrap(check);
+			// Noted on the other thread, asserted on this one: a failed assertion there
+			// would only end that thread.
+			task = CurrentRecording.wrap(() -> bound.set(CurrentRecording.get()));
 		}
 		Thread thread = new Thread(task);
 		thread.start();
 		thread.join();
+		assertThat(bound.get()).isSameAs(recording);
 		assertThat(CurrentRecording.wrap(task)).isSameAs(task);
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
+import dev.querylens.analysis.FindingFailure;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.StatementType;
 

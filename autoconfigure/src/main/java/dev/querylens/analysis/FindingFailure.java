@@ -1,15 +1,12 @@
-package dev.querylens.test;
+package dev.querylens.analysis;
 
 import java.util.List;
-
-import dev.querylens.analysis.AnalyzedRecording;
-import dev.querylens.analysis.Finding;
-import dev.querylens.analysis.FindingType;
 
 /**
  * Decides whether a recording's findings must fail it, and says why: behind
  * {@code querylens.n-plus-one.action=fail}, which answers a request with an N+1 with a
- * 500 naming it.
+ * 500 naming it. Production code, so it lives beside the findings rather than in the test
+ * API, which writes its messages with the same {@link FindingText}.
  */
 public final class FindingFailure {
 
@@ -37,15 +34,14 @@ public final class FindingFailure {
 		if (failing.isEmpty()) {
 			return null;
 		}
-		StringBuilder message = new StringBuilder("QueryLens failed ")
-			.append(RecordingDescription.name(analyzed.recording()))
+		StringBuilder message = new StringBuilder("QueryLens failed ").append(FindingText.nameOf(analyzed.recording()))
 			.append(" (querylens.n-plus-one.action=fail): ")
 			.append(failing.size())
 			.append(" finding")
 			.append((failing.size() == 1) ? "" : "s")
 			.append(':');
 		for (Finding finding : failing) {
-			message.append("\n  ").append(RecordingDescription.describe(finding));
+			message.append("\n  ").append(FindingText.of(finding));
 		}
 		message.append('\n');
 		return message.toString();
