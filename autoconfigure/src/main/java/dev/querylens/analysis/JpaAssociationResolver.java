@@ -91,17 +91,29 @@ public final class JpaAssociationResolver implements AssociationResolver {
 
 	@Override
 	public Optional<Association> resolve(String sql) {
-		return resolve(sql, List.of());
+		try {
+			List<Association> candidates = candidates(SqlFingerprint.of(sql));
+			return candidates.isEmpty() ? Optional.empty() : Optional.of(choose(candidates, List.of()));
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
+	/**
+	 * Names the association behind a statement of a request, among those whose owners an
+	 * earlier statement of the request read: a row read by its key when no owner was read
+	 * before (a repository's {@code findById} in a loop, JDBC reads by key) loads no
+	 * association, and naming one would give a fix for a mapping that did not run.
+	 */
 	@Override
 	public Optional<Association> resolve(String sql, List<String> earlierStatements) {
 		try {
-			List<Association> candidates = candidates(SqlFingerprint.of(sql));
-			if (candidates.isEmpty()) {
-				return Optional.empty();
-			}
-			return Optional.of(choose(candidates, earlierStatements));
+			List<Association> candidates = candidates(SqlFingerprint.of(sql)).stream()
+				.filter((candidate) -> lastMention(this.tablesByEntity.getOrDefault(candidate.entity(), Set.of()),
+						earlierStatements) >= 0)
+				.toList();
+			return candidates.isEmpty() ? Optional.empty() : Optional.of(choose(candidates, earlierStatements));
 		}
 		catch (RuntimeException ex) {
 			return Optional.empty();

@@ -187,7 +187,11 @@ public final class RecordingAnalyzer {
 		findings = withoutTransactionsOfBatchableWrites(findings);
 		Set<Integer> inAnNPlusOne = new HashSet<>();
 		for (Finding finding : findings) {
-			if (finding.type() == FindingType.N_PLUS_ONE) {
+			// A view's repeats are a loop too (a formatter called per option): reading
+			// the data once removes their connections and transactions with them.
+			if (finding.type() == FindingType.N_PLUS_ONE
+					|| (finding.count() > 1 && (finding.type() == FindingType.QUERY_IN_VIEW
+							|| finding.type() == FindingType.LAZY_LOAD_IN_VIEW))) {
 				inAnNPlusOne.addAll(finding.queryIndexes());
 			}
 		}

@@ -48,6 +48,19 @@ class JpaAssociationResolverTests {
 	}
 
 	@Test
+	void aRowReadByItsKeyWhenNoOwnerWasReadBeforeLoadsNoAssociation() {
+		List<String> sql = this.shop.statementsOf((em) -> em.createQuery("select o from Order o", Order.class)
+			.getResultList()
+			.forEach((order) -> order.getCustomer().getName()));
+		String byKey = sql.get(1);
+		// A findById of customers in a loop, or JDBC reads by key: no order was read.
+		assertThat(this.resolver.resolve(byKey, List.of())).isEmpty();
+		assertThat(
+				this.resolver.resolve(byKey, List.of(SqlFingerprint.of("select a.id from audit_log a where a.id = 1"))))
+			.isEmpty();
+	}
+
+	@Test
 	void severalOwnersOfOneTargetAreChosenByTheTableReadBefore() {
 		List<String> sql = this.shop.statementsOf((em) -> em.createQuery("select p from Product p", Product.class)
 			.getResultList()

@@ -1,0 +1,145 @@
+package com.example.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The corpus's JSON endpoints, one per scenario.
+ */
+@RestController
+@RequestMapping("/corpus")
+class CorpusController {
+
+	private final Catalog catalog;
+
+	private final Ledger ledger;
+
+	private final AuthorRepository authors;
+
+	CorpusController(Catalog catalog, Ledger ledger, AuthorRepository authors) {
+		this.catalog = catalog;
+		this.ledger = ledger;
+		this.authors = authors;
+	}
+
+	@GetMapping("/books/authors")
+	List<String> authorNames() {
+		return this.catalog.authorNames();
+	}
+
+	@GetMapping("/books/authors/join-fetched")
+	List<String> authorNamesJoinFetched() {
+		return this.catalog.authorNamesJoinFetched();
+	}
+
+	@GetMapping("/books/authors/in-one-batch")
+	List<String> authorNamesInOneBatch() {
+		return this.catalog.authorNamesInOneBatch();
+	}
+
+	@GetMapping("/books/reviews")
+	List<Integer> reviewCounts() {
+		return this.catalog.reviewCounts();
+	}
+
+	@GetMapping("/books/authors-and-reviews")
+	List<String> authorsAndReviewCounts() {
+		return this.catalog.authorsAndReviewCounts();
+	}
+
+	@GetMapping("/books/reviews/paged")
+	List<Integer> reviewCountsOfAPage() {
+		return this.catalog.reviewCountsOfAPage();
+	}
+
+	@GetMapping("/shelves")
+	List<Integer> shelfSizes() {
+		return this.catalog.shelfSizes();
+	}
+
+	@GetMapping("/shelves/1")
+	int shelfSize() {
+		return this.catalog.shelfSize(1);
+	}
+
+	@GetMapping("/books/1/twice")
+	String titleReadTwice() {
+		return this.catalog.titleReadTwice(1);
+	}
+
+	@GetMapping("/books/1/restock")
+	int restock() {
+		return this.catalog.restock(1);
+	}
+
+	@GetMapping("/books/1/restock/atomically")
+	int restockAtomically() {
+		return this.catalog.restockAtomically(1);
+	}
+
+	@GetMapping("/authors/one-by-one")
+	List<String> authorsOneByOne() {
+		// Each repository call is a transaction of its own: no transaction around the
+		// loop.
+		List<String> names = new ArrayList<>();
+		for (long id = 1; id <= CorpusApplication.AUTHORS; id++) {
+			names.add(this.authors.findById(id).orElseThrow().getName());
+		}
+		return names;
+	}
+
+	@GetMapping("/jdbc/titles")
+	List<String> titlesOneByOne() {
+		return this.ledger.titlesOneByOne();
+	}
+
+	@GetMapping("/jdbc/titles/in-one-list")
+	List<String> titlesInOneList() {
+		return this.ledger.titlesInOneList();
+	}
+
+	@GetMapping("/jdbc/ratings")
+	int rateOneByOne() {
+		return this.ledger.rateOneByOne();
+	}
+
+	@GetMapping("/jdbc/ratings/in-one-batch")
+	int rateInOneBatch() {
+		return this.ledger.rateInOneBatch();
+	}
+
+	@GetMapping("/jdbc/ratings/without-transaction")
+	int rateWithoutTransaction() {
+		return this.ledger.rateWithoutTransaction();
+	}
+
+	@GetMapping("/jdbc/counts/without-transaction")
+	List<Long> countsWithoutTransaction() {
+		return this.ledger.countsWithoutTransaction();
+	}
+
+	@GetMapping("/jdbc/counts")
+	List<Long> countsInOneTransaction() {
+		return this.ledger.countsInOneTransaction();
+	}
+
+	@GetMapping("/jdbc/stocked/twice")
+	long stockedTwice() {
+		return this.ledger.stockedTwice();
+	}
+
+	@GetMapping("/reports/once")
+	long reportOnce() {
+		return this.ledger.reportOnce();
+	}
+
+	@GetMapping("/reports/twice")
+	long reportTwice() {
+		return this.ledger.reportTwice();
+	}
+
+}
