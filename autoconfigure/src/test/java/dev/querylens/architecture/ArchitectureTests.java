@@ -249,6 +249,39 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void eachMessagingFrameworkStaysInItsListenerPackage() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.task.jms..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.jms..", "jakarta.jms..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.task.amqp..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.amqp..", "com.rabbitmq..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.task.messaging..", "dev.querylens.task.jms..",
+					"dev.querylens.task.amqp..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.messaging..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void springBatchStaysInTheBatchPackage() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.task.batch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.batch..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void springDataTypesStayInTheDataPackage() {
 		noClasses().that()
 			.resideOutsideOfPackages("dev.querylens.data..", "dev.querylens.autoconfigure..")

@@ -99,6 +99,64 @@ class ToolbarPanelBrowserTests {
 	}
 
 	@Test
+	void theStatementsOfEachTransactionShareABarOfItsColourAndAutoCommitStatementsHaveNone() {
+		browser.open("/orders/1/visit");
+		SearchContext panel = browser.openPanel();
+		List<WebElement> rows = panel.findElements(By.cssSelector(".ql-queries > .ql-query"));
+		List<String> transactions = rows.stream().map((row) -> row.getAttribute("data-transaction")).toList();
+		List<String> sql = rows.stream().map((row) -> row.findElement(By.cssSelector(".ql-line")).getText()).toList();
+		// A count in auto-commit, the order read in a read-only transaction (the order,
+		// its customer, its items, the customer's order count), the view saved in a
+		// read-write one (the sequence, then the insert at commit), the views counted
+		// in auto-commit.
+		assertThat(transactions).containsExactly(null, "1", "1", "1", "1", "2", "2", null);
+		assertThat(sql.get(0)).contains("count(*) from orders");
+		assertThat(sql.get(6)).startsWith("insert into order_visit");
+		assertThat(sql.get(7)).contains("from order_visit where");
+		assertThat(rows.get(0).findElements(By.cssSelector(".ql-txbar"))).isEmpty();
+		assertThat(rows.get(7).findElements(By.cssSelector(".ql-txbar"))).isEmpty();
+		List<String> colours = rows.subList(1, 7)
+			.stream()
+			.map((row) -> row.findElement(By.cssSelector(".ql-txbar")).getCssValue("background-color"))
+			.toList();
+		assertThat(colours.subList(0, 4)).containsOnly(colours.get(0));
+		assertThat(colours.subList(4, 6)).containsOnly(colours.get(4));
+		assertThat(colours.get(4)).isNotEqualTo(colours.get(0));
+		assertThat(bar(rows.get(1)).getAttribute("class")).contains("ql-tx-start").doesNotContain("ql-tx-end");
+		assertThat(bar(rows.get(4)).getAttribute("class")).contains("ql-tx-end").doesNotContain("ql-tx-start");
+		assertThat(bar(rows.get(1)).getAttribute("title"))
+			.startsWith(
+					"Transaction 1, begun by dev.querylens.demo.shop.OrderService.detail(OrderService.java): read-only,"
+							+ " committed, ")
+			.contains("connection held ");
+		assertThat(bar(rows.get(6)).getAttribute("title"))
+			.startsWith("Transaction 2, begun by dev.querylens.demo.shop.VisitLog.record(VisitLog.java): read-write,"
+					+ " committed, ");
+		// Flushed at commit: only the insert Hibernate left until the commit.
+		List<Boolean> atCommit = rows.stream()
+			.map((row) -> !row.findElements(By.cssSelector(".ql-pill-commit")).isEmpty())
+			.toList();
+		assertThat(atCommit).containsExactly(false, false, false, false, false, false, true, false);
+		assertThat(rows.get(6).findElement(By.cssSelector(".ql-site")).getText()).isEqualTo("VisitLog.record");
+		List<WebElement> legend = panel.findElements(By.cssSelector(".ql-tx-legend .ql-tx-entry"));
+		assertThat(legend).extracting(WebElement::getText)
+			.satisfiesExactly(
+					(first) -> assertThat(first).contains("OrderService.detail", "read-only", "committed",
+							"connection held", "4 statements"),
+					(second) -> assertThat(second).contains("VisitLog.record", "read-write", "committed",
+							"2 statements"));
+		assertThat(legend.get(1).findElement(By.cssSelector(".ql-tx-swatch")).getCssValue("background-color"))
+			.isEqualTo(colours.get(4));
+		assertThat(panel.findElement(By.cssSelector(".ql-tx-legend")).getText()).contains("no bar: auto-commit (2)");
+		browser.screenshot("panel-transactions");
+		browser.js("arguments[0].scrollIntoView({block: 'center'});", rows.get(6));
+		rows.get(6).findElement(By.cssSelector(".ql-row")).click();
+		assertThat(rows.get(6).findElement(By.cssSelector(".ql-tx-detail")).getText()).contains("Transaction 2",
+				"run at commit");
+		browser.screenshot("panel-transactions-open");
+	}
+
+	@Test
 	void selectShowsTheFirstRowsAndAWriteIsRefused() {
 		browser.open("/orders/slow");
 		SearchContext panel = browser.openPanel();
@@ -206,6 +264,10 @@ class ToolbarPanelBrowserTests {
 				  return r.top >= top - 1 && r.bottom <= bottom + 1;
 				}).length;""", sheet);
 		return count.intValue();
+	}
+
+	private static WebElement bar(WebElement row) {
+		return row.findElement(By.cssSelector(".ql-txbar"));
 	}
 
 }
