@@ -2,7 +2,9 @@
  * QueryLens toolbar, panel: one request's statements and findings. Every value from the app or the database is set
  * as text (textContent), never parsed as HTML. Statements are dense one-line rows (index, share of DB time, duration,
  * a timeline column aligned across rows, the SQL on one line, duplicate and similar marks in their group's colour,
- * call site) that open on click to the formatted SQL, parameters, call path and the EXPLAIN / SELECT buttons.
+ * call site) that open on click to the formatted SQL, parameters, call path and the EXPLAIN / SELECT buttons. The
+ * statements of one transaction share a coloured bar at their left, as Django Debug Toolbar marks them; statements
+ * in auto-commit have none.
  */
 import { format, inline, literal, oneLine, isSelect } from './sql.js';
 
@@ -15,6 +17,8 @@ export const state = {
 };
 
 const GROUP_COLOURS = 6;
+
+const TRANSACTION_COLOURS = 6;
 
 const FINDING_LABELS = {
 	N_PLUS_ONE: 'N+1',
@@ -219,6 +223,84 @@ function highlighted(sql) {
 	return pre;
 }
 
+// Transaction ids count up from 1 in the order they began, so neighbours always differ in colour.
+function transactionColour(transaction) {
+	return (transaction.id - 1) % TRANSACTION_COLOURS;
+}
+
+// com.example.AccountService.deposit(AccountService.java) -> AccountService.deposit
+function shortMethod(callSite) {
+	const match = /([\w$]+\.[\w$<>]+)\(/.exec(callSite || '');
+	return match ? match[1] : (callSite || 'unknown call site');
+}
+
+function outcomeText(transaction) {
+	if (transaction.outcome === 'commit') {
+		return 'committed';
+	}
+	return transaction.outcome === 'rollback' ? 'rolled back' : 'still open when the recording ended';
+}
+
+function transactionFacts(transaction) {
+	const facts = [transaction.readOnly ? 'read-only' : 'read-write'];
+	if (transaction.propagation && transaction.propagation !== 'REQUIRED') {
+		facts.push(transaction.propagation);
+	}
+	if (transaction.isolation && transaction.isolation !== 'DEFAULT') {
+		facts.push(transaction.isolation);
+	}
+	facts.push(outcomeText(transaction));
+	facts.push(millis(transaction.durationMs));
+	// 0: it took no connection of its own (a savepoint, or a session that kept the one it had open).
+	facts.push(transaction.connectionHeldMs ? 'connection held ' + millis(transaction.connectionHeldMs)
+		: 'no connection of its own');
+	return facts;
+}
+
+function describeTransaction(transaction) {
+	return 'Transaction ' + transaction.id + ', begun by ' + (transaction.callSite || 'an unknown call site') + ': '
+		+ transactionFacts(transaction).join(', ');
+}
+
+// The key to the bars: one entry per transaction the recording saw, in the order they began.
+function transactionLegend(context) {
+	const counts = {};
+	let autoCommit = 0;
+	let atCommit = 0;
+	context.queries.forEach(function (q) {
+		if (q.transaction === null || q.transaction === undefined) {
+			autoCommit++;
+		}
+		else {
+			counts[q.transaction] = (counts[q.transaction] || 0) + 1;
+		}
+		if (q.flushedAtCommit) {
+			atCommit++;
+		}
+	});
+	const legend = el('div', 'ql-tx-legend', el('span', 'ql-muted', 'Transactions'));
+	context.data.transactions.forEach(function (transaction) {
+		const entry = el('span', 'ql-tx-entry', [
+			el('span', 'ql-tx-swatch ql-tx' + transactionColour(transaction)),
+			el('b', null, shortMethod(transaction.callSite)),
+			el('span', 'ql-muted', ' ' + transactionFacts(transaction).join(' · ') + ' · '
+				+ plural(counts[transaction.id] || 0, 'statement', 'statements'))
+		]);
+		entry.title = describeTransaction(transaction);
+		entry.setAttribute('data-transaction', String(transaction.id));
+		legend.appendChild(entry);
+	});
+	const notes = el('span', 'ql-tx-notes ql-muted', [
+		autoCommit ? el('span', 'ql-tx-autocommit', 'no bar: auto-commit (' + autoCommit + ')') : null,
+		atCommit ? el('span', null, [el('span', 'ql-pill ql-pill-commit', 'at commit'),
+			' run while its transaction committed']) : null
+	]);
+	if (notes.childNodes.length) {
+		legend.appendChild(notes);
+	}
+	return legend;
+}
+
 function findingCard(finding, onHighlight) {
 	let card = el('article', 'ql-finding ql-sev-' + finding.severity + (finding.ignored ? ' ql-ignored' : ''), [
 		el('div', 'ql-finding-head', [
@@ -341,8 +423,12 @@ export function renderPanel(container, data, options) {
 	});
 	const list = el('div', 'ql-list');
 	const controls = el('div', 'ql-controls');
+	const transactions = {};
+	(data.transactions || []).forEach(function (transaction) {
+		transactions[transaction.id] = transaction;
+	});
 	const context = { data: data, queries: queries, total: total, dbTime: dbTime, groups: groups, colour: colour,
-		api: options.api, list: list, controls: controls };
+		transactions: transactions, api: options.api, list: list, controls: controls };
 	if (findings.length || ignored.length) {
 		const section = el('section', 'ql-findings', el('h3', 'ql-h', plural(findings.length, 'finding', 'findings')
 			+ (ignored.length ? ' · ' + ignored.length + ' ignored' : '')));
@@ -460,19 +546,29 @@ function renderList(context) {
 	ol.appendChild(el('li', 'ql-colhead', [el('span', 'ql-idx', '#'), el('span', 'ql-pct', '% DB'),
 		el('span', 'ql-time', 'time'), el('span', 'ql-timeline', 'timeline'), el('span', 'ql-line', 'SQL'),
 		el('span', 'ql-marks', ''), el('span', 'ql-site', 'call site')]));
-	sorted.forEach(function (q) {
-		ol.appendChild(queryItem(context, q));
+	sorted.forEach(function (q, i) {
+		ol.appendChild(queryItem(context, q, sorted[i - 1], sorted[i + 1]));
 	});
+	if (context.data.transactions && context.data.transactions.length) {
+		list.appendChild(transactionLegend(context));
+	}
 	list.appendChild(ol);
 }
 
 function shortCallSite(callSite) {
-	// dev.querylens.demo.shop.OrderRow.of(OrderRow.java:31) -> OrderRow.of:31
-	const match = /([\w$]+\.[\w$<>]+)\(([\w$]+)\.\w+:(\d+)\)$/.exec(callSite || '');
-	return match ? match[1] + ':' + match[3] : (callSite || '');
+	// dev.querylens.demo.shop.OrderRow.of(OrderRow.java:31) -> OrderRow.of:31; a statement flushed at commit has
+	// the @Transactional method with no line: AccountService.deposit
+	const match = /([\w$]+\.[\w$<>]+)\(([\w$]+)\.\w+(?::(\d+))?\)$/.exec(callSite || '');
+	return match ? match[1] + (match[3] ? ':' + match[3] : '') : (callSite || '');
 }
 
-function queryItem(context, q) {
+function transactionOf(context, q) {
+	return (q && q.transaction !== null && q.transaction !== undefined) ? context.transactions[q.transaction] || null
+		: null;
+}
+
+// previous, next: the rows shown above and below, so that a run of one transaction's rows reads as one bar.
+function queryItem(context, q, previous, next) {
 	const data = context.data;
 	const duplicateKey = q.duplicateOf === null || q.duplicateOf === undefined ? q.index : q.duplicateOf;
 	const duplicates = context.groups.duplicates[duplicateKey];
@@ -482,10 +578,34 @@ function queryItem(context, q) {
 	const item = el('li', 'ql-query' + (highlightedItem ? ' ql-hl' : '') + (q.error ? ' ql-failed' : '')
 		+ (state.expanded[expandedKey] ? ' ql-expanded' : ''));
 	item.setAttribute('data-index', String(q.index));
-	const timeline = el('span', 'ql-timeline', el('span', 'ql-wf'));
+	const transaction = transactionOf(context, q);
+	const timeline = el('span', 'ql-timeline');
 	timeline.title = 'Started at ' + millis(q.offsetMs) + ' of the request\'s ' + millis(context.total);
-	timeline.firstChild.style.left = Math.min(99.5, q.offsetMs / context.total * 100) + '%';
-	timeline.firstChild.style.width = Math.max(0.5, q.durationMs / context.total * 100) + '%';
+	if (transaction) {
+		const bar = el('span', 'ql-txbar ql-tx' + transactionColour(transaction)
+			+ (transactionOf(context, previous) === transaction ? '' : ' ql-tx-start')
+			+ (transactionOf(context, next) === transaction ? '' : ' ql-tx-end'));
+		bar.title = describeTransaction(transaction);
+		item.appendChild(bar);
+		item.classList.add('ql-in-tx');
+		item.setAttribute('data-transaction', String(transaction.id));
+		// The transaction's span on the request's timeline, behind the statement, as DDT draws its boundaries.
+		const span = el('span', 'ql-tx-span ql-tx' + transactionColour(transaction));
+		span.style.left = Math.min(99.5, transaction.startOffsetMs / context.total * 100) + '%';
+		span.style.width = Math.max(0.5, (transaction.durationMs || 0) / context.total * 100) + '%';
+		timeline.appendChild(span);
+		timeline.title += '; transaction ' + transaction.id + ' from ' + millis(transaction.startOffsetMs) + ' for '
+			+ millis(transaction.durationMs);
+	}
+	const waterfall = el('span', 'ql-wf');
+	waterfall.style.left = Math.min(99.5, q.offsetMs / context.total * 100) + '%';
+	waterfall.style.width = Math.max(0.5, q.durationMs / context.total * 100) + '%';
+	timeline.appendChild(waterfall);
+	const atCommit = q.flushedAtCommit ? el('span', 'ql-pill ql-pill-commit', 'at commit') : null;
+	if (atCommit) {
+		atCommit.title = 'Run while its transaction committed, after the transactional method had returned'
+			+ ' (the ORM flushing a change): the call site is that method';
+	}
 	const marks = el('span', 'ql-marks', [
 		duplicates > 1 ? el('span', 'ql-pill ql-pill-dup ql-g' + context.colour('d' + duplicateKey), 'duplicate ×'
 			+ duplicates) : null,
@@ -493,6 +613,7 @@ function queryItem(context, q) {
 			+ similar) : null,
 		q.batchSize > 1 ? el('span', 'ql-pill', 'batch ×' + q.batchSize) : null,
 		q.phase === 'view' ? el('span', 'ql-pill ql-pill-view', 'view') : null,
+		atCommit,
 		q.error ? el('span', 'ql-pill ql-pill-err', 'failed') : null
 	]);
 	const line = el('span', 'ql-line', oneLine(q.sql));
@@ -543,6 +664,9 @@ function queryDetail(context, q) {
 	detail.appendChild(el('div', 'ql-qhead', [
 		el('span', 'ql-rows', plural(q.rows, 'row', 'rows')),
 		el('span', 'ql-muted ql-offset', 'started +' + millis(q.offsetMs)),
+		el('span', 'ql-muted ql-tx-detail', transactionOf(context, q)
+			? describeTransaction(transactionOf(context, q)) + (q.flushedAtCommit ? '; run at commit' : '')
+			: 'auto-commit'),
 		el('span', 'ql-spacer'),
 		el('span', 'ql-muted ql-conn', q.dataSource + ' · conn ' + q.connectionId)
 	]));

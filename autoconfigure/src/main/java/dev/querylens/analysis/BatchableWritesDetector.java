@@ -66,6 +66,10 @@ public final class BatchableWritesDetector implements FindingDetector {
 	}
 
 	private void report(List<AnalyzedQuery> run, List<Finding> findings, TransactionLog transactions) {
+		// Every read ends a run, most of them empty or short: nothing to group then.
+		if (run.size() < this.threshold) {
+			return;
+		}
 		Map<String, List<AnalyzedQuery>> byFingerprint = new LinkedHashMap<>();
 		for (AnalyzedQuery query : run) {
 			QueryEvent event = query.event();

@@ -64,16 +64,20 @@ public final class ConnectionChurnDetector implements FindingDetector, AfterNPlu
 	@Override
 	public List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne,
 			QueryGroups groups) {
-		Map<Integer, Connection> connections = new HashMap<>();
-		for (AnalyzedQuery query : groups.getQueries()) {
-			connections.put(query.event().index(),
-					new Connection(query.event().dataSource(), query.event().connectionId()));
-		}
+		// Made only when there is churn to judge: most recordings have none.
+		Map<Integer, Connection> connections = null;
 		List<Finding> kept = new ArrayList<>(findings.size());
 		for (Finding finding : findings) {
 			if (finding.type() != FindingType.CONNECTION_CHURN) {
 				kept.add(finding);
 				continue;
+			}
+			if (connections == null) {
+				connections = new HashMap<>();
+				for (AnalyzedQuery query : groups.getQueries()) {
+					connections.put(query.event().index(),
+							new Connection(query.event().dataSource(), query.event().connectionId()));
+				}
 			}
 			Set<Connection> outside = new HashSet<>();
 			for (int index : finding.queryIndexes()) {

@@ -1,6 +1,7 @@
 package dev.querylens.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,13 @@ public final class DuplicateQueryDetector implements FindingDetector {
 
 	@Override
 	public List<Finding> detect(QueryGroups groups) {
+		List<AnalyzedQuery> queries = groups.getQueries();
 		Map<Integer, List<AnalyzedQuery>> byFirst = new LinkedHashMap<>();
-		Map<Integer, AnalyzedQuery> byIndex = new LinkedHashMap<>();
-		for (AnalyzedQuery query : groups.getQueries()) {
-			byIndex.put(query.event().index(), query);
+		for (AnalyzedQuery query : queries) {
 			if (query.duplicateOf() != null && !isSequenceCall(query.fingerprint())) {
 				byFirst.computeIfAbsent(query.duplicateOf(), (first) -> {
 					List<AnalyzedQuery> list = new ArrayList<>();
-					list.add(byIndex.get(first));
+					list.add(queryAt(queries, first));
 					return list;
 				}).add(query);
 			}
@@ -44,27 +44,51 @@ public final class DuplicateQueryDetector implements FindingDetector {
 		return findings;
 	}
 
+	// The query of an index, found without a map of every query: queries are kept in the
+	// order of their indexes.
+	private static AnalyzedQuery queryAt(List<AnalyzedQuery> queries, int index) {
+		int low = 0;
+		int high = queries.size() - 1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			int found = queries.get(middle).event().index();
+			if (found < index) {
+				low = middle + 1;
+			}
+			else if (found > index) {
+				high = middle - 1;
+			}
+			else {
+				return queries.get(middle);
+			}
+		}
+		throw new IllegalStateException("No query " + index + " in the recording");
+	}
+
 	// Statements whose executions sit next to each other every time, in the same order,
 	// are one unit of work.
+	// A statement can only follow the one whose first execution came just before its own,
+	// so units are found by that index rather than by trying each unit in turn.
 	private static List<List<List<AnalyzedQuery>>> units(List<List<AnalyzedQuery>> repeats) {
 		repeats.sort((a, b) -> Integer.compare(a.get(0).event().index(), b.get(0).event().index()));
 		List<List<List<AnalyzedQuery>>> units = new ArrayList<>();
+		Map<Integer, List<List<AnalyzedQuery>>> byLastFirstIndex = new HashMap<>();
 		for (List<AnalyzedQuery> statement : repeats) {
-			List<List<AnalyzedQuery>> joined = null;
-			for (List<List<AnalyzedQuery>> unit : units) {
-				if (follows(unit.get(unit.size() - 1), statement)) {
-					joined = unit;
-					break;
-				}
+			int firstIndex = statement.get(0).event().index();
+			List<List<AnalyzedQuery>> joined = byLastFirstIndex.remove(firstIndex - 1);
+			if (joined != null && !follows(joined.get(joined.size() - 1), statement)) {
+				byLastFirstIndex.put(firstIndex - 1, joined);
+				joined = null;
 			}
 			if (joined != null) {
 				joined.add(statement);
 			}
 			else {
-				List<List<AnalyzedQuery>> unit = new ArrayList<>();
-				unit.add(statement);
-				units.add(unit);
+				joined = new ArrayList<>();
+				joined.add(statement);
+				units.add(joined);
 			}
+			byLastFirstIndex.put(firstIndex, joined);
 		}
 		return units;
 	}

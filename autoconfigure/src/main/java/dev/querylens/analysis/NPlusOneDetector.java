@@ -1,12 +1,19 @@
 package dev.querylens.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.LazyLoad;
@@ -41,6 +48,8 @@ public final class NPlusOneDetector implements FindingDetector {
 
 	private static final int MAX_SHOWN_LENGTH = 160;
 
+	private static final Comparator<AnalyzedQuery> BY_INDEX = Comparator.comparingInt((query) -> query.event().index());
+
 	private final int threshold;
 
 	private final AssociationResolver resolver;
@@ -67,20 +76,26 @@ public final class NPlusOneDetector implements FindingDetector {
 	@Override
 	public List<Finding> detect(QueryGroups groups) {
 		Map<String, List<AnalyzedQuery>> byFingerprint = new LinkedHashMap<>();
+		Map<String, Boolean> candidateSql = new HashMap<>();
+		Map<Integer, List<AnalyzedQuery>> repeatsByFirst = new HashMap<>();
 		for (AnalyzedQuery query : groups.getQueries()) {
-			if (isCandidate(query)) {
+			if (query.duplicateOf() != null) {
+				repeatsByFirst.computeIfAbsent(query.duplicateOf(), (first) -> new ArrayList<>(2)).add(query);
+			}
+			else if (isCandidate(query, candidateSql)) {
 				byFingerprint.computeIfAbsent(query.fingerprint(), (key) -> new ArrayList<>()).add(query);
 			}
 		}
 		List<Finding> findings = new ArrayList<>();
+		Context context = new Context(groups);
 		for (List<AnalyzedQuery> queries : byFingerprint.values()) {
 			if (queries.size() < this.threshold) {
 				continue;
 			}
 			for (Map.Entry<CallSite, List<AnalyzedQuery>> entry : byCallSite(queries).entrySet()) {
 				if (entry.getValue().size() >= this.threshold) {
-					findings.add(withRepeats(finding(groups, entry.getKey(), entry.getValue()),
-							repeats(groups, entry.getKey(), entry.getValue())));
+					findings.add(withRepeats(finding(context, entry.getKey(), entry.getValue()),
+							repeats(repeatsByFirst, entry.getKey(), entry.getValue())));
 				}
 			}
 		}
@@ -88,21 +103,22 @@ public final class NPlusOneDetector implements FindingDetector {
 	}
 
 	// The exact repeats of the statements of one N+1 from its call site: the same loop
-	// reading a key it had already
-	// read. A repeat from elsewhere is another cause, left to the duplicate detector.
-	private static List<AnalyzedQuery> repeats(QueryGroups groups, CallSite callSite, List<AnalyzedQuery> queries) {
-		Map<Integer, AnalyzedQuery> members = new HashMap<>();
-		for (AnalyzedQuery query : queries) {
-			members.put(query.event().index(), query);
-		}
+	// reading a key it had already read. A repeat from elsewhere is another cause, left
+	// to the duplicate detector. Looked up by the statements repeated, so each finding
+	// costs its own statements, not the recording's.
+	private static List<AnalyzedQuery> repeats(Map<Integer, List<AnalyzedQuery>> repeatsByFirst, CallSite callSite,
+			List<AnalyzedQuery> queries) {
 		List<AnalyzedQuery> repeats = new ArrayList<>();
-		for (AnalyzedQuery query : groups.getQueries()) {
-			CallSite from = query.event().callSite();
-			if (query.duplicateOf() != null && members.containsKey(query.duplicateOf())
-					&& (from == null || from.equals(callSite))) {
-				repeats.add(query);
+		for (AnalyzedQuery query : queries) {
+			for (AnalyzedQuery repeat : repeatsByFirst.getOrDefault(query.event().index(), List.of())) {
+				CallSite from = repeat.event().callSite();
+				if (from == null || from.equals(callSite)) {
+					repeats.add(repeat);
+				}
 			}
 		}
+		// In the order they ran, as the keys are named.
+		repeats.sort(BY_INDEX);
 		return repeats;
 	}
 
@@ -110,13 +126,10 @@ public final class NPlusOneDetector implements FindingDetector {
 		if (repeats.isEmpty()) {
 			return finding;
 		}
-		List<String> keys = new ArrayList<>();
+		Set<String> keys = new LinkedHashSet<>();
 		for (AnalyzedQuery repeat : repeats) {
 			List<Object> parameters = repeat.event().parameters();
-			String key = (parameters.size() == 1) ? String.valueOf(parameters.get(0)) : String.valueOf(parameters);
-			if (!keys.contains(key)) {
-				keys.add(key);
-			}
+			keys.add((parameters.size() == 1) ? String.valueOf(parameters.get(0)) : String.valueOf(parameters));
 		}
 		String message = finding.message().substring(0, finding.message().length() - 1) + "; " + repeats.size()
 				+ ((repeats.size() == 1) ? " more time" : " more times") + " it read a key it had already read ("
@@ -131,10 +144,27 @@ public final class NPlusOneDetector implements FindingDetector {
 				indexes, finding.ignored());
 	}
 
-	private boolean isCandidate(AnalyzedQuery query) {
+	// Whether a statement is a single read, not a batch fetch: judged once per SQL
+	// string of the recording, since a loop repeats a few strings many times. A cut
+	// statement's text does not decide its fingerprint, so it is judged on its own.
+	private static boolean isCandidate(AnalyzedQuery query, Map<String, Boolean> candidateSql) {
 		QueryEvent event = query.event();
-		return query.duplicateOf() == null && event.batchSize() <= 1 && isRead(query.fingerprint())
-				&& !isBatchFetch(event.sql(), query.fingerprint());
+		if (query.duplicateOf() != null || event.batchSize() > 1) {
+			return false;
+		}
+		if (event.fullFingerprint() != null || event.sql() == null) {
+			return isSingleRead(event.sql(), query.fingerprint());
+		}
+		Boolean judged = candidateSql.get(event.sql());
+		if (judged == null) {
+			judged = isSingleRead(event.sql(), query.fingerprint());
+			candidateSql.put(event.sql(), judged);
+		}
+		return judged;
+	}
+
+	private static boolean isSingleRead(String sql, String fingerprint) {
+		return isRead(fingerprint) && !isBatchFetch(sql, fingerprint);
 	}
 
 	static boolean isRead(String fingerprint) {
@@ -190,20 +220,14 @@ public final class NPlusOneDetector implements FindingDetector {
 		return byCallSite;
 	}
 
-	private Finding finding(QueryGroups groups, CallSite callSite, List<AnalyzedQuery> queries) {
-		LazyLoad exact = exactLoad(groups.getRecording(), queries);
+	private Finding finding(Context context, CallSite callSite, List<AnalyzedQuery> queries) {
+		Recording recording = context.groups.getRecording();
+		LazyLoad exact = exactLoad(context.lazyLoads(), queries);
 		if (exact != null) {
-			return exactFinding(groups.getRecording(), callSite, queries, exact);
+			return exactFinding(recording, callSite, queries, exact);
 		}
 		String fingerprint = queries.get(0).fingerprint();
-		int firstIndex = queries.get(0).event().index();
-		List<String> earlier = new ArrayList<>();
-		for (AnalyzedQuery query : groups.getQueries()) {
-			if (query.event().index() >= firstIndex) {
-				break;
-			}
-			earlier.add(query.fingerprint());
-		}
+		List<String> earlier = context.fingerprintsBefore(queries.get(0).event().index());
 		Optional<Association> association = this.resolver.resolve(fingerprint, earlier);
 		StringBuilder message = new StringBuilder();
 		message.append('`')
@@ -230,8 +254,7 @@ public final class NPlusOneDetector implements FindingDetector {
 	}
 
 	// The one association whose lazy loads ran every statement of the group, or null.
-	private static LazyLoad exactLoad(Recording recording, List<AnalyzedQuery> queries) {
-		LazyLoadIndex byIndex = LazyLoadIndex.of(recording);
+	private static LazyLoad exactLoad(LazyLoadIndex byIndex, List<AnalyzedQuery> queries) {
 		if (byIndex.isEmpty()) {
 			return null;
 		}
@@ -292,6 +315,50 @@ public final class NPlusOneDetector implements FindingDetector {
 		}
 		return new Finding(FindingType.N_PLUS_ONE, Severity.ERROR, message.toString(), fingerprint, queries.size(),
 				(callSite != null) ? callSite.toString() : null, load.role(), advice.suggestion(), indexes, false);
+	}
+
+	/**
+	 * What the findings of one recording share, made once and only when a finding needs
+	 * it: the lazy loads by statement, and the fingerprints in the order they ran.
+	 */
+	private static final class Context {
+
+		private final QueryGroups groups;
+
+		private @Nullable LazyLoadIndex lazyLoads;
+
+		private @Nullable List<String> fingerprints;
+
+		private int @Nullable [] indexes;
+
+		Context(QueryGroups groups) {
+			this.groups = groups;
+		}
+
+		LazyLoadIndex lazyLoads() {
+			if (this.lazyLoads == null) {
+				this.lazyLoads = LazyLoadIndex.of(this.groups.getRecording());
+			}
+			return this.lazyLoads;
+		}
+
+		// The fingerprints of the statements that ran before this one: a view, not a
+		// copy, since queries are kept in the order of their indexes.
+		List<String> fingerprintsBefore(int queryIndex) {
+			if (this.fingerprints == null) {
+				List<AnalyzedQuery> queries = this.groups.getQueries();
+				this.indexes = new int[queries.size()];
+				List<String> fingerprints = new ArrayList<>(queries.size());
+				for (int i = 0; i < queries.size(); i++) {
+					this.indexes[i] = queries.get(i).event().index();
+					fingerprints.add(queries.get(i).fingerprint());
+				}
+				this.fingerprints = Collections.unmodifiableList(fingerprints);
+			}
+			int position = Arrays.binarySearch(this.indexes, queryIndex);
+			return this.fingerprints.subList(0, (position >= 0) ? position : -position - 1);
+		}
+
 	}
 
 	static String suggestion(Association association, int count) {

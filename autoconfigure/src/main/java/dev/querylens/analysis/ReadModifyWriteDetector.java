@@ -34,33 +34,46 @@ public final class ReadModifyWriteDetector implements FindingDetector {
 		Map<Row, Integer> reads = new HashMap<>();
 		Set<Row> reported = new HashSet<>();
 		List<Finding> findings = new ArrayList<>();
+		// A recording repeats a few shapes many times: each is matched once, not once per
+		// statement.
+		Map<String, Shape> shapes = new HashMap<>();
 		for (AnalyzedQuery query : groups.getQueries()) {
 			QueryEvent event = query.event();
 			List<Object> parameters = event.parameters();
-			if (parameters == null || parameters.isEmpty() || event.failed() || event.batchSize() > 1) {
+			if (parameters == null || parameters.isEmpty() || event.failed() || event.batchSize() > 1
+					|| event.rows() != 1) {
 				continue;
 			}
-			Matcher select = SELECT_BY_KEY.matcher(query.fingerprint());
-			if (select.matches() && parameters.size() == 1 && event.rows() == 1) {
-				reads.putIfAbsent(
-						new Row(SqlShape.bare(select.group(1)), SqlShape.bare(select.group(2)), parameters.get(0)),
-						event.index());
+			Shape shape = shapes.computeIfAbsent(query.fingerprint(), ReadModifyWriteDetector::shape);
+			if (shape == Shape.OTHER) {
 				continue;
 			}
-			Matcher update = UPDATE_BY_KEY.matcher(query.fingerprint());
-			if (update.matches() && event.rows() == 1) {
-				String table = SqlShape.bare(update.group(1));
-				String key = SqlShape.bare(update.group(3));
-				Row row = new Row(table, key, parameters.get(parameters.size() - 1));
-				Integer read = reads.get(row);
-				List<String> columns = columns(update.group(2));
-				if (read != null && columns != null && !reported.contains(row)) {
-					reported.add(row);
-					findings.add(finding(query, read, row, columns));
+			if (shape.read()) {
+				if (parameters.size() == 1) {
+					reads.putIfAbsent(new Row(shape.table(), shape.key(), parameters.get(0)), event.index());
 				}
+				continue;
+			}
+			Row row = new Row(shape.table(), shape.key(), parameters.get(parameters.size() - 1));
+			Integer read = reads.get(row);
+			if (read != null && shape.columns() != null && reported.add(row)) {
+				findings.add(finding(query, read, row, shape.columns()));
 			}
 		}
 		return findings;
+	}
+
+	private static Shape shape(String fingerprint) {
+		Matcher select = SELECT_BY_KEY.matcher(fingerprint);
+		if (select.matches()) {
+			return new Shape(true, SqlShape.bare(select.group(1)), SqlShape.bare(select.group(2)), null);
+		}
+		Matcher update = UPDATE_BY_KEY.matcher(fingerprint);
+		if (update.matches()) {
+			return new Shape(false, SqlShape.bare(update.group(1)), SqlShape.bare(update.group(3)),
+					columns(update.group(2)));
+		}
+		return Shape.OTHER;
 	}
 
 	// The assigned columns of a SET list of plain "column=?" items, or null when an item
@@ -92,6 +105,14 @@ public final class ReadModifyWriteDetector implements FindingDetector {
 				+ "concurrent change makes this update fail instead of being lost.";
 		return new Finding(FindingType.READ_MODIFY_WRITE, Severity.WARNING, message, update.fingerprint(), 2, callSite,
 				null, suggestion, List.of(readIndex, event.index()), false);
+	}
+
+	// A read by key (read), an update by key (columns null when the SET computes) or
+	// neither (OTHER).
+	private record Shape(boolean read, String table, String key, List<String> columns) {
+
+		static final Shape OTHER = new Shape(false, "", "", null);
+
 	}
 
 	private record Row(String table, String key, Object value) {

@@ -59,17 +59,24 @@ final class SqlShape {
 	 * write
 	 */
 	static String writtenTable(String fingerprint) {
-		String[] words = fingerprint.split(" ", 4);
-		if (words.length >= 3 && words[0].equals("insert") && words[1].equals("into")) {
-			return bare(words[2]);
+		// Read in place: detectors ask this of every statement, and splitting copied the
+		// rest of the text each time.
+		if (fingerprint.startsWith("insert into ")) {
+			return wordAt(fingerprint, "insert into ".length());
 		}
-		if (words.length >= 2 && words[0].equals("update")) {
-			return bare(words[1]);
+		if (fingerprint.startsWith("update ")) {
+			return wordAt(fingerprint, "update ".length());
 		}
-		if (words.length >= 3 && words[0].equals("delete") && words[1].equals("from")) {
-			return bare(words[2]);
+		if (fingerprint.startsWith("delete from ")) {
+			return wordAt(fingerprint, "delete from ".length());
 		}
 		return null;
+	}
+
+	// The bare word that starts at this position, up to the next space.
+	private static String wordAt(String fingerprint, int start) {
+		int end = fingerprint.indexOf(' ', start);
+		return bare(fingerprint.substring(start, (end >= 0) ? end : fingerprint.length()));
 	}
 
 	/**

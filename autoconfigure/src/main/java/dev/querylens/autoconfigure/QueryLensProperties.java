@@ -516,6 +516,19 @@ public class QueryLensProperties {
 		 */
 		private boolean runners = true;
 
+		/**
+		 * Whether each message (or batch) a '@JmsListener' or '@RabbitListener' method
+		 * handles is recorded as a task named after the method and the destination
+		 * (within a recording, its statements count for that recording).
+		 */
+		private boolean listeners = true;
+
+		/**
+		 * Whether each Spring Batch step execution is recorded as one task named after
+		 * the job and the step.
+		 */
+		private boolean batch = true;
+
 		public boolean isScheduled() {
 			return this.scheduled;
 		}
@@ -538,6 +551,22 @@ public class QueryLensProperties {
 
 		public void setRunners(boolean runners) {
 			this.runners = runners;
+		}
+
+		public boolean isListeners() {
+			return this.listeners;
+		}
+
+		public void setListeners(boolean listeners) {
+			this.listeners = listeners;
+		}
+
+		public boolean isBatch() {
+			return this.batch;
+		}
+
+		public void setBatch(boolean batch) {
+			this.batch = batch;
 		}
 
 	}

@@ -4,9 +4,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.task.AsyncTaskRecording;
@@ -14,12 +16,16 @@ import dev.querylens.task.ScheduledTaskObservationHandler;
 import dev.querylens.task.ScheduledTaskRecording;
 import dev.querylens.task.StartupRunnersRecording;
 import dev.querylens.task.TaskRecorder;
+import dev.querylens.task.amqp.RabbitListenerRecording;
+import dev.querylens.task.batch.BatchStepRecording;
+import dev.querylens.task.jms.JmsListenerRecording;
 
 /**
  * Auto-configuration of task recordings: the {@link TaskRecorder} for named blocks, and
  * the recording of {@code @Scheduled} methods, {@code @Async} methods called outside a
- * recording, and the start-up runners, each switched by a
- * {@code querylens.record.tasks.*} property.
+ * recording, the start-up runners, {@code @JmsListener} and {@code @RabbitListener}
+ * methods when Spring JMS or Spring AMQP is there, and Spring Batch steps, each switched
+ * by a {@code querylens.record.tasks.*} property.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnBean(RecordingCollector.class)
@@ -56,6 +62,44 @@ public final class QueryLensTaskAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "querylens.record.tasks.runners", matchIfMissing = true)
 	StartupRunnersRecording startupRunnersRecording(TaskRecorder recorder, ApplicationContext context) {
 		return new StartupRunnersRecording(recorder, context);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.jms.annotation.JmsListenerConfigurer")
+	@ConditionalOnBooleanProperty(name = "querylens.record.tasks.listeners", matchIfMissing = true)
+	static class JmsListeners {
+
+		@Bean
+		JmsListenerRecording jmsListenerRecording(ObjectProvider<TaskRecorder> recorder) {
+			return new JmsListenerRecording(recorder::getObject);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer")
+	@ConditionalOnBooleanProperty(name = "querylens.record.tasks.listeners", matchIfMissing = true)
+	static class RabbitListeners {
+
+		@Bean
+		RabbitListenerRecording rabbitListenerRecording(ObjectProvider<TaskRecorder> recorder) {
+			return new RabbitListenerRecording(recorder::getObject);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.batch.core.listener.StepExecutionListener")
+	@ConditionalOnBooleanProperty(name = "querylens.record.tasks.batch", matchIfMissing = true)
+	static class BatchSteps {
+
+		// Static, as a BeanPostProcessor must be; the recorder is looked up at the first
+		// step.
+		@Bean
+		static BatchStepRecording batchStepRecording(ObjectProvider<TaskRecorder> recorder) {
+			return new BatchStepRecording(recorder::getObject);
+		}
+
 	}
 
 }

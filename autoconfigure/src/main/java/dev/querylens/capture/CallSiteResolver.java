@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds the application frames of a stack: the innermost one is the call site of a query,
  * the next ones outwards its call path.
@@ -97,6 +99,11 @@ public final class CallSiteResolver {
 
 	private final String queryLensLocation = location(CallSiteResolver.class);
 
+	// What this resolver last found on each thread, so that code that wraps the
+	// statements it runs (a lazy load) can take their call site instead of walking the
+	// same frames again.
+	private final ThreadLocal<Resolved> resolved = ThreadLocal.withInitial(Resolved::new);
+
 	/**
 	 * Creates a resolver that knows no application package and keeps
 	 * {@value #DEFAULT_MAX_CALL_PATH} frames.
@@ -167,7 +174,33 @@ public final class CallSiteResolver {
 	 * @return the call site, or {@code null} when no frame is application code
 	 */
 	public CallSite resolve() {
-		return this.walker.walk(this.applicationFrames);
+		CallSite callSite = this.walker.walk(this.applicationFrames);
+		Resolved last = this.resolved.get();
+		last.count++;
+		last.callSite = callSite;
+		return callSite;
+	}
+
+	/**
+	 * Returns how many times {@link #resolve()} walked the calling thread's stack, to
+	 * compare with a later count.
+	 * @return the count on this thread
+	 */
+	public long resolutions() {
+		return this.resolved.get().count;
+	}
+
+	/**
+	 * Returns the call site of the calling thread's stack as of a point where
+	 * {@link #resolutions()} gave this count: the one resolved since for a statement run
+	 * below that point, whose application frames are the same as long as no application
+	 * code ran in between, or else a walk of the stack now.
+	 * @param resolutions the count taken at that point, on this thread
+	 * @return the call site, or {@code null} when no frame is application code
+	 */
+	public @Nullable CallSite resolveSince(long resolutions) {
+		Resolved last = this.resolved.get();
+		return (last.count != resolutions) ? last.callSite : resolve();
 	}
 
 	private CallSite applicationFrames(Stream<StackFrame> frames) {
@@ -317,6 +350,14 @@ public final class CallSiteResolver {
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private static final class Resolved {
+
+		private long count;
+
+		private @Nullable CallSite callSite;
+
 	}
 
 	private enum Verdict {

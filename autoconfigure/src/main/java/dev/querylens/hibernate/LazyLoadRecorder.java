@@ -72,6 +72,10 @@ public final class LazyLoadRecorder {
 
 	private static final String CALL_SITE_KEY = "lazy-load ";
 
+	private static final long NO_CALL_SITE = -1;
+
+	private static final long ANOTHER_THREAD = -2;
+
 	private final CallSiteResolver callSites;
 
 	private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
@@ -128,7 +132,7 @@ public final class LazyLoadRecorder {
 		String attribute = role.startsWith(prefix) ? role.substring(prefix.length())
 				: role.substring(role.lastIndexOf('.') + 1);
 		Object ownerId = event.getAffectedOwnerIdOrNull();
-		String ownerKey = (ownerId != null) ? key(owner, ownerId) : null;
+		EntityKey ownerKey = (ownerId != null) ? key(owner, ownerId) : null;
 		boolean eager = persister.getAttributeMapping().getMappedFetchOptions().getTiming() == FetchTiming.IMMEDIATE;
 		start(recording, event, owner.getJpaEntityName(), attribute, true, eager, ownerKey);
 	}
@@ -149,7 +153,7 @@ public final class LazyLoadRecorder {
 			// Not reached through an association we saw (getReference, or two roles):
 			// loads inside it start afresh.
 			synchronized (tracker) {
-				tracker.inFlight.push(new InFlight(event, Thread.currentThread(), null, null));
+				tracker.inFlight.push(new InFlight(event, Thread.currentThread(), null, null, NO_CALL_SITE));
 			}
 			return;
 		}
@@ -157,13 +161,13 @@ public final class LazyLoadRecorder {
 	}
 
 	private void start(Recording recording, Object event, String entity, String attribute, boolean collection,
-			boolean eager, String ownerKey) {
+			boolean eager, EntityKey ownerKey) {
 		Tracker tracker = tracker(recording);
 		String role = entity + "." + attribute;
-		CallSite callSite = null;
-		if (this.callSites.shouldResolve(recording, CALL_SITE_KEY + role)) {
-			callSite = this.callSites.resolve();
-		}
+		// Where the association was touched is found when the load ends, from its own
+		// statements' call sites when they resolved theirs: the same frames, walked once.
+		long resolutions = this.callSites.shouldResolve(recording, CALL_SITE_KEY + role) ? this.callSites.resolutions()
+				: NO_CALL_SITE;
 		synchronized (tracker) {
 			Origin owner = (ownerKey != null) ? tracker.origins.get(ownerKey) : null;
 			// A query that loaded entities of several types (a join fetch) does not say
@@ -175,8 +179,8 @@ public final class LazyLoadRecorder {
 					owner.path().isEmpty() ? attribute : owner.path() + "." + attribute, loader,
 					owner.loaderQueryIndex()) : new Origin(entity, attribute, null, -1);
 			LazyLoad started = new LazyLoad(entity, attribute, collection, origin.rootEntity(), origin.path(),
-					origin.loader(), origin.loaderQueryIndex(), callSite, recording.getQueryCount(), 0, eager);
-			tracker.inFlight.push(new InFlight(event, Thread.currentThread(), started, origin));
+					origin.loader(), origin.loaderQueryIndex(), null, recording.getQueryCount(), 0, eager);
+			tracker.inFlight.push(new InFlight(event, Thread.currentThread(), started, origin, resolutions));
 		}
 	}
 
@@ -190,21 +194,27 @@ public final class LazyLoadRecorder {
 			return;
 		}
 		LazyLoad started = null;
+		long resolutions = NO_CALL_SITE;
 		synchronized (tracker) {
 			for (Iterator<InFlight> it = tracker.inFlight.iterator(); it.hasNext();) {
 				InFlight inFlight = it.next();
 				if (inFlight.event() == event) {
 					it.remove();
 					started = inFlight.load();
+					// The count is the starting thread's: elsewhere the stack is walked.
+					resolutions = (inFlight.thread() == Thread.currentThread()
+							|| inFlight.resolutions() == NO_CALL_SITE) ? inFlight.resolutions() : ANOTHER_THREAD;
 					break;
 				}
 			}
 		}
 		if (started != null) {
+			CallSite callSite = (resolutions == NO_CALL_SITE) ? null : (resolutions == ANOTHER_THREAD)
+					? this.callSites.resolve() : this.callSites.resolveSince(resolutions);
 			int count = Math.max(0, recording.getQueryCount() - started.firstQueryIndex());
 			recording.recordLazyLoad(new LazyLoad(started.entity(), started.attribute(), started.collection(),
-					started.rootEntity(), started.path(), started.loader(), started.loaderQueryIndex(),
-					started.callSite(), started.firstQueryIndex(), count, started.eager()));
+					started.rootEntity(), started.path(), started.loader(), started.loaderQueryIndex(), callSite,
+					started.firstQueryIndex(), count, started.eager()));
 		}
 	}
 
@@ -249,17 +259,21 @@ public final class LazyLoadRecorder {
 		}
 		Object entity = event.getEntity();
 		String[] names = persister.getPropertyNames();
-		List<Object[]> proxies = new ArrayList<>(2);
+		// Most loaded entities hold no uninitialised proxy: no list for them.
+		List<Object[]> proxies = List.of();
 		for (int index : toOneProperties(persister)) {
 			Object value = persister.getValue(entity, index);
 			if (value instanceof HibernateProxy proxy) {
 				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
 				if (initializer.isUninitialized()) {
+					if (proxies.isEmpty()) {
+						proxies = new ArrayList<>(2);
+					}
 					proxies.add(new Object[] { initializer, names[index] });
 				}
 			}
 		}
-		String ownerKey = key(persister, event.getId());
+		EntityKey ownerKey = key(persister, event.getId());
 		String entityName = persister.getJpaEntityName();
 		synchronized (tracker) {
 			if (tracker.origins.size() < MAX_TRACKED) {
@@ -269,7 +283,7 @@ public final class LazyLoadRecorder {
 				LazyInitializer initializer = (LazyInitializer) found[0];
 				EntityPersister target = factory(event.getSession()).getMappingMetamodel()
 					.getEntityDescriptor(initializer.getEntityName());
-				String proxyKey = key(target, initializer.getInternalIdentifier());
+				EntityKey proxyKey = key(target, initializer.getInternalIdentifier());
 				ProxyHolder holder = new ProxyHolder(entityName, (String) found[1], ownerKey);
 				ProxyHolder known = tracker.proxies.get(proxyKey);
 				if (known == null) {
@@ -348,8 +362,9 @@ public final class LazyLoadRecorder {
 		return session.getFactory();
 	}
 
-	private static String key(EntityPersister persister, Object id) {
-		return persister.getRootEntityName() + "#" + id;
+	// A record rather than a string built per loaded entity: no text of the id is made.
+	private static EntityKey key(EntityPersister persister, Object id) {
+		return new EntityKey(persister.getRootEntityName(), id);
 	}
 
 	private void failed(RuntimeException ex) {
@@ -369,9 +384,9 @@ public final class LazyLoadRecorder {
 
 	private static final class Tracker {
 
-		private final Map<String, Origin> origins = new HashMap<>();
+		private final Map<EntityKey, Origin> origins = new HashMap<>();
 
-		private final Map<String, ProxyHolder> proxies = new HashMap<>();
+		private final Map<EntityKey, ProxyHolder> proxies = new HashMap<>();
 
 		private final Deque<InFlight> inFlight = new ArrayDeque<>();
 
@@ -412,7 +427,10 @@ public final class LazyLoadRecorder {
 	private record Origin(String rootEntity, String path, String loader, int loaderQueryIndex) {
 	}
 
-	private record ProxyHolder(String entity, String attribute, String ownerKey) {
+	private record EntityKey(String rootEntity, Object id) {
+	}
+
+	private record ProxyHolder(String entity, String attribute, EntityKey ownerKey) {
 
 		static final ProxyHolder AMBIGUOUS = new ProxyHolder(null, null, null);
 
@@ -422,7 +440,9 @@ public final class LazyLoadRecorder {
 
 	}
 
-	private record InFlight(Object event, Thread thread, LazyLoad load, Origin origin) {
+	// resolutions: the resolver's count when the load started, or NO_CALL_SITE when no
+	// call site is wanted.
+	private record InFlight(Object event, Thread thread, LazyLoad load, Origin origin, long resolutions) {
 	}
 
 	/**

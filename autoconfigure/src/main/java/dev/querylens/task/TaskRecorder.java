@@ -75,12 +75,14 @@ public final class TaskRecorder {
 
 	/**
 	 * Starts a task recording bound to this thread, unless a recording is current
-	 * already.
-	 * @param label where the task comes from, such as {@code scheduled}
+	 * already: for QueryLens's integrations whose work begins and ends in two callbacks
+	 * (a listener's before and after), where {@link #record} cannot wrap it.
+	 * @param label where the task comes from, such as {@code scheduled} or
+	 * {@code listener}: the recording's {@code method} and its meters' {@code source} tag
 	 * @param name the task's name
 	 * @return the running task, to finish on the same thread
 	 */
-	Running start(String label, String name) {
+	public Running start(String label, String name) {
 		if (CurrentRecording.get() != null) {
 			return Running.JOINED;
 		}
@@ -92,7 +94,7 @@ public final class TaskRecorder {
 	 * A task recording bound to a thread, or nothing when the work joined a recording
 	 * already current.
 	 */
-	static final class Running {
+	public static final class Running {
 
 		static final Running JOINED = new Running(null, null, null);
 
@@ -113,7 +115,7 @@ public final class TaskRecorder {
 		 * Unbinds and finishes the recording and hands it to the collector, which never
 		 * throws.
 		 */
-		void finish() {
+		public void finish() {
 			if (this.recording == null || this.scope == null || this.collector == null) {
 				return;
 			}

@@ -69,6 +69,9 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	private final List<ResponseDecorator> decorators;
 
+	// Known from the decorators, so decided once rather than per request.
+	private final boolean holdsFlushes;
+
 	private SqlTextLimit sqlTextLimit = SqlTextLimit.none();
 
 	/**
@@ -105,6 +108,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		}
 		decorators.addAll(more);
 		this.decorators = List.copyOf(decorators);
+		this.holdsFlushes = this.decorators.stream().anyMatch(VetoedResponse.class::isInstance);
 	}
 
 	/**
@@ -142,8 +146,10 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		RecordedExchange exchange = (existing != null && started != null) ? started
 				: new RecordedExchange(request, response, current);
 		request.setAttribute(EXCHANGE_ATTRIBUTE, exchange);
-		BufferedResponse buffered = (existing != null) ? existing : new BufferedResponse(response, BUFFER_LIMIT,
-				() -> each("set headers", (d) -> d.beforeCommit(exchange)), holdsFlushes(), () -> holdsBody(exchange));
+		BufferedResponse buffered = (existing != null) ? existing
+				: new BufferedResponse(response, BUFFER_LIMIT,
+						() -> each("set headers", (d) -> d.beforeCommit(exchange)), this.holdsFlushes,
+						() -> holdsBody(exchange));
 		boolean failed = true;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
 			chain.doFilter(request, (existing != null) ? response : buffered);
@@ -189,10 +195,6 @@ public final class RecordingFilter extends OncePerRequestFilter {
 			}
 		}
 		buffered.finish();
-	}
-
-	private boolean holdsFlushes() {
-		return this.decorators.stream().anyMatch(VetoedResponse.class::isInstance);
 	}
 
 	private boolean holdsBody(RecordedExchange exchange) {

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class AnalysisBenchmark {
 
-	@Param({ "4", "10000" })
+	@Param({ "4", "1000", "10000" })
 	public int statements;
 
 	private final RecordingAnalyzer analyzer = RecordingAnalyzer.withDefaultDetectors(DetectorSettings.defaults(),

@@ -119,6 +119,16 @@ public final class EndToEndBenchmark {
 						// starts in seconds.
 						"--spring.jpa.hibernate.ddl-auto=update", "--logging.level.root=WARN",
 						"--querylens.n-plus-one.action=none", "--spring.main.banner-mode=off"));
+		// Extra JVM options for every variant, such as a flight recording to profile
+		// with: -Dbench.jvmArgs="-XX:StartFlightRecording=filename=/tmp/e2e.jfr".
+		String jvmArgs = System.getProperty("bench.jvmArgs", "").trim();
+		if (!jvmArgs.isEmpty()) {
+			List<String> extra = new ArrayList<>();
+			for (String arg : jvmArgs.split("\\s+")) {
+				extra.add(arg.replace("{variant}", name));
+			}
+			command.addAll(1, extra);
+		}
 		command.addAll(variantArgs);
 		File log = Files.createTempFile("querylens-bench-" + name + "-", ".log").toFile();
 		System.out.printf(Locale.ROOT, "%s: port %d, log %s%n", name, port, log);

@@ -3,11 +3,16 @@ package dev.querylens.analysis.shop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
+import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
@@ -22,6 +27,15 @@ public final class Shop implements AutoCloseable {
 	private final EntityManagerFactory entityManagerFactory;
 
 	public Shop(String name) {
+		this(name, UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates the persistence unit on a data source of its own, as the wrapper makes it.
+	 * @param name the in-memory database's name
+	 * @param dataSource wraps the H2 data source the unit uses (a recording data source)
+	 */
+	public Shop(String name, UnaryOperator<DataSource> dataSource) {
 		StatementInspector inspector = (sql) -> {
 			synchronized (this.statements) {
 				this.statements.add(sql);
@@ -34,10 +48,11 @@ public final class Shop implements AutoCloseable {
 			.addAnnotatedClass(OrderItem.class)
 			.setPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy())
 			.setStatementInspector(inspector)
-			.setProperty("hibernate.connection.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
-			.setProperty("hibernate.connection.username", "sa")
-			.setProperty("hibernate.hbm2ddl.auto", "create-drop")
-			.setProperty("hibernate.connection.pool_size", "2");
+			.setProperty("hibernate.hbm2ddl.auto", "create-drop");
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+		h2.setUser("sa");
+		configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource.apply(h2));
 		this.entityManagerFactory = configuration.buildSessionFactory();
 	}
 

@@ -189,10 +189,12 @@ public class LessonCatalog {
 				new Lesson("connection-pool", "A connection pool", "CONN_MAX_AGE, persistent connections",
 						"Five small reads that each take a connection from a data source with no pool open five physical "
 								+ "connections. Opening one costs more than the read it serves.",
-						"Use the pool Spring Boot configures (HikariCP), and size it (spring.datasource.hikari.*).",
+						"Use the pool Spring Boot configures (HikariCP), size it (spring.datasource.hikari.*), and run reads "
+								+ "that belong together in one @Transactional(readOnly = true), on one connection.",
 						List.of(new Variant("slow", "no pool", "new DriverManagerDataSource(url, user, password)",
 								(m) -> connectionPool.withoutPool()),
-								new Variant("fast", "HikariCP", "the application's DataSource",
+								new Variant("fast", "HikariCP, one transaction",
+										"@Transactional(readOnly = true) on the application's DataSource",
 										(m) -> connectionPool.withPool())),
 						Extra.NONE));
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,13 +46,19 @@ class LessonController {
 
 	private final AtomicUpdateLesson atomicUpdate;
 
+	private final String databaseUrl;
+
+	private final FindingMarkup markup;
+
 	LessonController(LessonCatalog catalog, VariantRunner runner, ObjectProvider<RecordingStore> store,
-			JdbcTemplate jdbc, AtomicUpdateLesson atomicUpdate) {
+			JdbcTemplate jdbc, AtomicUpdateLesson atomicUpdate, DataSourceProperties dataSource, FindingMarkup markup) {
 		this.catalog = catalog;
 		this.runner = runner;
 		this.store = store;
 		this.jdbc = jdbc;
 		this.atomicUpdate = atomicUpdate;
+		this.databaseUrl = dataSource.determineUrl();
+		this.markup = markup;
 	}
 
 	@GetMapping("/lessons/{name}")
@@ -62,6 +69,9 @@ class LessonController {
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("results", results);
 		model.addAttribute("lessons", this.catalog.lessons());
+		model.addAttribute("database", databaseName());
+		model.addAttribute("markup", this.markup);
+		model.addAttribute("costlierInMemory", costlierInMemory(results));
 		if (lesson.extra() == Lesson.Extra.EXPLAIN) {
 			model.addAttribute("plans", plans(results));
 		}
@@ -103,6 +113,38 @@ class LessonController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return this.atomicUpdate.race(variant.equals("fast"), threads, increments);
+	}
+
+	private boolean inMemory() {
+		return this.databaseUrl != null && this.databaseUrl.startsWith("jdbc:h2:mem:");
+	}
+
+	private String databaseName() {
+		String url = (this.databaseUrl != null) ? this.databaseUrl : "";
+		if (url.startsWith("jdbc:h2:")) {
+			return inMemory() ? "H2, in memory" : "H2";
+		}
+		if (url.startsWith("jdbc:postgresql:")) {
+			return "PostgreSQL";
+		}
+		if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+			return "MariaDB";
+		}
+		return url;
+	}
+
+	// The variants that spent more DB time or heap than the slow one on a database in
+	// this process, where a round trip costs next to nothing: the page says why.
+	private List<String> costlierInMemory(List<VariantResult> results) {
+		if (!inMemory() || results.isEmpty()) {
+			return List.of();
+		}
+		VariantResult slow = results.get(0);
+		return results.stream()
+			.skip(1)
+			.filter((result) -> result.costsMoreThan(slow))
+			.map((result) -> result.variant().name())
+			.toList();
 	}
 
 	private Lesson lesson(String name) {

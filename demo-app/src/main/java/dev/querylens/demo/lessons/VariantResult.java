@@ -27,4 +27,13 @@ public record VariantResult(Lesson.Variant variant, int status, String recording
 		double requestMillis, long rows, long allocatedBytes, long peakRows, double acquisitionMillis,
 		List<Finding> findings, String body, boolean sameDataAsSlow) {
 
+	/**
+	 * Whether this variant spent more DB time or allocated more heap than another.
+	 * @param other the variant to compare with, the slow one
+	 * @return whether either number is higher
+	 */
+	public boolean costsMoreThan(VariantResult other) {
+		return this.dbMillis > other.dbMillis || this.allocatedBytes > other.allocatedBytes;
+	}
+
 }

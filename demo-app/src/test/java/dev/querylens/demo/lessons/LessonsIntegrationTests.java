@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
 import dev.querylens.analysis.FindingType;
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.demo.lessons.LessonExpectations.Expectation;
 import dev.querylens.store.RecordingStore;
 
@@ -42,6 +42,9 @@ abstract class LessonsIntegrationTests {
 	// Statement time depends on the machine, so a SLOW_QUERY finding is never a failure
 	// unless a lesson expects it.
 	private static final Set<String> TIMING_DEPENDENT = Set.of("SLOW_QUERY");
+
+	private static final Map<String, String> DATABASE_NAMES = Map.of("h2", "H2, in memory", "postgres", "PostgreSQL",
+			"mariadb", "MariaDB");
 
 	// What some pages show besides the statement counts: streaming holds one entity where
 	// loading all holds the
@@ -128,6 +131,56 @@ abstract class LessonsIntegrationTests {
 	}
 
 	@Test
+	void aLessonPageWritesTheFindingsCodeAsCodeAndTheirPluralsGluedToIt() throws Exception {
+		String html = get("/lessons/to-one-n-plus-one").body();
+		String findings = cells(html, "findings").get("slow");
+		assertThat(findings).doesNotContain("`")
+			.contains("<code>select &hellip; from customer c1_0 where c1_0.<wbr>id=<wbr>?</code>")
+			.contains("<span class=\"glued\"><code>Order</code>s</span>")
+			.contains("<b>Fix:</b>");
+		assertThat(findings.replaceAll("</?(code|em|wbr|b|span|ul|li|strong)( class=\"[a-z]+\")?>", ""))
+			.doesNotContain("<", ">");
+	}
+
+	@ParameterizedTest
+	@MethodSource("lessons")
+	void aLessonPageSaysWhichDatabaseItRanOnAndWhyAFastVariantCostMoreOnH2InMemory(String lesson) throws Exception {
+		String html = get("/lessons/" + lesson).body();
+		assertThat(html)
+			.contains("run just now on <span class=\"database\">" + DATABASE_NAMES.get(database()) + "</span>");
+		Map<String, String> dbTime = cells(html, "db-time");
+		Map<String, String> heap = cells(html, "allocated");
+		String slow = dbTime.keySet().iterator().next();
+		List<String> costlier = new ArrayList<>();
+		for (String variant : dbTime.keySet()) {
+			boolean more = !variant.equals(slow) && (number(dbTime.get(variant)) > number(dbTime.get(slow))
+					|| number(heap.get(variant)) > number(heap.get(slow)));
+			if (more && database().equals("h2")) {
+				costlier.add(variant);
+			}
+			assertThat(dbTime.get(variant) + heap.get(variant)).as("%s/%s", lesson, variant)
+				.contains(costlier.contains(variant) ? "why more?" : "");
+		}
+		if (costlier.isEmpty()) {
+			assertThat(html).as(lesson).doesNotContain("id=\"in-memory\"").doesNotContain("why more?");
+		}
+		else {
+			String note = html.split("id=\"in-memory\"")[1].split("</p>")[0];
+			assertThat(note).contains("H2 in memory", "round trip", "spring-boot.run.profiles=postgres");
+			for (String variant : costlier) {
+				assertThat(note).contains("<code>" + variant + "</code>");
+			}
+		}
+	}
+
+	// "1.25 ms" or "3.5 kB", with a "why more?" link after it or not.
+	private static double number(String cell) {
+		Matcher matcher = Pattern.compile("([0-9]+(?:[.,][0-9]+)?) (ms|kB)").matcher(cell);
+		assertThat(matcher.find()).as(cell).isTrue();
+		return Double.parseDouble(matcher.group(1).replace(',', '.'));
+	}
+
+	@Test
 	void theIndexLessonShowsAFullScanWithoutTheIndexAndTheIndexWithIt() throws Exception {
 		String html = get("/lessons/index").body();
 		String slowPlan = plan(html, "slow").toLowerCase();
@@ -158,6 +211,20 @@ abstract class LessonsIntegrationTests {
 					.isEqualTo(expectation.statementsOn(database()));
 			}
 		}
+	}
+
+	@Test
+	void theConnectionPoolLessonsFastVariantRunsItsReadsInOneReadOnlyTransactionOnOneConnection() throws Exception {
+		String id = get("/lessons/connection-pool/fast").headers().firstValue("X-QueryLens-Id").orElseThrow();
+		JsonNode recording = this.json.readTree(get("/actuator/queries/" + id).body());
+		assertThat(recording.get("transactions")).hasSize(1);
+		JsonNode transaction = recording.get("transactions").get(0);
+		assertThat(transaction.get("readOnly").asBoolean()).isTrue();
+		assertThat(transaction.get("outcome").asString()).isEqualTo("commit");
+		assertThat(recording.get("connectionCount").asInt()).isEqualTo(1);
+		assertThat(recording.get("queries")).hasSize(ConnectionPoolLesson.READS.size())
+			.allSatisfy(
+					(query) -> assertThat(query.get("transaction").asInt()).isEqualTo(transaction.get("id").asInt()));
 	}
 
 	@Test
