@@ -131,6 +131,12 @@ public final class DuplicateQueryDetector implements FindingDetector {
 			}
 		}
 		indexes.sort(Integer::compare);
+		CallSite converter = null;
+		for (AnalyzedQuery query : executions.subList(1, executions.size())) {
+			if (converter == null && QueryInViewDetector.isConversion(query.event().callSite())) {
+				converter = query.event().callSite();
+			}
+		}
 		String repositoryMethod = recording.repositoryMethodOf(firstIndex);
 		StringBuilder message = new StringBuilder();
 		if (unit.size() == 1) {
@@ -161,7 +167,22 @@ public final class DuplicateQueryDetector implements FindingDetector {
 		message.append('.');
 		return new Finding(FindingType.DUPLICATE_QUERY, Severity.WARNING, message.toString(), first.fingerprint(),
 				executions.size(), (callSite != null) ? callSite.toString() : null, null,
-				suggestion(recording.isEntityStatement(firstIndex), repositoryMethod, unit.size()), indexes, false);
+				(converter != null) ? converterSuggestion(converter, repositoryMethod)
+						: suggestion(recording.isEntityStatement(firstIndex), repositoryMethod, unit.size()),
+				indexes, false);
+	}
+
+	// A formatter or converter that queries cannot be handed a variable: it is called by
+	// Spring's data binding, once for each value it converts.
+	private static String converterSuggestion(CallSite converter, String repositoryMethod) {
+		String method = converter.className().substring(converter.className().lastIndexOf('.') + 1) + "."
+				+ converter.methodName();
+		String cached = (repositoryMethod != null) ? "`@Cacheable` on `" + repositoryMethod + "`"
+				: "`@Cacheable` on the method that queries";
+		return "`" + method + "` ran it again: Spring's data binding calls a `Formatter`, `Converter` or "
+				+ "`PropertyEditor` for each value it converts, so it queries each time. Look the value up in data loaded "
+				+ "once (the `@ModelAttribute` list, or a map built once from it), or cache the lookup (" + cached
+				+ ").";
 	}
 
 	private static String suggestion(boolean ranByTheOrm, String repositoryMethod, int statements) {

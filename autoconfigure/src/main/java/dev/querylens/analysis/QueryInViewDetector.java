@@ -133,10 +133,15 @@ public final class QueryInViewDetector implements FindingDetector {
 				false);
 	}
 
+	// A Formatter's, Converter's or PropertyEditor's method: Spring calls it per value.
+	static boolean isConversion(CallSite callSite) {
+		return callSite != null && CONVERSION_METHODS.contains(callSite.methodName());
+	}
+
 	private static String suggestion(CallSite callSite, int count, String view) {
 		String once = "Load what " + view + " needs once, in the handler — a `@ModelAttribute` method or the "
 				+ "controller puts it in the model and the template reads it from there";
-		if (callSite != null && CONVERSION_METHODS.contains(callSite.methodName())) {
+		if (isConversion(callSite)) {
 			String method = simpleName(callSite.className()) + "." + callSite.methodName();
 			return "`" + method + "` converts values for the view (a `Formatter`, `Converter` or `PropertyEditor`): "
 					+ "Spring calls it for each value it prints and, for a `th:field` select, for each `<option>` to "

@@ -19,7 +19,7 @@ import dev.querylens.explain.QueryExplainer;
 import dev.querylens.explain.QueryPlans;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.store.RecordingStore;
-import dev.querylens.web.DashboardFilter;
+import dev.querylens.web.dashboard.DashboardFilter;
 import dev.querylens.web.ToolbarAccess;
 import dev.querylens.web.ToolbarInjector;
 

@@ -280,7 +280,7 @@ public final class CallSiteResolver {
 	 * @param className the fully qualified class name
 	 * @return {@code true} if it is application code
 	 */
-	boolean isApplication(String className) {
+	public boolean isApplication(String className) {
 		if (isGenerated(className)) {
 			return false;
 		}

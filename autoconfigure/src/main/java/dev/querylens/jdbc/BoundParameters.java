@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.sql.Blob;
 import java.sql.Clob;
+import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.util.Arrays;
 import java.util.Collections;
@@ -100,7 +101,16 @@ final class BoundParameters {
 			return STREAM;
 		}
 		try {
-			return truncate(String.valueOf(value), maxLength);
+			// The keys of a batch fetch (`= any (?)` on PostgreSQL and H2) are an array:
+			// shown by content, so that the same keys twice are the same value.
+			Object shown = (value instanceof java.sql.Array array) ? array.getArray() : value;
+			String text = (shown instanceof Object[] items) ? Arrays.deepToString(items)
+					: (shown instanceof int[] ints) ? Arrays.toString(ints)
+							: (shown instanceof long[] longs) ? Arrays.toString(longs) : String.valueOf(shown);
+			return truncate(text, maxLength);
+		}
+		catch (SQLException ex) {
+			return "<" + value.getClass().getName() + ">";
 		}
 		catch (RuntimeException ex) {
 			FailureLog.logOnce(ex);

@@ -41,7 +41,7 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 		}
 		try {
 			String name = transaction.getTransactionName();
-			CallSite callSite = isMethodName(name) ? methodCallSite(name)
+			CallSite callSite = isApplicationMethod(name) ? methodCallSite(name)
 					: this.callSites.isEnabled() ? this.callSites.resolve() : null;
 			recording.getTransactions()
 				.begin(transaction, emptyToNull(name), callSite, transaction.isReadOnly(), transaction.isNested());
@@ -88,13 +88,16 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 	}
 
 	// A @Transactional method's transaction is named after it:
-	// "com.example.OrderService.update".
-	private static boolean isMethodName(@Nullable String name) {
+	// "com.example.OrderService.update". A framework's method (a repository's own
+	// transaction, "…SimpleJpaRepository.save") names no application code: the
+	// application frame that called it does, and what its commit flushes belongs there.
+	private boolean isApplicationMethod(@Nullable String name) {
 		if (name == null) {
 			return false;
 		}
 		int dot = name.lastIndexOf('.');
-		return dot > 0 && dot < name.length() - 1 && name.indexOf(' ') < 0;
+		boolean method = dot > 0 && dot < name.length() - 1 && name.indexOf(' ') < 0;
+		return method && (!this.callSites.isEnabled() || this.callSites.isApplication(name.substring(0, dot)));
 	}
 
 	private static CallSite methodCallSite(String name) {

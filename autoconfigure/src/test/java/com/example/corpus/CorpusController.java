@@ -20,10 +20,13 @@ class CorpusController {
 
 	private final AuthorRepository authors;
 
-	CorpusController(Catalog catalog, Ledger ledger, AuthorRepository authors) {
+	private final BookRepository books;
+
+	CorpusController(Catalog catalog, Ledger ledger, AuthorRepository authors, BookRepository books) {
 		this.catalog = catalog;
 		this.ledger = ledger;
 		this.authors = authors;
+		this.books = books;
 	}
 
 	@GetMapping("/books/authors")
@@ -79,6 +82,15 @@ class CorpusController {
 	@GetMapping("/books/1/restock/atomically")
 	int restockAtomically() {
 		return this.catalog.restockAtomically(1);
+	}
+
+	@GetMapping("/books/2/restock/saved")
+	int restockAndSave() {
+		// No transaction here: save's own transaction flushes the change when it
+		// commits, with no application frame in it.
+		Book book = this.books.findById(2L).orElseThrow();
+		book.setStock(book.getStock() + 1);
+		return this.books.save(book).getStock();
 	}
 
 	@GetMapping("/authors/one-by-one")

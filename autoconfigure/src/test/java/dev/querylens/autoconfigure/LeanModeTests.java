@@ -20,7 +20,7 @@ import dev.querylens.jdbc.JdbcCaptureSettings;
 import dev.querylens.metrics.RecordingMetrics;
 import dev.querylens.store.RecordingCollector;
 import dev.querylens.store.RecordingStore;
-import dev.querylens.web.DashboardFilter;
+import dev.querylens.web.dashboard.DashboardFilter;
 import dev.querylens.web.RecordingFilter;
 import dev.querylens.web.ToolbarInjector;
 

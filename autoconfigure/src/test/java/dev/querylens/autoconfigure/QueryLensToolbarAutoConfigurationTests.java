@@ -13,7 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import dev.querylens.explain.QueryExplainer;
-import dev.querylens.web.DashboardFilter;
+import dev.querylens.web.dashboard.DashboardFilter;
 import dev.querylens.web.RecordingFilter;
 import dev.querylens.web.ToolbarAccess;
 import dev.querylens.web.ToolbarInjector;

@@ -2,6 +2,9 @@ package dev.querylens.jdbc;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,18 @@ class BoundParametersTests {
 	void readersAndBytesAreDescribedNotRead() {
 		assertThat(BoundParameters.toShowable(new StringReader("secret"), 200)).isEqualTo("<stream>");
 		assertThat(BoundParameters.toShowable(new byte[12], 200)).isEqualTo("<12 bytes>");
+	}
+
+	@Test
+	void theKeysOfABatchFetchAreShownByContentSoTheSameKeysAreTheSameValue() throws Exception {
+		assertThat(BoundParameters.toShowable(new Integer[] { 1, 2, 3 }, 200)).isEqualTo("[1, 2, 3]");
+		assertThat(BoundParameters.toShowable(new long[] { 4, 5 }, 200)).isEqualTo("[4, 5]");
+		try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:bound-arrays")) {
+			Array keys = connection.createArrayOf("INTEGER", new Object[] { 1, 2 });
+			Array same = connection.createArrayOf("INTEGER", new Object[] { 1, 2 });
+			assertThat(BoundParameters.toShowable(keys, 200)).isEqualTo("[1, 2]")
+				.isEqualTo(BoundParameters.toShowable(same, 200));
+		}
 	}
 
 	@Test

@@ -76,6 +76,10 @@ abstract class PrecisionCorpusTests {
 				.finds(N_PLUS_ONE, null, "CorpusController.authorsOneByOne", 4),
 			Scenario.of("an entity read, changed and flushed at commit", "/corpus/books/1/restock")
 				.finds(READ_MODIFY_WRITE, null, "Catalog.restock", 2),
+			Scenario
+				.of("an entity read, changed and saved by the repository's own transaction",
+						"/corpus/books/2/restock/saved")
+				.finds(READ_MODIFY_WRITE, null, "CorpusController.restockAndSave", 2),
 			Scenario.of("the same change as one atomic update", "/corpus/books/1/restock/atomically")
 				.silentFor(READ_MODIFY_WRITE),
 			Scenario.of("JDBC reads by key in a loop, some keys repeated", "/corpus/jdbc/titles")
@@ -115,6 +119,9 @@ abstract class PrecisionCorpusTests {
 						"/corpus/pages/listings/1/condition")
 				.finds(QUERY_IN_VIEW, null, "ConditionFormatter.parse", 5)
 				.silentFor(CONNECTION_CHURN, DUPLICATE_QUERY),
+			Scenario.of("a request parameter bound by the formatter that queries", "/corpus/genres/chosen?genre=novel")
+				.finds(DUPLICATE_QUERY, null, "GenreChoice.genres", 2)
+				.saying(DUPLICATE_QUERY, "`GenreFormatter.parse` ran it again", "`@Cacheable` on"),
 			Scenario.of("a formatter reading a cached list", "/corpus/pages/listings/1/format")
 				.silentFor(QUERY_IN_VIEW, DUPLICATE_QUERY));
 

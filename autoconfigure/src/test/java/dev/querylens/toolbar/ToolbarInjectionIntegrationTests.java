@@ -130,6 +130,21 @@ class ToolbarInjectionIntegrationTests {
 	}
 
 	@Test
+	void pathsThatClimbOutOfTheStaticFilesOrHideASlashFindNothingOverRealHttp() throws Exception {
+		// Tomcat itself answers 400 to some of these before any filter runs; none reaches
+		// a file or a page.
+		for (String path : new String[] { "/querylens/static/../application.properties",
+				"/querylens/static/..%2Fapplication.properties", "/querylens/static/%2e%2e/application.properties",
+				"/querylens/static/%2e%2e%2fapplication.properties", "/querylens/recordings/a%2Fb",
+				"/querylens/recordings/" + "a".repeat(2_000), "/querylens/static/toolbar.js/",
+				"/querylens/api/recordings/" }) {
+			RawHttp.Exchange exchange = RawHttp.send(this.port, "GET", path);
+			assertThat(exchange.status()).as(path).isIn(400, 404);
+			assertThat(exchange.body()).as(path).doesNotContain("import ").doesNotContain("QueryLens ·");
+		}
+	}
+
+	@Test
 	void theRecordingApiShowsParameterValuesAsJsonText() throws Exception {
 		String id = get("/page").headers().firstValue("X-QueryLens-Id").orElseThrow();
 		String json = new String(get("/querylens/api/recordings/" + id).body(), StandardCharsets.UTF_8);

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.Kind;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.store.RecordingStore;
 
 import static org.assertj.core.api.Assertions.assertThat;

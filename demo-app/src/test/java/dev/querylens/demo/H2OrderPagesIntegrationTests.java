@@ -3,6 +3,8 @@ package dev.querylens.demo;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
+import dev.querylens.it.TestDatabase;
+
 /**
  * The order pages on H2 in memory.
  */

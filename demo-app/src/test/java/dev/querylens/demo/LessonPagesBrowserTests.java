@@ -3,15 +3,11 @@ package dev.querylens.demo;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,33 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LessonPagesBrowserTests {
 
-	private static WebDriver driver;
-
-	@LocalServerPort
-	private int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		driver = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
+	@RegisterExtension
+	static final Browser browser = new Browser();
 
 	@Test
 	void theFindingsCodeBreaksOnlyBetweenIdentifiersAndAPluralTouchesItsCodeSpan() {
-		driver.get("http://localhost:" + this.port + "/lessons/collection-n-plus-one");
-		((JavascriptExecutor) driver)
-			.executeScript("document.querySelector('td.findings').scrollIntoView({block: 'start'});");
-		Browser.screenshot(driver, "lesson-collection-n-plus-one");
+		browser.open("/lessons/collection-n-plus-one");
+		browser.js("document.querySelector('td.findings').scrollIntoView({block: 'start'});");
+		browser.screenshot("lesson-collection-n-plus-one");
 		// Each text node of a code span lies between two break opportunities (a <wbr> or
 		// a space): its words must each sit on one line, and stay inside their cell.
 		@SuppressWarnings("unchecked")
-		Map<String, Object> layout = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript("""
+		Map<String, Object> layout = browser.js("""
 				const broken = [];
 				const overflowing = [];
 				let words = 0;

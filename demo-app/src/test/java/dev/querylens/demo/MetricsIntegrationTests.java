@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.querylens.it.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -14,6 +14,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.querylens.it.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

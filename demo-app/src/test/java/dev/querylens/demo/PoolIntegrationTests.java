@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
+import dev.querylens.it.TestDatabase;
 import dev.querylens.jdbc.RecordingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,6 +4,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.querylens.it.TestDatabase;
+
 /**
  * The order pages on PostgreSQL.
  */

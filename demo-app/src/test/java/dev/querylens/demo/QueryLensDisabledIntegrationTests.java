@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import dev.querylens.it.TestDatabase;
 import dev.querylens.store.RecordingStore;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,8 +1,5 @@
 package dev.querylens.demo;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,20 +10,16 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,26 +35,10 @@ class ToolbarNumbersBrowserTests {
 
 	private static final Pattern CONNECTION = Pattern.compile("conn (\\d+)");
 
-	private static WebDriver driver;
-
-	private final HttpClient http = HttpClient.newHttpClient();
+	@RegisterExtension
+	static final Browser browser = new Browser();
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	private int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		driver = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void anNPlusOnesMarksAddUpToTheSimilarCountOfTheJson() throws Exception {
@@ -83,13 +60,13 @@ class ToolbarNumbersBrowserTests {
 	}
 
 	private JsonNode panelMatchesJson(String path) throws Exception {
-		HttpResponse<String> page = get(path);
+		HttpResponse<String> page = browser.get(path);
 		assertThat(page.statusCode()).isEqualTo(200);
 		String id = page.headers().firstValue("X-QueryLens-Id").orElseThrow();
-		JsonNode recording = this.json.readTree(get("/actuator/queries/" + id).body());
-		driver.get("http://localhost:" + this.port + "/querylens/recordings/" + id);
-		SearchContext detail = Browser.shadowOf(driver, "querylens-detail");
-		WebElement summary = Browser.await(driver, (d) -> {
+		JsonNode recording = this.json.readTree(browser.get("/actuator/queries/" + id).body());
+		browser.open("/querylens/recordings/" + id);
+		SearchContext detail = browser.shadowOf("querylens-detail");
+		WebElement summary = browser.await((d) -> {
 			List<WebElement> found = detail.findElements(By.cssSelector(".ql-summary"));
 			return found.isEmpty() ? null : found.get(0);
 		});
@@ -141,7 +118,7 @@ class ToolbarNumbersBrowserTests {
 			}
 			// The connection is in the statement's detail, which opens on a click of its
 			// row.
-			((JavascriptExecutor) driver).executeScript("arguments[0].querySelector('.ql-row').click();", item);
+			browser.js("arguments[0].querySelector('.ql-row').click();", item);
 			Matcher connection = CONNECTION.matcher(item.findElement(By.cssSelector(".ql-conn")).getText());
 			assertThat(connection.find()).isTrue();
 			shownConnections.add(Integer.parseInt(connection.group(1)));
@@ -156,11 +133,6 @@ class ToolbarNumbersBrowserTests {
 				.startsWith(findingCount + ((findingCount == 1) ? " finding" : " findings"));
 		}
 		return recording;
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -1,28 +1,23 @@
 package dev.querylens.demo;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,48 +30,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "querylens.toolbar.badge-in-tests=true")
 class ToolbarPanelBrowserTests {
 
-	private static WebDriver driver;
-
-	@LocalServerPort
-	private int port;
+	@RegisterExtension
+	static final Browser browser = new Browser();
 
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
 	@BeforeEach
 	void forgetTheBadgesPlace() {
-		driver.get(url("/demo.css"));
-		js("sessionStorage.clear(); localStorage.clear();");
+		browser.forgetTheBadgesPlace();
 	}
 
 	@AfterEach
 	void restoreTheWindow() {
-		driver.manage().window().setSize(new Dimension(1280, 900));
+		browser.driver().manage().window().setSize(new Dimension(1280, 900));
 	}
 
 	@Test
 	void theSpaPagesCallsMadeBeforeTheBadgeLoadedAreListedWithTheNPlusOneOnTheSlowOne() {
-		driver.get(url("/spa"));
-		Browser.await(driver, (d) -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 2);
+		browser.open("/spa");
+		browser.await((d) -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 2);
 		// Both calls started in the page's inline script, before the badge's script:
 		// found in Resource Timing.
-		WebElement badge = badgeWithText("+2 fetch");
+		WebElement badge = browser.badgeWithText("+2 fetch");
 		assertThat(badge.getText()).contains("12 q", "⚠ N+1");
 		assertThat(badge.getAttribute("class")).contains("ql-warn");
-		SearchContext panel = openPanel();
-		List<WebElement> calls = Browser.await(driver, (d) -> {
+		SearchContext panel = browser.openPanel();
+		List<WebElement> calls = browser.await((d) -> {
 			List<WebElement> found = panel.findElements(By.cssSelector(".ql-req[data-kind=fetch]"));
 			return (found.size() == 2 && found.get(1).getText().contains(" q")) ? found : null;
 		});
@@ -84,33 +64,33 @@ class ToolbarPanelBrowserTests {
 			.anyMatch((text) -> text.contains("GET /api/orders/slow") && text.contains("11 q") && text.contains("⚠"))
 			.anyMatch((text) -> text.contains("GET /api/orders/fast") && text.contains("1 q") && !text.contains("⚠"));
 		calls.stream().filter((call) -> call.getText().contains("/api/orders/slow")).findFirst().orElseThrow().click();
-		Browser.await(driver, (d) -> panel.findElement(By.cssSelector(".ql-uri")).getText().equals("/api/orders/slow"));
+		browser.await((d) -> panel.findElement(By.cssSelector(".ql-uri")).getText().equals("/api/orders/slow"));
 		assertThat(panel.findElement(By.cssSelector(".ql-finding")).getText()).contains("N+1", "Order.customer");
-		Browser.screenshot(driver, "panel-spa");
+		browser.screenshot("panel-spa");
 	}
 
 	@Test
 	void statementsAreDenseRowsThatOpenOnAClick() {
-		driver.get(url("/orders/items/slow"));
-		SearchContext panel = openPanel();
-		Browser.screenshot(driver, "panel-dense");
+		browser.open("/orders/items/slow");
+		SearchContext panel = browser.openPanel();
+		browser.screenshot("panel-dense");
 		int wide = rowsOnScreen(panel);
-		Browser.screenshot(driver, "panel-dense-rows");
+		browser.screenshot("panel-dense-rows");
 		List<WebElement> rows = panel.findElements(By.cssSelector(".ql-queries > .ql-query"));
 		assertThat(rows).hasSizeGreaterThan(40);
 		WebElement second = rows.get(1);
 		assertThat(second.findElement(By.cssSelector(".ql-row")).getText()).contains("#2", "%", " ms", "similar ×",
 				"from");
 		assertThat(second.findElements(By.cssSelector(".ql-detail"))).isEmpty();
-		js("arguments[0].scrollIntoView({block: 'center'});", second);
+		browser.js("arguments[0].scrollIntoView({block: 'center'});", second);
 		second.findElement(By.cssSelector(".ql-row")).click();
 		assertThat(second.findElement(By.cssSelector(".ql-detail .ql-sql")).getText()).contains("\nfrom ");
 		second.findElement(By.cssSelector(".ql-row")).click();
 		assertThat(second.findElement(By.cssSelector(".ql-detail")).isDisplayed()).isFalse();
-		driver.manage().window().setSize(new Dimension(1024, 640));
-		driver.get(url("/orders/items/slow"));
-		int small = rowsOnScreen(openPanel());
-		Browser.screenshot(driver, "panel-dense-1024");
+		browser.driver().manage().window().setSize(new Dimension(1024, 640));
+		browser.open("/orders/items/slow");
+		int small = rowsOnScreen(browser.openPanel());
+		browser.screenshot("panel-dense-1024");
 		System.out.println("QueryLens rows per screen: " + wide + " at 1280x900, " + small + " at 1024x640");
 		// One statement took about 200 px before: three or four at 1280x900, one at
 		// 1024x640.
@@ -120,8 +100,8 @@ class ToolbarPanelBrowserTests {
 
 	@Test
 	void theStatementsOfEachTransactionShareABarOfItsColourAndAutoCommitStatementsHaveNone() {
-		driver.get(url("/orders/1/visit"));
-		SearchContext panel = openPanel();
+		browser.open("/orders/1/visit");
+		SearchContext panel = browser.openPanel();
 		List<WebElement> rows = panel.findElements(By.cssSelector(".ql-queries > .ql-query"));
 		List<String> transactions = rows.stream().map((row) -> row.getAttribute("data-transaction")).toList();
 		List<String> sql = rows.stream().map((row) -> row.findElement(By.cssSelector(".ql-line")).getText()).toList();
@@ -168,35 +148,35 @@ class ToolbarPanelBrowserTests {
 		assertThat(legend.get(1).findElement(By.cssSelector(".ql-tx-swatch")).getCssValue("background-color"))
 			.isEqualTo(colours.get(4));
 		assertThat(panel.findElement(By.cssSelector(".ql-tx-legend")).getText()).contains("no bar: auto-commit (2)");
-		Browser.screenshot(driver, "panel-transactions");
-		js("arguments[0].scrollIntoView({block: 'center'});", rows.get(6));
+		browser.screenshot("panel-transactions");
+		browser.js("arguments[0].scrollIntoView({block: 'center'});", rows.get(6));
 		rows.get(6).findElement(By.cssSelector(".ql-row")).click();
 		assertThat(rows.get(6).findElement(By.cssSelector(".ql-tx-detail")).getText()).contains("Transaction 2",
 				"run at commit");
-		Browser.screenshot(driver, "panel-transactions-open");
+		browser.screenshot("panel-transactions-open");
 	}
 
 	@Test
 	void selectShowsTheFirstRowsAndAWriteIsRefused() {
-		driver.get(url("/orders/slow"));
-		SearchContext panel = openPanel();
+		browser.open("/orders/slow");
+		SearchContext panel = browser.openPanel();
 		WebElement lazy = panel.findElements(By.cssSelector(".ql-queries > .ql-query")).get(1);
 		lazy.findElement(By.cssSelector(".ql-row")).click();
 		WebElement select = lazy.findElement(By.cssSelector(".ql-select"));
-		js("arguments[0].scrollIntoView({block: 'center'});", select);
+		browser.js("arguments[0].scrollIntoView({block: 'center'});", select);
 		select.click();
-		WebElement table = Browser.await(driver, (d) -> {
+		WebElement table = browser.await((d) -> {
 			List<WebElement> found = lazy.findElements(By.cssSelector(".ql-select-rows"));
 			return found.isEmpty() ? null : found.get(0);
 		});
 		assertThat(table.getText()).containsIgnoringCase("name").contains("Customer 1");
 		assertThat(lazy.findElement(By.cssSelector(".ql-plan")).getText()).contains("1 row", "read-only");
-		Browser.screenshot(driver, "panel-select");
+		browser.screenshot("panel-select");
 		// The batch-insert lesson's slow variant inserts its rows one by one (and deletes
 		// them again): an insert of
 		// its recording may never run again.
 		int movements = this.jdbc.queryForObject("select count(*) from stock_movement", Integer.class);
-		Map<String, Object> answer = js("""
+		Map<String, Object> answer = browser.jsAsync("""
 				const done = arguments[arguments.length - 1];
 				(async () => {
 				  const page = await fetch('/lessons/batch-inserts/slow');
@@ -211,7 +191,7 @@ class ToolbarPanelBrowserTests {
 				  const response = await fetch('/querylens/api/recordings/' + id + '/queries/' + insert.index
 				      + '/select', { method: 'POST', headers: { 'X-QueryLens-Request': 'select' } });
 				  return { status: response.status, body: await response.json(), sql: insert.sql };
-				})().then(done, (e) => done({ status: -1, error: String(e) }));""", true);
+				})().then(done, (e) => done({ status: -1, error: String(e) }));""");
 		assertThat(((Number) answer.get("status")).intValue()).as("%s", answer).isEqualTo(400);
 		assertThat(answer.get("body").toString()).contains("Only a single SELECT");
 		assertThat(answer.get("sql").toString()).startsWithIgnoringCase("insert into stock_movement");
@@ -220,11 +200,11 @@ class ToolbarPanelBrowserTests {
 
 	@Test
 	void theHistorySwitcherOpensAnOlderRequestWithoutLeavingThePage() {
-		driver.get(url("/orders/fast"));
-		badgeWithText("1 q");
-		driver.get(url("/orders/slow"));
-		SearchContext panel = openPanel();
-		WebElement history = Browser.await(driver, (d) -> {
+		browser.open("/orders/fast");
+		browser.badgeWithText("1 q");
+		browser.open("/orders/slow");
+		SearchContext panel = browser.openPanel();
+		WebElement history = browser.await((d) -> {
 			List<WebElement> found = panel.findElements(By.cssSelector("details.ql-history"));
 			return found.isEmpty() ? null : found.get(0);
 		});
@@ -235,35 +215,34 @@ class ToolbarPanelBrowserTests {
 			.findFirst()
 			.orElseThrow();
 		older.click();
-		Browser.await(driver, (d) -> panel.findElement(By.cssSelector(".ql-uri")).getText().equals("/orders/fast"));
-		assertThat(driver.getCurrentUrl()).endsWith("/orders/slow");
+		browser.await((d) -> panel.findElement(By.cssSelector(".ql-uri")).getText().equals("/orders/fast"));
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/orders/slow");
 		assertThat(panel.findElement(By.cssSelector(".ql-summary")).getText()).contains("1 statement");
-		Browser.screenshot(driver, "panel-history");
+		browser.screenshot("panel-history");
 		panel.findElement(By.cssSelector(".ql-req[data-kind=page]")).click();
-		Browser.await(driver, (d) -> panel.findElement(By.cssSelector(".ql-uri")).getText().equals("/orders/slow"));
+		browser.await((d) -> panel.findElement(By.cssSelector(".ql-uri")).getText().equals("/orders/slow"));
 	}
 
 	@Test
 	void aPageWithoutStatementsOpensASmallPanel() {
-		driver.get(url("/"));
-		SearchContext panel = openPanel();
+		browser.open("/");
+		SearchContext panel = browser.openPanel();
 		assertThat(panel.findElement(By.cssSelector(".ql-empty")).getText()).contains("No statements");
 		assertThat(panel.findElement(By.cssSelector(".ql-panel")).getRect().getHeight()).isLessThan(300);
-		assertThat(driver.findElement(By.tagName("body")).getText()).contains("/querylens", "badge");
+		assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("/querylens", "badge");
 	}
 
 	@Test
 	void theToolbarsModulesAreCachedWithAnETag() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		for (String file : List.of("toolbar.js", "panel.js", "badge.js", "requests.js", "sql.js", "toolbar.css")) {
-			URI uri = URI.create(url("/querylens/static/" + file));
-			HttpResponse<String> first = http.send(HttpRequest.newBuilder(uri).build(),
-					HttpResponse.BodyHandlers.ofString());
+		for (String file : List.of("toolbar.js", "panel.js", "badge.js", "requests.js", "sql.js", "toolbar.css",
+				"dashboard.js", "dashboard.css")) {
+			URI uri = browser.uri("/querylens/static/" + file);
+			HttpResponse<String> first = browser.get("/querylens/static/" + file);
 			assertThat(first.statusCode()).isEqualTo(200);
 			String etag = first.headers().firstValue("ETag").orElseThrow();
 			assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
-			HttpResponse<String> again = http.send(HttpRequest.newBuilder(uri).header("If-None-Match", etag).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> again = browser
+				.send(HttpRequest.newBuilder(uri).header("If-None-Match", etag).build());
 			assertThat(again.statusCode()).as(file).isEqualTo(304);
 			assertThat(again.body()).isEmpty();
 		}
@@ -273,7 +252,7 @@ class ToolbarPanelBrowserTests {
 	// below its sticky head.
 	private static int rowsOnScreen(SearchContext panel) {
 		WebElement sheet = panel.findElement(By.cssSelector(".ql-panel"));
-		Number count = js("""
+		Number count = browser.js("""
 				const sheet = arguments[0];
 				const head = sheet.querySelector('.ql-head').getBoundingClientRect();
 				const list = sheet.querySelector('.ql-queries');
@@ -289,36 +268,6 @@ class ToolbarPanelBrowserTests {
 
 	private static WebElement bar(WebElement row) {
 		return row.findElement(By.cssSelector(".ql-txbar"));
-	}
-
-	private WebElement badgeWithText(String text) {
-		SearchContext root = Browser.shadowOf(driver, "querylens-toolbar");
-		return Browser.await(driver, (d) -> {
-			List<WebElement> badges = root.findElements(By.cssSelector(".ql-badge"));
-			return (!badges.isEmpty() && badges.get(0).isDisplayed() && badges.get(0).getText().contains(text))
-					? badges.get(0) : null;
-		});
-	}
-
-	private SearchContext openPanel() {
-		badgeWithText(" q");
-		SearchContext root = Browser.shadowOf(driver, "querylens-toolbar");
-		root.findElement(By.cssSelector(".ql-open")).click();
-		Browser.await(driver, (d) -> !root.findElements(By.cssSelector(".ql-panel .ql-summary")).isEmpty()
-				&& root.findElement(By.cssSelector(".ql-panel")).isDisplayed());
-		return root;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> T js(String script, Object... arguments) {
-		if (arguments.length == 1 && Boolean.TRUE.equals(arguments[0])) {
-			return (T) ((JavascriptExecutor) driver).executeAsyncScript(script);
-		}
-		return (T) ((JavascriptExecutor) driver).executeScript(script, arguments);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.capture.Kind;
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.store.RecordingListener;
 
 import static org.assertj.core.api.Assertions.assertThat;

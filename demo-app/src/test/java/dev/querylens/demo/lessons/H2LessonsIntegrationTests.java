@@ -3,7 +3,7 @@ package dev.querylens.demo.lessons;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 
 /**
  * The lessons on H2 in memory.

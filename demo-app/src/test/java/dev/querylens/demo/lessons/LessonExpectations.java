@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.querylens.it.TestDatabase;
+
 /**
  * What each variant of each lesson must do: its exact statement count on each database
  * and the findings QueryLens must report, by type name. The lesson tests assert these

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
 import dev.querylens.analysis.FindingType;
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.demo.lessons.LessonExpectations.Expectation;
 import dev.querylens.store.RecordingStore;
 

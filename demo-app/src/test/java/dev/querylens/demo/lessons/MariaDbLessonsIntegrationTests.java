@@ -4,7 +4,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 
 /**
  * The lessons on MariaDB.

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 
 import dev.querylens.analysis.FindingType;
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.test.FailOnFindings;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;

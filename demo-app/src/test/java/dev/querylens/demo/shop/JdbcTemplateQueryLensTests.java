@@ -7,7 +7,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.querylens.analysis.StatementType;
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.test.ExpectQueries;
 import dev.querylens.test.QueryLensTest;
 

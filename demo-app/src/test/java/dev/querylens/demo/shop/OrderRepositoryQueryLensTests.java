@@ -14,7 +14,7 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.StatementType;
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.test.ExpectQueries;
 import dev.querylens.test.QueryLensTest;
 import dev.querylens.test.QueryRecorder;

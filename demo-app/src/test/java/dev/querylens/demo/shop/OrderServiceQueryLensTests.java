@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.FindingType;
 import dev.querylens.analysis.StatementType;
-import dev.querylens.demo.TestDatabase;
+import dev.querylens.it.TestDatabase;
 import dev.querylens.test.ExpectQueries;
 import dev.querylens.test.FailOnFindings;
 import dev.querylens.test.QueryLens;

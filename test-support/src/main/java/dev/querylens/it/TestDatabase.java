@@ -1,4 +1,4 @@
-package dev.querylens.demo;
+package dev.querylens.it;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -24,8 +24,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public @interface TestDatabase {
 
 	/**
-	 * The database's name: {@code h2}, {@code postgres} or {@code mariadb}, also the
-	 * Spring profile used.
+	 * The database's name: {@code h2}, {@code postgres} or {@code mariadb}, as listed in
+	 * {@code querylens.test.databases} (the demo's tests also use it as the Spring
+	 * profile).
 	 * @return the name
 	 */
 	String value();

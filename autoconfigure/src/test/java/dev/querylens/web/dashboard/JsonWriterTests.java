@@ -1,4 +1,4 @@
-package dev.querylens.web;
+package dev.querylens.web.dashboard;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.querylens.web;
+package dev.querylens.web.dashboard;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;

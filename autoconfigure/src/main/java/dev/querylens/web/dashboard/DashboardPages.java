@@ -1,6 +1,4 @@
-package dev.querylens.web;
-
-import java.util.Map;
+package dev.querylens.web.dashboard;
 
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -30,12 +28,14 @@ final class DashboardPages {
 	/**
 	 * Renders a page.
 	 * @param template the template's name, e.g. {@code requests}
-	 * @param variables what the template reads
+	 * @param navigation the links every page has, {@code nav} in the template
+	 * @param view what this page shows, {@code page} in the template
 	 * @return the HTML
 	 */
-	String render(String template, Map<String, Object> variables) {
+	String render(String template, Navigation navigation, Record view) {
 		Context context = new Context();
-		context.setVariables(variables);
+		context.setVariable("nav", navigation);
+		context.setVariable("page", view);
 		return this.engine.process(template, context);
 	}
 
