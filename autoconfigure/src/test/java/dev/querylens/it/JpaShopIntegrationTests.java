@@ -263,7 +263,7 @@ abstract class JpaShopIntegrationTests {
 	void aStatementOverTheThresholdIsReportedAndAFastOneIsNot() throws Exception {
 		AnalyzedRecording recording = recordingOf("GET", "/report/slow");
 		Finding finding = only(recording, FindingType.SLOW_QUERY);
-		assertThat(finding.message()).contains("over the 200 ms threshold");
+		assertThat(finding.message()).contains("over the 1000 ms threshold");
 		assertThat(finding.suggestion()).contains("@Index");
 		assertThat(recordingOf("GET", "/report/fast").findings()).isEmpty();
 	}

@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/test",
 		"spring.datasource.username=root", "spring.datasource.password=",
 		"jpashop.sleep-sql=select p.id from jps_product p where p.title = 'Product 7' "
-				+ "and (select sleep(0.3)) = 0" })
+				+ "and (select sleep(1.2)) = 0" })
 @TestDatabase("mariadb")
 class MariaDbJpaShopIntegrationTests extends JpaShopIntegrationTests {
 

@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
 		"spring.datasource.username=postgres", "spring.datasource.password=",
 		"jpashop.sleep-sql=select p.id from jps_product p where p.title = 'Product 7' "
-				+ "and (select pg_sleep(0.3)) is not null" })
+				+ "and (select pg_sleep(1.2)) is not null" })
 @TestDatabase("postgres")
 class PostgresJpaShopIntegrationTests extends JpaShopIntegrationTests {
 
