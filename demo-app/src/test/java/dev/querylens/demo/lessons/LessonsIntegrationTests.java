@@ -39,9 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class LessonsIntegrationTests {
 
-	// Statement time depends on the machine, so a SLOW_QUERY finding is never a failure
-	// unless a lesson expects it.
-	private static final Set<String> TIMING_DEPENDENT = Set.of("SLOW_QUERY");
+	// Statement time and the pauses between statements depend on the machine (a loaded
+	// one
+	// stalled 1.1 s inside a lesson's transaction), so SLOW_QUERY and CONNECTION_HELD are
+	// never a failure unless a lesson expects them.
+	private static final Set<String> TIMING_DEPENDENT = Set.of("SLOW_QUERY", "CONNECTION_HELD");
 
 	private static final Map<String, String> DATABASE_NAMES = Map.of("h2", "H2, in memory", "postgres", "PostgreSQL",
 			"mariadb", "MariaDB");
