@@ -20,7 +20,8 @@ public class LessonCatalog {
 			FilteredChildLesson filteredChild, ProjectionLesson projection, ReportLesson report,
 			AggregationLesson aggregation, BatchInsertLesson batchInsert, BulkUpdateLesson bulkUpdate,
 			StreamingLesson streaming, IndexLesson index, EvaluatedTwiceLesson evaluatedTwice, ExistsLesson exists,
-			AtomicUpdateLesson atomicUpdate, ConnectionPoolLesson connectionPool) {
+			AtomicUpdateLesson atomicUpdate, ConnectionPoolLesson connectionPool, TransactionLesson transaction,
+			ConnectionHeldLesson connectionHeld) {
 		this.lessons = List.of(new Lesson("to-one-n-plus-one", "N+1 on a to-one association", "select_related()",
 				"The page lists 50 orders with their customer's name, and Order.customer is lazy. "
 						+ "Reading it in the loop runs one more SELECT per distinct customer.",
@@ -196,6 +197,32 @@ public class LessonCatalog {
 								new Variant("fast", "HikariCP, one transaction",
 										"@Transactional(readOnly = true) on the application's DataSource",
 										(m) -> connectionPool.withPool())),
+						Extra.NONE),
+				new Lesson("one-transaction", "One transaction for the unit of work", "transaction.atomic()",
+						"A summary counts five tables through Spring Data repositories, whose methods are each transactional. "
+								+ "Called with no transaction around them, each call begins and commits a transaction of its own.",
+						"Put @Transactional(readOnly = true) on the method that calls them, so that the calls join one "
+								+ "transaction.",
+						List.of(new Variant("slow", "a transaction per call",
+								"customers.count(); products.count(); … with no @Transactional around them",
+								(m) -> transaction.aTransactionPerCall()),
+								new Variant("fast", "one read-only transaction",
+										"@Transactional(readOnly = true) on the method that calls them",
+										(m) -> transaction.oneTransaction())),
+						Extra.NONE),
+				new Lesson("connection-held", "A connection held during a remote call", "transaction.on_commit()",
+						"A quote reads an order and its customer, and asks a remote service for an exchange rate that takes "
+								+ ConnectionHeldLesson.REMOTE_CALL.toMillis() + " ms to come. "
+								+ "Asked inside the @Transactional method, the call keeps the transaction's connection idle "
+								+ "all that time, out of the pool.",
+						"Call the remote service before the transaction begins, or after it commits. Under open-in-view the "
+								+ "request keeps its connection from its first statement to its end: call it before that.",
+						List.of(new Variant("slow", "remote call inside the transaction",
+								"@Transactional … orders.findById(id); rates.euroRate(); order.getCustomer().getName()",
+								(m) -> connectionHeld.callInsideTheTransaction()),
+								new Variant("fast", "remote call before it",
+										"rates.euroRate(); then transactions.execute(…) for the reads",
+										(m) -> connectionHeld.callBeforeTheTransaction())),
 						Extra.NONE));
 	}
 

@@ -29,9 +29,9 @@ import dev.querylens.store.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's {@code jobs} profile: the scheduled report and the JMS listener on the
- * embedded broker are tasks, the slow ones with their N+1, the fast twins without, all in
- * the dashboard's Tasks tab.
+ * The demo's {@code jobs} profile: the scheduled report, the JMS listener on the embedded
+ * broker and the Spring Batch export's steps, run for real, are tasks, the slow ones with
+ * their N+1, the fast twins without, all in the dashboard's Tasks tab.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("jobs")
@@ -74,15 +74,33 @@ class JobsProfileIntegrationTests {
 	}
 
 	@Test
+	void theBatchExportIsOneTaskPerStepWithItsNPlusOneAndItsTwinHasNone() throws Exception {
+		int slow = this.tasks.await(0,
+				(task) -> task.recording().getUri().equals("orderExport / exportOrders") && hasNPlusOne(task));
+		AnalyzedRecording export = this.tasks.get(slow);
+		assertThat(export.recording().getMethod()).isEqualTo("batch");
+		// The reader's query, then one customer per order, over all five chunks of the
+		// step: each chunk's ten orders have ten different customers.
+		assertThat(export.recording().getQueryCount()).isEqualTo(1 + 50);
+		int fast = this.tasks.await(slow,
+				(task) -> task.recording().getUri().equals("orderExportJoined / exportOrdersJoined"));
+		assertThat(this.tasks.get(fast).recording().getMethod()).isEqualTo("batch");
+		assertThat(this.tasks.get(fast).recording().getQueryCount()).isEqualTo(1);
+		assertThat(hasNPlusOne(this.tasks.get(fast))).isFalse();
+	}
+
+	@Test
 	void theTasksTabListsThem() throws Exception {
 		this.tasks.await(0, (task) -> task.recording().getUri().startsWith("OrderPlacedListener.onOrderPlaced "));
 		this.tasks.await(0, (task) -> task.recording().getUri().equals("CustomerReportJob.customersOfOrders"));
+		this.tasks.await(0, (task) -> task.recording().getUri().equals("orderExport / exportOrders"));
 		HttpResponse<String> tab = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/querylens?kind=task")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(tab.statusCode()).isEqualTo(200);
 		assertThat(tab.body()).contains("CustomerReportJob.customersOfOrders")
-			.contains("OrderPlacedListener.onOrderPlaced ← queue order-placed");
+			.contains("OrderPlacedListener.onOrderPlaced ← queue order-placed")
+			.contains("orderExport / exportOrders");
 	}
 
 	private static boolean hasNPlusOne(AnalyzedRecording task) {

@@ -25,7 +25,8 @@ final class LessonExpectations {
 	 * QueryLens reports except {@code SLOW_QUERY}, which depends on the machine's speed.
 	 */
 	static final Set<String> DETECTED = Set.of("N_PLUS_ONE", "DUPLICATE_QUERY", "BATCHABLE_WRITES", "READ_MODIFY_WRITE",
-			"UNBOUNDED_RESULT", "WIDE_ROWS", "LAZY_LOAD_IN_VIEW", "QUERY_IN_VIEW");
+			"UNBOUNDED_RESULT", "WIDE_ROWS", "LAZY_LOAD_IN_VIEW", "QUERY_IN_VIEW", "MANY_TRANSACTIONS",
+			"CONNECTION_HELD");
 
 	/**
 	 * The databases the lessons run on, as {@code @TestDatabase} names them, with their
@@ -57,7 +58,12 @@ final class LessonExpectations {
 			variant("atomic-update", "fast", 3), variant("connection-pool", "slow", 5, "CONNECTION_CHURN"),
 			// The pool makes each connection cheap, the one read-only transaction makes
 			// it one.
-			variant("connection-pool", "fast", 5));
+			variant("connection-pool", "fast", 5), variant("one-transaction", "slow", 5, "MANY_TRANSACTIONS"),
+			variant("one-transaction", "fast", 5),
+			// The slow variant holds its connection through a 600 ms call:
+			// CONNECTION_HELD
+			// whatever the machine's speed.
+			variant("connection-held", "slow", 2, "CONNECTION_HELD"), variant("connection-held", "fast", 2));
 
 	private LessonExpectations() {
 	}
