@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.querylens.capture.Kind;
 import dev.querylens.capture.Transaction;
 import dev.querylens.capture.Transactions;
 
@@ -20,9 +21,14 @@ import dev.querylens.capture.Transactions;
  * transactional), called in a loop from code with no transaction. Transactions that begin
  * inside another ({@code REQUIRES_NEW}, {@code NESTED}) are deliberate and not counted,
  * nor are those whose statements all belong to an N+1, whose fix, one query, removes
- * them.
+ * them. A Spring Batch step is never reported: it commits once per chunk by design, its
+ * chunk size says how often.
  */
 public final class ManyTransactionsDetector implements FindingDetector, AfterNPlusOne {
+
+	// The source of the task recording of a Spring Batch step execution, as task.batch
+	// names it; analysis knows recordings, not the integrations that make them.
+	private static final String BATCH_STEP = "batch";
 
 	private final int threshold;
 
@@ -36,6 +42,9 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 
 	@Override
 	public List<Finding> detect(QueryGroups groups) {
+		if (groups.getRecording().getKind() == Kind.TASK && BATCH_STEP.equals(groups.getRecording().getMethod())) {
+			return List.of();
+		}
 		Transactions log = groups.getRecording().getTransactions();
 		List<Transaction> outermost = log.getTransactions()
 			.stream()

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a real job run.
  */
 @SpringBootTest(classes = BatchTestApplication.class)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:batch-steps;DB_CLOSE_DELAY=-1")
+// Three transactions make MANY_TRANSACTIONS here, as many as the joined step's chunks.
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:batch-steps;DB_CLOSE_DELAY=-1",
+		"querylens.many-transactions.threshold=3" })
 @TestDatabase("h2")
 // Closed after the class: its broker, its consumers and its pool are not kept among the
 // cached contexts.
@@ -76,6 +78,14 @@ class BatchStepRecordingIntegrationTests {
 		AnalyzedRecording run = next("customerReportJoined / customerNamesJoined");
 		assertThat(run.recording().getQueryCount()).isEqualTo(1);
 		assertThat(run.activeFindings()).noneMatch((finding) -> finding.type() == FindingType.N_PLUS_ONE);
+	}
+
+	@Test
+	void theTransactionOfEachChunkIsTheStepsDesignNotManyTransactions() throws Exception {
+		run(this.customerReportJoined);
+		AnalyzedRecording run = next("customerReportJoined / customerNamesJoined");
+		assertThat(run.recording().getTransactions().getTransactions()).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(run.activeFindings()).noneMatch((finding) -> finding.type() == FindingType.MANY_TRANSACTIONS);
 	}
 
 	private void run(Job job) throws Exception {
