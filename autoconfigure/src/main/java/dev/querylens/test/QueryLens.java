@@ -11,6 +11,10 @@ import dev.querylens.analysis.AnalyzedRecording;
  * {@code QueryLensAssertions.assertQueryCount(r, 2)}. Each call analyses with a fresh
  * default analyzer ({@link QueryRecorder#withDefaults()}); QueryLens keeps no static
  * state besides the recording bound to the thread.
+ * <p>
+ * It keeps nothing it records. In application code, to record a named unit of work as a
+ * task that is stored, logged and shown in the dashboard's Tasks tab, inject
+ * {@code dev.querylens.task.TaskRecorder} instead.
  */
 public final class QueryLens {
 
