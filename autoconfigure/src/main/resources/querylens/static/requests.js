@@ -4,7 +4,7 @@
  * responses of allowed clients. The buffer holds every request of the page, those made before this script ran too,
  * so nothing here wraps fetch or XMLHttpRequest.
  *
- * A recording is stored before its response's body leaves the server, so a 404 means it is gone, never "not yet".
+ * A recording is stored before the server ends its response, so a 404 means it is gone, never "not yet".
  */
 
 const REQUEST_HEADER = 'X-QueryLens-Request';

@@ -16,15 +16,18 @@ import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Holds back the body until the request ends, the application flushes, or the body
- * outgrows the buffer, so that headers computed from the whole recording
- * ({@code Server-Timing}) can still be set. The bytes written are the application's,
- * unchanged; a flush by the application ends the holding: what was held reaches the
- * client at once, as written, and the rest streams. One flush is not taken as a request
- * to stream: a writer's flush of an HTML page that is already complete (it holds its
- * {@code </body>}), which is how template engines end rendering.
+ * Holds back the body, when a decorator asks for it, until the request ends, the
+ * application flushes, or the body outgrows the buffer, so that headers computed from the
+ * whole recording ({@code Server-Timing}) can still be set. The bytes written are the
+ * application's, unchanged; a flush by the application ends the holding: what was held
+ * reaches the client at once, as written, and the rest streams. One flush is not taken as
+ * a request to stream: a writer's flush of an HTML page that is already complete (it
+ * holds its {@code </body>}), which is how template engines end rendering. A body that is
+ * not held is written to the container's own stream or writer whenever the decision can
+ * be made when the application asks for them; nothing is copied.
  */
 final class BufferedResponse extends HttpServletResponseWrapper {
 
@@ -36,9 +39,20 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 	private final BooleanSupplier holds;
 
+	private final boolean neverHolds;
+
+	private final BooleanSupplier endsWithTheRequest;
+
 	private boolean decided;
 
-	private final HeldBytes buffer = new HeldBytes();
+	// Made only for a body that is held: a response that streams copies nothing.
+	private @Nullable HeldBytes buffer;
+
+	// Decided before the first byte not to hold: the application writes to the
+	// container's own stream or writer.
+	private boolean streaming;
+
+	private @Nullable UnendedOutputStream unended;
 
 	private boolean committing;
 
@@ -87,11 +101,48 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 */
 	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes,
 			BooleanSupplier holds) {
+		this(response, limit, beforeCommit, holdFlushes, holds, () -> false);
+	}
+
+	/**
+	 * Creates a response that holds its body only when asked to, at the first byte, and
+	 * may keep the end of a body that is not held until the request ends.
+	 * @param response the container's response
+	 * @param limit bytes held at most before writing through
+	 * @param beforeCommit run once, just before the first byte or the headers leave
+	 * @param holdFlushes whether the application's flushes are held too (up to the
+	 * limit), so that the whole response can still be replaced when the request ends
+	 * @param holds asked once, at the first byte, when the content type is known: whether
+	 * to hold the body at all
+	 * @param endsWithTheRequest asked when a body that is not held starts: whether its
+	 * client must not have the whole of it before the request ends
+	 */
+	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes,
+			BooleanSupplier holds, BooleanSupplier endsWithTheRequest) {
+		this(response, limit, beforeCommit, holdFlushes, holds, false, endsWithTheRequest);
+	}
+
+	private BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes,
+			BooleanSupplier holds, boolean neverHolds, BooleanSupplier endsWithTheRequest) {
 		super(response);
 		this.limit = limit;
 		this.beforeCommit = beforeCommit;
 		this.holdFlushes = holdFlushes;
 		this.holds = holds;
+		this.neverHolds = neverHolds;
+		this.endsWithTheRequest = endsWithTheRequest;
+	}
+
+	/**
+	 * Creates a response that holds no body, whatever its type: the application gets the
+	 * container's own stream and writer, and the headers are set when it asks for one of
+	 * them or the response commits without a body.
+	 * @param response the container's response
+	 * @param beforeCommit run once, just before the first byte or the headers leave
+	 * @return the response
+	 */
+	static BufferedResponse streaming(HttpServletResponse response, Runnable beforeCommit) {
+		return new BufferedResponse(response, 0, beforeCommit, false, () -> false, true, () -> false);
 	}
 
 	// At the first byte: a body nobody will rewrite or replace goes straight out, never
@@ -103,6 +154,23 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 				commit();
 			}
 		}
+	}
+
+	// When the stream or the writer is asked for and the content type is already set (as
+	// Spring MVC's views and message converters set it), or nothing is ever held, the
+	// decision cannot change by the first byte: a body that is not held then gets the
+	// container's own stream or writer, with no copy and no encoder of ours in between.
+	// The headers are set at that moment.
+	private boolean streamsFromTheStart() {
+		if (!this.decided && (this.neverHolds || getContentType() != null)) {
+			this.decided = true;
+			if (!this.holds.getAsBoolean()) {
+				runBeforeCommit();
+				this.passThrough = true;
+				this.streaming = true;
+			}
+		}
+		return this.streaming;
 	}
 
 	/**
@@ -127,13 +195,23 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 			throw new IllegalStateException("getWriter() has already been called for this response");
 		}
 		this.streamTaken = true;
-		return stream();
+		if (!streamsFromTheStart()) {
+			return stream();
+		}
+		ServletOutputStream container = getResponse().getOutputStream();
+		if (this.unended == null && containsHeader("Content-Length") && this.endsWithTheRequest.getAsBoolean()) {
+			this.unended = new UnendedOutputStream(container);
+		}
+		return (this.unended != null) ? this.unended : container;
 	}
 
 	@Override
 	public PrintWriter getWriter() throws IOException {
 		if (this.streamTaken) {
 			throw new IllegalStateException("getOutputStream() has already been called for this response");
+		}
+		if (this.writer == null && streamsFromTheStart()) {
+			this.writer = getResponse().getWriter();
 		}
 		if (this.writer == null) {
 			// Like the container, fix the encoding when the writer is obtained.
@@ -195,9 +273,11 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 		super.reset();
 	}
 
+	// Once the held body is let go, the application can no longer change the headers;
+	// a body streamed from the start is the container's to judge.
 	@Override
 	public boolean isCommitted() {
-		return this.passThrough || super.isCommitted();
+		return (this.passThrough && !this.streaming) || super.isCommitted();
 	}
 
 	/**
@@ -205,6 +285,10 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 * @throws IOException when the client went away
 	 */
 	void finish() throws IOException {
+		if (this.streaming) {
+			// The container ends the response once the request returns.
+			return;
+		}
 		flushWriter();
 		commit();
 	}
@@ -229,10 +313,11 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	void rewrite(BodyRewriter rewriter) {
 		if (rewriter != null && !this.passThrough && !getResponse().isCommitted()) {
 			flushWriterQuietly();
-			byte[] rewritten = rewriter.rewrite((HttpServletResponse) getResponse(), this.buffer.toByteArray());
+			HeldBytes held = held();
+			byte[] rewritten = rewriter.rewrite((HttpServletResponse) getResponse(), held.toByteArray());
 			if (rewritten != null) {
-				this.buffer.reset();
-				this.buffer.write(rewritten, 0, rewritten.length);
+				held.reset();
+				held.write(rewritten, 0, rewritten.length);
 			}
 		}
 	}
@@ -244,7 +329,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 */
 	void finishIfWritten() throws IOException {
 		flushWriterQuietly();
-		if (this.buffer.size() > 0) {
+		if (this.buffer != null && this.buffer.size() > 0) {
 			commit();
 		}
 	}
@@ -270,9 +355,16 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	}
 
 	private void discard() {
-		if (!this.passThrough) {
+		if (!this.passThrough && this.buffer != null) {
 			this.buffer.reset();
 		}
+	}
+
+	private HeldBytes held() {
+		if (this.buffer == null) {
+			this.buffer = new HeldBytes();
+		}
+		return this.buffer;
 	}
 
 	private void commit() throws IOException {
@@ -281,7 +373,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 		}
 		runBeforeCommit();
 		this.passThrough = true;
-		if (this.buffer.size() > 0) {
+		if (this.buffer != null && this.buffer.size() > 0) {
 			ServletOutputStream target = getResponse().getOutputStream();
 			this.buffer.writeTo(target);
 			this.buffer.reset();
@@ -318,6 +410,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	private boolean holdsCompletePage() {
 		String contentType = getContentType();
 		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
+				&& this.buffer != null
 				&& ToolbarInjector.lastIndexOfBodyEnd(this.buffer.bytes(), this.buffer.size()) >= 0;
 	}
 
@@ -370,6 +463,50 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 	}
 
+	/**
+	 * The container's stream, but for the application's flushes and its close: a body of
+	 * declared length is complete for its client once its last byte is flushed, so it
+	 * stays in the container's own buffer (nothing is copied) until the request ends,
+	 * when the container sends it. A body larger than that buffer goes on anyway.
+	 */
+	private static final class UnendedOutputStream extends ServletOutputStream {
+
+		private final ServletOutputStream container;
+
+		UnendedOutputStream(ServletOutputStream container) {
+			this.container = container;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.container.write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.container.write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.container.isReady();
+		}
+
+		@Override
+		public void setWriteListener(WriteListener listener) {
+			this.container.setWriteListener(listener);
+		}
+
+	}
+
 	private final class BufferedOutputStream extends ServletOutputStream {
 
 		@Override
@@ -379,7 +516,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 				getResponse().getOutputStream().write(b);
 				return;
 			}
-			BufferedResponse.this.buffer.write(b);
+			held().write(b);
 			overflowIfFull();
 		}
 
@@ -390,7 +527,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 				getResponse().getOutputStream().write(bytes, offset, length);
 				return;
 			}
-			BufferedResponse.this.buffer.write(bytes, offset, length);
+			held().write(bytes, offset, length);
 			overflowIfFull();
 		}
 
@@ -436,7 +573,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 		}
 
 		private void overflowIfFull() throws IOException {
-			if (BufferedResponse.this.buffer.size() >= BufferedResponse.this.limit) {
+			if (held().size() >= BufferedResponse.this.limit) {
 				commit();
 			}
 		}

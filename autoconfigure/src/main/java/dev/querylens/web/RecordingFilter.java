@@ -32,14 +32,14 @@ import dev.querylens.store.RecordingCollector;
  * binds it to the thread (and to the async dispatches that continue the request), and
  * finishes it in {@code finally}, setting the {@code X-QueryLens-Id} and
  * {@code Server-Timing} headers for the clients allowed to see them, the id only for a
- * recording that is kept. The recording is analysed and stored before the held-back
- * response leaves, so that a {@link ResponseVeto} can still replace it and a client can
- * look it up as soon as it has the body. What happens to the response is a list of
- * {@link ResponseDecorator}s (timing headers, veto, badge), each in its own guard: one
- * that throws leaves the response as the application wrote it. A body is held back only
- * when a decorator needs it (the response of a client that gets the id, so that it finds
- * the recording once it has the body; an allowed client's HTML page for the badge; every
- * body under a veto): the responses of other clients stream.
+ * recording that is kept. The recording is analysed and stored before a held-back
+ * response leaves, so that a {@link ResponseVeto} can still replace it and the badge can
+ * show it. What happens to the response is a list of {@link ResponseDecorator}s (timing
+ * headers, veto, badge), each in its own guard: one that throws leaves the response as
+ * the application wrote it. A body is held back only when a decorator needs it (an
+ * allowed client's HTML page for the badge; every body under a veto): every other
+ * response, JSON and the responses of refused clients included, goes to the container's
+ * own stream or writer, never copied.
  */
 public final class RecordingFilter extends OncePerRequestFilter {
 
@@ -71,6 +71,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 
 	// Known from the decorators, so decided once rather than per request.
 	private final boolean holdsFlushes;
+
+	private final boolean mayHold;
 
 	private SqlTextLimit sqlTextLimit = SqlTextLimit.none();
 
@@ -109,6 +111,9 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		decorators.addAll(more);
 		this.decorators = List.copyOf(decorators);
 		this.holdsFlushes = this.decorators.stream().anyMatch(VetoedResponse.class::isInstance);
+		// The timing headers hold no body: with them alone (lean mode), none is ever
+		// held.
+		this.mayHold = this.decorators.size() > 1;
 	}
 
 	/**
@@ -146,10 +151,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		RecordedExchange exchange = (existing != null && started != null) ? started
 				: new RecordedExchange(request, response, current);
 		request.setAttribute(EXCHANGE_ATTRIBUTE, exchange);
-		BufferedResponse buffered = (existing != null) ? existing
-				: new BufferedResponse(response, BUFFER_LIMIT,
-						() -> each("set headers", (d) -> d.beforeCommit(exchange)), this.holdsFlushes,
-						() -> holdsBody(exchange));
+		BufferedResponse buffered = (existing != null) ? existing : buffered(response, exchange);
 		boolean failed = true;
 		try (CurrentRecording.Scope scope = CurrentRecording.bind(recording)) {
 			chain.doFilter(request, (existing != null) ? response : buffered);
@@ -194,6 +196,18 @@ public final class RecordingFilter extends OncePerRequestFilter {
 			}
 		}
 		buffered.finish();
+	}
+
+	private BufferedResponse buffered(HttpServletResponse response, RecordedExchange exchange) {
+		Runnable beforeCommit = () -> each("set headers", (d) -> d.beforeCommit(exchange));
+		if (!this.mayHold) {
+			return BufferedResponse.streaming(response, beforeCommit);
+		}
+		// A client that gets the id finds the recording once it has the body: the
+		// analysis
+		// runs before the container ends the response.
+		return new BufferedResponse(response, BUFFER_LIMIT, beforeCommit, this.holdsFlushes, () -> holdsBody(exchange),
+				() -> !this.collector.isInBackground() && this.headers.identifies(exchange));
 	}
 
 	private boolean holdsBody(RecordedExchange exchange) {

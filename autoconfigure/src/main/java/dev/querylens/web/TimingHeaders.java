@@ -14,6 +14,14 @@ import dev.querylens.capture.Recording;
  * {@code querylens;desc="<id>"} metric. A page's script can read {@code Server-Timing} of
  * its own origin's responses from the browser's Resource Timing buffer, so the badge
  * finds every call of the page, those made before its script ran included.
+ * <p>
+ * The headers go out when the response starts (its first byte, or when the application
+ * asks for the stream or writer of a response whose type is set), so they count the
+ * statements run until then. No body is held for them: the container ends the response
+ * (its last chunk) only once the request returns, after the recording is stored, so a
+ * client that has the whole of a response whose length is not declared in advance finds
+ * its recording (on the request thread's analysis; in lean mode it arrives a moment
+ * later).
  */
 final class TimingHeaders implements ResponseDecorator {
 
@@ -24,13 +32,6 @@ final class TimingHeaders implements ResponseDecorator {
 	TimingHeaders(Predicate<HttpServletRequest> headersFor, RecordedRequests recorded) {
 		this.headersFor = headersFor;
 		this.recorded = recorded;
-	}
-
-	// A client that gets the id must find the recording once it has the body: held until
-	// it is stored, JSON too.
-	@Override
-	public boolean holdsBody(RecordedExchange exchange) {
-		return this.headersFor.test(exchange.request());
 	}
 
 	@Override

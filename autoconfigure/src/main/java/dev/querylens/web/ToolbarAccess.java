@@ -139,12 +139,22 @@ public final class ToolbarAccess {
 		}
 		Enumeration<String> names = request.getHeaderNames();
 		while (names != null && names.hasMoreElements()) {
-			String name = names.nextElement().toLowerCase(Locale.ROOT);
-			if (FORWARDING_HEADERS.contains(name) || name.startsWith(FORWARDING_HEADER_PREFIX)) {
+			if (isForwardingHeader(names.nextElement())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	// Compared in place, ignoring case: asked for every header of every request shown a
+	// header or a badge.
+	private static boolean isForwardingHeader(String name) {
+		for (int i = 0; i < FORWARDING_HEADERS.size(); i++) {
+			if (FORWARDING_HEADERS.get(i).equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return name.regionMatches(true, 0, FORWARDING_HEADER_PREFIX, 0, FORWARDING_HEADER_PREFIX.length());
 	}
 
 	/**
@@ -245,8 +255,14 @@ public final class ToolbarAccess {
 					return null;
 				}
 			}
-			if (!ipv6 && address.chars().filter((c) -> c == '.').count() != 3) {
-				return null;
+			if (!ipv6) {
+				byte[] canonical = canonicalIpv4(address);
+				if (canonical != null) {
+					return canonical;
+				}
+				if (dots(address) != 3) {
+					return null;
+				}
 			}
 			try {
 				// An IPv4-mapped IPv6 address comes back as the IPv4 address, so
@@ -256,6 +272,49 @@ public final class ToolbarAccess {
 			catch (UnknownHostException ex) {
 				return null;
 			}
+		}
+
+		private static int dots(String address) {
+			int dots = 0;
+			for (int i = 0; i < address.length(); i++) {
+				if (address.charAt(i) == '.') {
+					dots++;
+				}
+			}
+			return dots;
+		}
+
+		// The usual form of an IPv4 address (four decimal parts of 0 to 255, no leading
+		// zeros) read without InetAddress, which costs more than the rest of the check;
+		// any
+		// other form is left to InetAddress as before.
+		private static byte @Nullable [] canonicalIpv4(String address) {
+			byte[] bytes = new byte[4];
+			int part = 0;
+			int value = 0;
+			int digits = 0;
+			for (int i = 0; i <= address.length(); i++) {
+				char c = (i < address.length()) ? address.charAt(i) : '.';
+				if (c == '.') {
+					if (digits == 0 || part == 4) {
+						return null;
+					}
+					bytes[part++] = (byte) value;
+					value = 0;
+					digits = 0;
+				}
+				else {
+					if ((digits > 0 && value == 0) || digits == 3) {
+						return null;
+					}
+					value = value * 10 + (c - '0');
+					digits++;
+					if (value > 255) {
+						return null;
+					}
+				}
+			}
+			return (part == 4) ? bytes : null;
 		}
 
 		boolean contains(byte[] address) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,12 @@ public class ToolbarTestApplication {
 	static final String PAGE_START = PAGE.substring(0, PAGE.indexOf("<!--"));
 
 	static final String JSON = "{\"ok\":true,\"html\":\"</body>\"}";
+
+	/**
+	 * Bytes a large response writes before it waits for the client, then again after:
+	 * several times the container's buffer.
+	 */
+	static final int LARGE_PART = 64 * 1024;
 
 	@RestController
 	static class Pages {
@@ -114,6 +121,31 @@ public class ToolbarTestApplication {
 			response.getOutputStream().write(bytes, start, bytes.length - start);
 		}
 
+		@GetMapping("/large/json")
+		void largeJson(HttpServletResponse response) throws Exception {
+			this.jdbc.queryForObject("select 1", Integer.class);
+			response.setContentType("application/json");
+			large(response.getOutputStream()::write);
+		}
+
+		@GetMapping("/large/page")
+		void largePage(HttpServletResponse response) throws Exception {
+			this.jdbc.queryForObject("select 1", Integer.class);
+			response.setContentType("text/html;charset=UTF-8");
+			PrintWriter writer = response.getWriter();
+			large((bytes) -> writer.write(new String(bytes, StandardCharsets.US_ASCII)));
+		}
+
+		// Written without a flush: the container's own buffer (8 KB) sends it on, unless
+		// something holds the body in between.
+		private static void large(BodyPart part) throws Exception {
+			byte[] bytes = new byte[LARGE_PART];
+			Arrays.fill(bytes, (byte) 'x');
+			part.write(bytes);
+			FlushGate.awaitClient();
+			part.write(bytes);
+		}
+
 		@GetMapping("/sized")
 		void sized(HttpServletResponse response) throws IOException {
 			byte[] bytes = PAGE.getBytes(StandardCharsets.UTF_8);
@@ -173,6 +205,13 @@ public class ToolbarTestApplication {
 			response.setContentType("text/html;charset=UTF-8");
 			response.getOutputStream().write(PAGE.getBytes(StandardCharsets.UTF_8));
 		}
+
+	}
+
+	@FunctionalInterface
+	interface BodyPart {
+
+		void write(byte[] bytes) throws IOException;
 
 	}
 

@@ -111,12 +111,40 @@ class RecordingFilterDecoratorTests {
 	}
 
 	@Test
-	void onlyTheResponsesOfAnAllowedClientAreHeldBack() throws Exception {
+	void onlyTheHtmlPagesOfAnAllowedClientAreHeldBack() throws Exception {
 		assertThat(heldWhileWriting("text/html;charset=UTF-8", "127.0.0.1", null)).isTrue();
-		// It gets the id, so it must find the recording once it has the body.
-		assertThat(heldWhileWriting("application/json", "127.0.0.1", null)).isTrue();
+		// It gets the id, but the container ends the response only once it is stored.
+		assertThat(heldWhileWriting("application/json", "127.0.0.1", null)).isFalse();
 		assertThat(heldWhileWriting("text/html;charset=UTF-8", "10.1.2.3", null)).isFalse();
 		assertThat(heldWhileWriting("application/json", "10.1.2.3", null)).isFalse();
+	}
+
+	@Test
+	void aBodyOfDeclaredLengthToAClientThatGetsTheIdEndsWithTheRequest() throws Exception {
+		// Complete for its client once flushed: stays in the container's buffer until the
+		// recording is stored.
+		assertThat(committedByTheApplicationsFlush("127.0.0.1")).isFalse();
+		assertThat(committedByTheApplicationsFlush("10.1.2.3")).isTrue();
+	}
+
+	private boolean committedByTheApplicationsFlush(String address) throws ServletException, IOException {
+		RecordingFilter filter = new RecordingFilter(this.collector, 100, this.recorded, this.injector, null,
+				this.injector::isShownTo);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
+		request.setRemoteAddr(address);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		boolean[] committed = new boolean[1];
+		byte[] body = "{\"orders\":[]}".getBytes(StandardCharsets.UTF_8);
+		filter.doFilter(request, response, (req, res) -> {
+			res.setContentType("application/json");
+			res.setContentLength(body.length);
+			res.getOutputStream().write(body);
+			res.getOutputStream().flush();
+			res.getOutputStream().close();
+			committed[0] = response.isCommitted();
+		});
+		assertThat(response.getContentAsByteArray()).isEqualTo(body);
+		return committed[0];
 	}
 
 	@Test

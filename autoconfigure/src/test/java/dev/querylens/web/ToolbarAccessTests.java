@@ -35,6 +35,22 @@ class ToolbarAccessTests {
 	}
 
 	@Test
+	void ipv4AddressesAreReadPartByPart() {
+		ToolbarAccess exact = ToolbarAccess.of(List.of("10.20.30.40/32", "255.255.255.255"), false);
+		assertThat(exact.isAllowed("10.20.30.40")).isTrue();
+		assertThat(exact.isAllowed("255.255.255.255")).isTrue();
+		assertThat(exact.isAllowed("10.20.30.41")).isFalse();
+		assertThat(exact.isAllowed("10.20.30.4")).isFalse();
+		assertThat(exact.isAllowed("10.20.30.400")).isFalse();
+		assertThat(exact.isAllowed("10.20.30.40.")).isFalse();
+		assertThat(exact.isAllowed(".10.20.30.40")).isFalse();
+		assertThat(exact.isAllowed("10..20.30")).isFalse();
+		assertThat(exact.isAllowed("10.20.30.40.50")).isFalse();
+		assertThat(this.loopback.isAllowed("127.0.0.256")).isFalse();
+		assertThat(this.loopback.isAllowed("0.0.0.0")).isFalse();
+	}
+
+	@Test
 	void anythingThatIsNotALiteralAddressIsRefusedWithoutALookup() {
 		assertThat(this.loopback.isAllowed("localhost")).isFalse();
 		assertThat(this.loopback.isAllowed("")).isFalse();

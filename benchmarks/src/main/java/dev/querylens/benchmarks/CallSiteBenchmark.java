@@ -39,7 +39,9 @@ import org.springframework.aop.bench.FrameworkChain;
  * kept, its stack not read, the cheapest capture there is on JDK 17 (what resolving
  * lazily, on first read, would pay on the request thread); {@code walkerDepthHint} the
  * {@code prefixes} walk with the walker told to expect 128 frames (one batch instead of
- * several).
+ * several); {@code classesOnly} the first walk of {@link TwoPassCallSiteResolver} alone
+ * (classes only, with {@code DROP_METHOD_INFO} on JDK 22 and later), {@code twoPass} both
+ * of its walks.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,7 +59,8 @@ public class CallSiteBenchmark {
 	private static final List<String> NOT_APPLICATION = List.of("dev.querylens.benchmarks.", "org.openjdk.jmh.");
 
 	/** Which resolver runs at the top of the stack. */
-	@Param({ "none", "prefixes", "innermost", "callPath", "stackTrace", "captureOnly", "walkerDepthHint" })
+	@Param({ "none", "prefixes", "innermost", "callPath", "stackTrace", "captureOnly", "walkerDepthHint", "classesOnly",
+			"twoPass" })
 	public String resolver;
 
 	private final OrderController controller = new OrderController();
@@ -74,6 +77,8 @@ public class CallSiteBenchmark {
 			case "stackTrace" -> new PrefixCallSiteResolver(NOT_APPLICATION)::resolveFromStackTrace;
 			case "captureOnly" -> CallSiteBenchmark::captureOnly;
 			case "walkerDepthHint" -> new PrefixCallSiteResolver(NOT_APPLICATION, 128)::resolve;
+			case "classesOnly" -> new TwoPassCallSiteResolver(NOT_APPLICATION)::depth;
+			case "twoPass" -> new TwoPassCallSiteResolver(NOT_APPLICATION)::resolve;
 			case "innermost" -> new CallSiteResolver(CallSiteMode.FULL, List.of(), NOT_APPLICATION, 1)::resolve;
 			case "callPath" -> new CallSiteResolver(CallSiteMode.FULL, List.of(), NOT_APPLICATION,
 					CallSiteResolver.DEFAULT_MAX_CALL_PATH)::resolve;
@@ -82,6 +87,7 @@ public class CallSiteBenchmark {
 		Object resolved = resolve();
 		CallSite callSite = (resolved instanceof CallSite found) ? found : null;
 		boolean expected = "none".equals(this.resolver) || "captureOnly".equals(this.resolver)
+				|| ("classesOnly".equals(this.resolver) && ((Integer) resolved) > CallSiteBenchmark.ABOVE_SERVICE)
 				|| (callSite != null && callSite.className().equals(OrderService.class.getName()));
 		if (!expected) {
 			throw new IllegalStateException("The call site should be the service, not " + callSite);

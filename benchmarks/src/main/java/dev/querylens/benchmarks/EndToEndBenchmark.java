@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its next request when the previous one is answered, for a fixed time per round; the
  * variants take turns within each round, in a rotated order. Printed: requests per second
  * per round, the throughput ratio against QueryLens off per round and its median, and
- * p50/p99 latency over all rounds.
+ * p50/p99 latency over all rounds. Before the rounds, each page is warmed up in turns of
+ * the same length until every variant's throughput settles (printed as "warm-up").
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.querylens.benchmarks.EndToEndBenchmark
  * demo-app/target/querylens-demo-0.1.0-SNAPSHOT.jar [seconds per turn, 10] [rounds, 3] [clients, 4]}
@@ -47,6 +48,12 @@ public final class EndToEndBenchmark {
 	// count) and a JSON page of 50
 	// rows from 1 statement.
 	private static final List<String> PAGES = List.of("/orders/1", "/api/orders/fast");
+
+	private static final int MIN_WARM_UP_TURNS = 3;
+
+	private static final int MAX_WARM_UP_TURNS = 10;
+
+	private static final double SETTLED = 0.05;
 
 	private EndToEndBenchmark() {
 	}
@@ -74,12 +81,10 @@ public final class EndToEndBenchmark {
 			}
 			System.out.printf(Locale.ROOT, "Load average at start: %s; %d clients, %d s per turn, %d rounds%n",
 					loadAverage(), clients, seconds, rounds);
-			for (String page : PAGES) {
-				for (Map.Entry<String, Integer> port : ports.entrySet()) {
-					run(port.getValue(), page, clients, Math.max(2, seconds / 2));
-				}
-			}
 			List<String> names = new ArrayList<>(VARIANTS.keySet());
+			for (String page : PAGES) {
+				warmUp(page, names, ports, clients, seconds);
+			}
 			for (String page : PAGES) {
 				Map<String, List<Double>> throughput = new LinkedHashMap<>();
 				Map<String, List<long[]>> latencies = new LinkedHashMap<>();
@@ -102,6 +107,33 @@ public final class EndToEndBenchmark {
 			for (Process process : processes.values()) {
 				process.waitFor();
 			}
+		}
+	}
+
+	// Until every variant's throughput settles: a JVM that has just started climbs for
+	// tens of thousands of requests (JIT, the pools, the database's caches), and a short
+	// fixed warm-up let "off" climb from round to round, which the ratios then took for
+	// QueryLens's cost. Turns of the measured length, variants alternated; done when
+	// each variant's last two turns are within 5 % of each other (at least 3, at most 10
+	// turns each).
+	private static void warmUp(String page, List<String> names, Map<String, Integer> ports, int clients, int seconds)
+			throws Exception {
+		Map<String, List<Double>> rates = new LinkedHashMap<>();
+		for (int turn = 0; turn < MAX_WARM_UP_TURNS; turn++) {
+			boolean settled = turn >= MIN_WARM_UP_TURNS - 1;
+			for (String name : names) {
+				List<Double> mine = rates.computeIfAbsent(name, (key) -> new ArrayList<>());
+				mine.add(run(ports.get(name), page, clients, seconds).perSecond());
+				settled &= mine.size() >= 2
+						&& Math.abs(mine.get(mine.size() - 1) / mine.get(mine.size() - 2) - 1) <= SETTLED;
+			}
+			if (settled) {
+				break;
+			}
+		}
+		for (Map.Entry<String, List<Double>> entry : rates.entrySet()) {
+			System.out.printf(Locale.ROOT, "warm-up %s %s: %s req/s%n", page, entry.getKey(),
+					join(entry.getValue(), "%.0f"));
 		}
 	}
 

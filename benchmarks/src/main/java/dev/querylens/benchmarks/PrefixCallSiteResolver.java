@@ -69,7 +69,7 @@ final class PrefixCallSiteResolver {
 		return null;
 	}
 
-	private boolean isApplication(String className) {
+	boolean isApplication(String className) {
 		for (String exclude : this.excludes) {
 			if (className.startsWith(exclude)) {
 				return false;
