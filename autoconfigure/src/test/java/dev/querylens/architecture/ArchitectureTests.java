@@ -29,10 +29,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis →
- * store → report → (web ← web.dashboard | actuate | metrics) with explain beside store,
- * test reads capture and analysis only, with no cycles, each optional third-party library
- * stays inside its one package, only explain runs statements of QueryLens's own, and the
- * store never changes a recording.
+ * store → report → (web ← web.dashboard | actuate | metrics) with explain beside store
+ * and orm (what hibernate tells a recording, as plain data) beside capture, test reads
+ * capture and analysis only, with no cycles, each optional third-party library stays
+ * inside its one package, only explain runs statements of QueryLens's own, and the store
+ * never changes a recording.
  */
 class ArchitectureTests {
 
@@ -57,6 +58,8 @@ class ArchitectureTests {
 			.definedBy("dev.querylens.jdbc..")
 			.layer("analysis")
 			.definedBy("dev.querylens.analysis..")
+			.layer("orm")
+			.definedBy("dev.querylens.orm..")
 			.layer("hibernate")
 			.definedBy("dev.querylens.hibernate..")
 			.layer("data")
@@ -112,11 +115,13 @@ class ArchitectureTests {
 			.mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("hibernate")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("orm")
+			.mayOnlyBeAccessedByLayers("hibernate", "analysis", "store")
 			.whereLayer("data")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("capture")
-			.mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "data", "store", "explain", "report", "web",
-					"dashboard", "actuate", "metrics", "test", "task", "transaction", "autoconfigure")
+			.mayOnlyBeAccessedByLayers("jdbc", "analysis", "orm", "hibernate", "data", "store", "explain", "report",
+					"web", "dashboard", "actuate", "metrics", "test", "task", "transaction", "autoconfigure")
 			.check(CLASSES);
 	}
 
@@ -300,7 +305,7 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void theHibernatePackageUsesNoOtherQueryLensPackageThanCapture() {
+	void theHibernatePackageUsesNoOtherQueryLensPackageThanCaptureAndOrm() {
 		noClasses().that()
 			.resideInAPackage("dev.querylens.hibernate..")
 			.should()
@@ -308,6 +313,18 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.querylens.jdbc..", "dev.querylens.analysis..", "dev.querylens.store..",
 					"dev.querylens.report..", "dev.querylens.web..", "dev.querylens.actuate..",
 					"dev.querylens.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theOrmFactsUseNoOtherQueryLensPackageThanCaptureAndNoOrm() {
+		// Plain data that analysis reads, so that analysis needs no ORM on the class
+		// path.
+		noClasses().that()
+			.resideInAPackage("dev.querylens.orm..")
+			.should()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages("dev.querylens.orm..", "dev.querylens.capture..", "java..", "org.jspecify..")
 			.check(CLASSES);
 	}
 
