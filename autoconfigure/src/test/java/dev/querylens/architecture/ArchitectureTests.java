@@ -13,17 +13,22 @@ import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.Recording;
 import dev.querylens.capture.TransactionLog;
+import dev.querylens.report.violating.ReportThatExplains;
 import dev.querylens.store.RecordingStore;
+import dev.querylens.store.violating.StoreThatRecords;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -43,6 +48,39 @@ class ArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.withImportOption((location) -> !location.contains("test-support"))
 		.importPackages("dev.querylens");
+
+	// jdbc only passes the application's statements on to the driver; QueryLens's own
+	// statements are EXPLAIN's.
+	private static final ArchRule ONLY_EXPLAIN_RUNS_STATEMENTS = noClasses().that()
+		.resideOutsideOfPackages("dev.querylens.explain..", "dev.querylens.jdbc..")
+		.should()
+		.callMethodWhere(JavaCall.Predicates
+			.target(HasOwner.Predicates.With.<JavaClass>owner(JavaClass.Predicates.assignableTo(Connection.class)
+				.or(JavaClass.Predicates.assignableTo(Statement.class))))
+			.and(JavaCall.Predicates.target(HasName.Predicates
+				.nameMatching("prepareStatement|prepareCall|createStatement|nativeSQL|execute.*|addBatch"))));
+
+	// The store's interface only adds, finds and clears; it reads recordings and never
+	// calls what would make or change one; and a recording reaches it finished.
+	private static final ArchRule STORE_NEVER_CHANGES_A_RECORDING = CompositeArchRule
+		.of(methods().that()
+			.areDeclaredIn(RecordingStore.class)
+			.should()
+			.haveNameMatching("add|findAll|findById|clear"))
+		.and(noClasses().that()
+			.resideInAPackage("dev.querylens.store..")
+			.should()
+			.callMethodWhere(JavaCall.Predicates
+				.target(HasOwner.Predicates.With
+					.<JavaClass>owner(JavaClass.Predicates.belongToAnyOf(Recording.class, AnalyzedRecording.class)))
+				.and(DescribedPredicate.not(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+						"(get|is|has|find|to|hash|equals|recording|queries|findings|activeFindings|duplicateCount"
+								+ "|similarCount).*"))))))
+		.and(noClasses().that()
+			.resideInAPackage("dev.querylens.store..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Recording.Started.class, TransactionLog.class));
 
 	@Test
 	void packagesHaveNoCycles() {
@@ -360,17 +398,14 @@ class ArchitectureTests {
 
 	@Test
 	void onlyTheExplainPackageRunsStatementsOfItsOwn() {
-		// jdbc only passes the application's statements on to the driver; QueryLens's own
-		// statements are EXPLAIN's.
-		noClasses().that()
-			.resideOutsideOfPackages("dev.querylens.explain..", "dev.querylens.jdbc..")
-			.should()
-			.callMethodWhere(JavaCall.Predicates
-				.target(HasOwner.Predicates.With.<JavaClass>owner(JavaClass.Predicates.assignableTo(Connection.class)
-					.or(JavaClass.Predicates.assignableTo(Statement.class))))
-				.and(JavaCall.Predicates.target(HasName.Predicates
-					.nameMatching("prepareStatement|prepareCall|createStatement|nativeSQL|execute.*|addBatch"))))
-			.check(CLASSES);
+		ONLY_EXPLAIN_RUNS_STATEMENTS.check(CLASSES);
+	}
+
+	@Test
+	void theRuleThatOnlyExplainRunsStatementsFailsOnAnExplainOutsideIt() {
+		JavaClasses violation = new ClassFileImporter().importClasses(ReportThatExplains.class);
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> ONLY_EXPLAIN_RUNS_STATEMENTS.check(violation))
+			.withMessageContaining("ReportThatExplains");
 	}
 
 	@Test
@@ -384,29 +419,17 @@ class ArchitectureTests {
 
 	@Test
 	void theStoreNeverChangesARecording() {
-		methods().that()
-			.areDeclaredIn(RecordingStore.class)
-			.should()
-			.haveNameMatching("add|findAll|findById|clear")
-			.check(CLASSES);
-		noClasses().that()
-			.resideInAPackage("dev.querylens.store..")
-			.should()
-			.callMethodWhere(JavaCall.Predicates
-				.target(HasOwner.Predicates.With
-					.<JavaClass>owner(JavaClass.Predicates.belongToAnyOf(Recording.class, AnalyzedRecording.class)))
-				.and(DescribedPredicate.not(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
-						"(get|is|has|find|to|hash|equals|recording|queries|findings|activeFindings|duplicateCount"
-								+ "|similarCount).*")))))
-			.check(CLASSES);
-		// A recording reaches the store finished, and a finished recording has no
-		// method that changes it.
-		noClasses().that()
-			.resideInAPackage("dev.querylens.store..")
-			.should()
-			.dependOnClassesThat()
-			.belongToAnyOf(Recording.Started.class, TransactionLog.class)
-			.check(CLASSES);
+		STORE_NEVER_CHANGES_A_RECORDING.check(CLASSES);
+	}
+
+	@Test
+	void theRuleThatTheStoreNeverChangesARecordingFailsOnAStoreThatRecords() {
+		JavaClasses violation = new ClassFileImporter().importClasses(StoreThatRecords.class, RecordingStore.class);
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> STORE_NEVER_CHANGES_A_RECORDING.check(violation))
+			.withMessageContaining("StoreThatRecords")
+			.withMessageContaining("Recording.start")
+			.withMessageContaining("Recording$Started");
 	}
 
 	@Test
