@@ -19,9 +19,10 @@ import dev.querylens.capture.Transactions;
  * (so each committed alone), such as {@code jdbcTemplate.update(…)} called in a loop with
  * no transaction around it. A connection that ran any statement in a transaction does not
  * count, so the same loop inside one {@code @Transactional} method is silent; nor do the
- * statements of an N+1, whose fix removes them.
+ * connections of an N+1 or of batchable writes, whose fix removes them
+ * ({@link FindingPrecedence}).
  */
-public final class ConnectionChurnDetector implements FindingDetector, AfterNPlusOne {
+public final class ConnectionChurnDetector implements FindingDetector, FindingPrecedence.UnitsOfWork {
 
 	private final int threshold;
 
@@ -56,40 +57,35 @@ public final class ConnectionChurnDetector implements FindingDetector, AfterNPlu
 		return List.of(finding(autoCommit.size(), queries));
 	}
 
+	@Override
+	public FindingType type() {
+		return FindingType.CONNECTION_CHURN;
+	}
+
 	/**
-	 * Drops churn that is only an N+1's loop: one query instead of the loop removes its
-	 * connections too, and the N+1 says so. Churn stays when the statements outside every
-	 * N+1 still took {@code threshold} connections.
+	 * Whether churn stays when a stronger finding's loop is fixed: one query instead of
+	 * an N+1's loop, or one batch instead of single writes, removes their connections
+	 * too. Churn stays when {@code threshold} of its connections still ran work of their
+	 * own.
 	 */
 	@Override
-	public List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne,
-			QueryGroups groups) {
-		// Made only when there is churn to judge: most recordings have none.
-		Map<Integer, Connection> connections = null;
-		List<Finding> kept = new ArrayList<>(findings.size());
-		for (Finding finding : findings) {
-			if (finding.type() != FindingType.CONNECTION_CHURN) {
-				kept.add(finding);
-				continue;
-			}
-			if (connections == null) {
-				connections = new HashMap<>();
-				for (AnalyzedQuery query : groups.getQueries()) {
-					connections.put(query.event().index(),
-							new Connection(query.event().dataSource(), query.event().connectionId()));
-				}
-			}
-			Set<Connection> outside = new HashSet<>();
-			for (int index : finding.queryIndexes()) {
-				if (!inAnNPlusOne.contains(index)) {
-					outside.add(connections.get(index));
-				}
-			}
-			if (outside.size() >= this.threshold) {
-				kept.add(finding);
+	public boolean standsWithout(Finding finding, FindingPrecedence.Explained explained, QueryGroups groups) {
+		Map<Integer, Connection> connectionOf = new HashMap<>();
+		for (AnalyzedQuery query : groups.getQueries()) {
+			connectionOf.put(query.event().index(),
+					new Connection(query.event().dataSource(), query.event().connectionId()));
+		}
+		Map<Connection, List<Integer>> statements = new LinkedHashMap<>();
+		for (int index : finding.queryIndexes()) {
+			statements.computeIfAbsent(connectionOf.get(index), (key) -> new ArrayList<>()).add(index);
+		}
+		int own = 0;
+		for (List<Integer> ofOneConnection : statements.values()) {
+			if (explained.hasWorkOfItsOwn(ofOneConnection)) {
+				own++;
 			}
 		}
-		return kept;
+		return own >= this.threshold;
 	}
 
 	private Finding finding(int connections, List<AnalyzedQuery> queries) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Recording;
+import dev.querylens.orm.EntityLoads;
 
 /**
  * Finds statements run more than once with the same SQL and the same parameters in one
@@ -137,7 +138,7 @@ public final class DuplicateQueryDetector implements FindingDetector {
 				converter = query.event().callSite();
 			}
 		}
-		String repositoryMethod = recording.repositoryMethodOf(firstIndex);
+		String repositoryMethod = EntityLoads.of(recording).repositoryMethodOf(firstIndex);
 		StringBuilder message = new StringBuilder();
 		if (unit.size() == 1) {
 			message.append('`').append(NPlusOneDetector.shorten(first.fingerprint())).append('`');
@@ -167,8 +168,8 @@ public final class DuplicateQueryDetector implements FindingDetector {
 		message.append('.');
 		return new Finding(FindingType.DUPLICATE_QUERY, Severity.WARNING, message.toString(), first.fingerprint(),
 				executions.size(), (callSite != null) ? callSite.toString() : null, null,
-				(converter != null) ? converterSuggestion(converter, repositoryMethod)
-						: suggestion(recording.isEntityStatement(firstIndex), repositoryMethod, unit.size()),
+				(converter != null) ? converterSuggestion(converter, repositoryMethod) : suggestion(
+						EntityLoads.of(recording).isEntityStatement(firstIndex), repositoryMethod, unit.size()),
 				indexes, false);
 	}
 

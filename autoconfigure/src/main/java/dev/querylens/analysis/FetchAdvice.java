@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 
 /**
  * The fix for an N+1 whose lazy association Hibernate reported, specific to the case: a
@@ -50,7 +51,7 @@ final class FetchAdvice {
 		this.recording = recording;
 		this.load = load;
 		this.count = count;
-		this.all = recording.getLazyLoads();
+		this.all = EntityLoads.of(recording).lazyLoads();
 		this.threshold = threshold;
 	}
 

@@ -5,15 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Phase;
 import dev.querylens.capture.Recording;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 
 /**
  * Finds lazy loads that ran while the view rendered ({@link Phase#VIEW}): the statements
- * Hibernate reported as initialising a lazy association
- * ({@link Recording#getLazyLoads()}) after the handler returned. Other statements of the
- * view are {@link QueryInViewDetector}'s. The wording follows the application's
+ * Hibernate reported as initialising a lazy association ({@link EntityLoads#lazyLoads()})
+ * after the handler returned. Other statements of the view are
+ * {@link QueryInViewDetector}'s. The wording follows the application's
  * {@code spring.jpa.open-in-view}: with it on (the default) the session stays open for
  * the template; with it off a lazy load there means the view opened a session of its own.
  */

@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 
 /**
  * The lazy load that ran each statement of a recording, built once in time linear in the
@@ -20,7 +21,7 @@ final class LazyLoadIndex {
 	}
 
 	static LazyLoadIndex of(Recording recording) {
-		List<LazyLoad> loads = recording.getLazyLoads();
+		List<LazyLoad> loads = EntityLoads.of(recording).lazyLoads();
 		if (loads.isEmpty()) {
 			return new LazyLoadIndex(Map.of());
 		}

@@ -2,7 +2,6 @@ package dev.querylens.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,11 @@ import dev.querylens.capture.Transactions;
  * as a {@code @Transactional} service method, or a Spring Data repository method (each is
  * transactional), called in a loop from code with no transaction. Transactions that begin
  * inside another ({@code REQUIRES_NEW}, {@code NESTED}) are deliberate and not counted,
- * nor are those whose statements all belong to an N+1, whose fix, one query, removes
- * them. A Spring Batch step is never reported: it commits once per chunk by design, its
- * chunk size says how often.
+ * nor are those whose statements all belong to an N+1 or to batchable writes, whose fix
+ * (one query, one batch) removes them ({@link FindingPrecedence}). A Spring Batch step is
+ * never reported: it commits once per chunk by design, its chunk size says how often.
  */
-public final class ManyTransactionsDetector implements FindingDetector, AfterNPlusOne {
+public final class ManyTransactionsDetector implements FindingDetector, FindingPrecedence.UnitsOfWork {
 
 	// The source of the task recording of a Spring Batch step execution, as task.batch
 	// names it; analysis knows recordings, not the integrations that make them.
@@ -89,37 +88,31 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 				false));
 	}
 
+	@Override
+	public FindingType type() {
+		return FindingType.MANY_TRANSACTIONS;
+	}
+
 	/**
-	 * Drops the finding when fewer than {@code threshold} of its transactions ran a
-	 * statement outside every N+1.
+	 * Whether the finding stays when a stronger finding's loop is fixed: at least
+	 * {@code threshold} of its transactions still run work of their own, or none at all.
 	 */
 	@Override
-	public List<Finding> withoutTheLoopsOfAnNPlusOne(List<Finding> findings, Set<Integer> inAnNPlusOne,
-			QueryGroups groups) {
+	public boolean standsWithout(Finding finding, FindingPrecedence.Explained explained, QueryGroups groups) {
 		Transactions log = groups.getRecording().getTransactions();
-		List<Finding> kept = new ArrayList<>(findings.size());
-		for (Finding finding : findings) {
-			if (finding.type() != FindingType.MANY_TRANSACTIONS) {
-				kept.add(finding);
-				continue;
-			}
-			Map<Integer, Boolean> outside = new HashMap<>();
-			for (int index : finding.queryIndexes()) {
-				outside.merge(log.transactionOf(index), !inAnNPlusOne.contains(index), Boolean::logicalOr);
-			}
-			Set<Integer> withOwnWork = new HashSet<>();
-			outside.forEach((id, own) -> {
-				if (own) {
-					withOwnWork.add(id);
-				}
-			});
-			// Transactions that ran no statement at all are not an N+1's and still count.
-			int empty = finding.count() - outside.size();
-			if (withOwnWork.size() + empty >= this.threshold) {
-				kept.add(finding);
+		Map<Integer, List<Integer>> statements = new HashMap<>();
+		for (int index : finding.queryIndexes()) {
+			statements.computeIfAbsent(log.transactionOf(index), (key) -> new ArrayList<>()).add(index);
+		}
+		int own = 0;
+		for (List<Integer> ofOneTransaction : statements.values()) {
+			if (explained.hasWorkOfItsOwn(ofOneTransaction)) {
+				own++;
 			}
 		}
-		return kept;
+		// Transactions that ran no statement at all are no loop's and still count.
+		int empty = finding.count() - statements.size();
+		return own + empty >= this.threshold;
 	}
 
 	private static String simpleMethod(String callSite) {

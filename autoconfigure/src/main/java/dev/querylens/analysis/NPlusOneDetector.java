@@ -16,9 +16,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.querylens.capture.CallSite;
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 
 /**
  * Finds N+1 selects: approximates "a lazy association read in a loop" as at least
@@ -35,7 +36,7 @@ import dev.querylens.capture.Recording;
  * its fingerprint came from. Findings are {@link Severity#ERROR errors}: the count grows
  * with the data.
  * <p>
- * When Hibernate reported the lazy loads ({@link Recording#getLazyLoads()}) and every
+ * When Hibernate reported the lazy loads ({@link EntityLoads#lazyLoads()}) and every
  * statement of a finding was run by lazy loads of one association along one path, the
  * finding names that association with certainty and the fix is specific to it
  * ({@link FetchAdvice}); otherwise the {@link AssociationResolver} names it from the

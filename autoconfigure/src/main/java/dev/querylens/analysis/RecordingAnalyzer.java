@@ -2,7 +2,6 @@ package dev.querylens.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,14 +13,9 @@ import dev.querylens.capture.Recording;
 
 /**
  * Analyses finished recordings: groups their queries, runs every {@link FindingDetector},
- * folds a duplicate or N+1 whose repeats all ran in the view into the view's finding, and
- * marks the findings its {@link IgnoreRules} silence. A failing detector is logged once
- * and skipped; analysis never throws.
- * <p>
- * One cause is one finding: a {@code DUPLICATE_QUERY} whose statements all belong to an
- * {@code N_PLUS_ONE} (the loop read a key twice) is dropped, since the N+1 already counts
- * and names those repeats; then a duplicate or N+1 that ran in the view becomes part of
- * the view's finding.
+ * folds each finding whose statements stronger findings explain into them (one cause, one
+ * finding: {@link FindingPrecedence}), and marks the findings its {@link IgnoreRules}
+ * silence. A failing detector is logged once and skipped; analysis never throws.
  */
 public final class RecordingAnalyzer {
 
@@ -183,33 +177,11 @@ public final class RecordingAnalyzer {
 				logOnce(detector.getClass().getName(), ex);
 			}
 		}
-		findings = withoutRepeatsOfAnNPlusOne(findings);
-		findings = withoutTransactionsOfBatchableWrites(findings);
-		Set<Integer> inAnNPlusOne = new HashSet<>();
-		for (Finding finding : findings) {
-			// A view's repeats are a loop too (a formatter called per option): reading
-			// the data once removes their connections and transactions with them.
-			if (finding.type() == FindingType.N_PLUS_ONE
-					|| (finding.count() > 1 && (finding.type() == FindingType.QUERY_IN_VIEW
-							|| finding.type() == FindingType.LAZY_LOAD_IN_VIEW))) {
-				inAnNPlusOne.addAll(finding.queryIndexes());
-			}
-		}
-		for (FindingDetector detector : this.detectors) {
-			if (!inAnNPlusOne.isEmpty() && detector instanceof AfterNPlusOne judged) {
-				try {
-					findings = judged.withoutTheLoopsOfAnNPlusOne(findings, inAnNPlusOne, groups);
-				}
-				catch (RuntimeException ex) {
-					logOnce(detector.getClass().getName(), ex);
-				}
-			}
-		}
 		try {
-			findings = ViewFindings.fold(findings);
+			findings = FindingPrecedence.fold(findings, groups, this.detectors);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			logOnce(ViewFindings.class.getName(), ex);
+			logOnce(FindingPrecedence.class.getName(), ex);
 		}
 		findings.sort(MOST_SEVERE_FIRST);
 		try {
@@ -220,60 +192,6 @@ public final class RecordingAnalyzer {
 		}
 		return new AnalyzedRecording(finishedRecording, groups.getQueries(), groups.getDuplicateCount(),
 				groups.getSimilarCount(), findings);
-	}
-
-	private static List<Finding> withoutRepeatsOfAnNPlusOne(List<Finding> findings) {
-		Set<Integer> inAnNPlusOne = new HashSet<>();
-		for (Finding finding : findings) {
-			if (finding.type() == FindingType.N_PLUS_ONE) {
-				inAnNPlusOne.addAll(finding.queryIndexes());
-			}
-		}
-		if (inAnNPlusOne.isEmpty()) {
-			return findings;
-		}
-		List<Finding> kept = new ArrayList<>(findings.size());
-		for (Finding finding : findings) {
-			if (finding.type() != FindingType.DUPLICATE_QUERY || !inAnNPlusOne.containsAll(finding.queryIndexes())) {
-				kept.add(finding);
-			}
-		}
-		return kept;
-	}
-
-	/**
-	 * One cause, one finding: writes in a loop that each took their own transaction or
-	 * connection are reported as BATCHABLE_WRITES, whose fix (one batch in one
-	 * transaction) also removes the transactions and checkouts, so a MANY_TRANSACTIONS or
-	 * CONNECTION_CHURN made only of those writes is not a second card.
-	 */
-	private static List<Finding> withoutTransactionsOfBatchableWrites(List<Finding> findings) {
-		Set<Integer> batchable = new HashSet<>();
-		for (Finding finding : findings) {
-			if (finding.type() == FindingType.BATCHABLE_WRITES) {
-				batchable.addAll(finding.queryIndexes());
-			}
-		}
-		if (batchable.isEmpty()) {
-			return findings;
-		}
-		List<Finding> kept = new ArrayList<>(findings.size());
-		for (Finding finding : findings) {
-			boolean ofTheWrites = (finding.type() == FindingType.MANY_TRANSACTIONS
-					|| finding.type() == FindingType.CONNECTION_CHURN) && coveredByBatch(finding, batchable);
-			if (!ofTheWrites) {
-				kept.add(finding);
-			}
-		}
-		return kept;
-	}
-
-	private static boolean coveredByBatch(Finding finding, Set<Integer> batchable) {
-		// The transaction's or checkout's other statements (a read of the sequence, the
-		// id) are at most one per write.
-		long outside = finding.queryIndexes().stream().filter((index) -> !batchable.contains(index)).count();
-		long inside = finding.queryIndexes().size() - outside;
-		return inside > 0 && outside <= inside;
 	}
 
 	private void logOnce(String failed, Throwable ex) {

@@ -69,19 +69,14 @@ public final class Recording {
 
 	private final List<SqlTally> overflow;
 
-	private final List<LazyLoad> lazyLoads;
-
-	// Statements whose rows the ORM made entities of, with the repository method that ran
-	// them ("" when none).
-	private final Map<Integer, String> entityStatements;
-
 	private final @Nullable String viewName;
 
 	private final Transactions transactions;
 
 	private final Map<RecordingAttribute<?>, Object> attributes;
 
-	// Called by the started recording, under its lock, once.
+	// Called by the started recording once it is finished, when nothing writes to it any
+	// more.
 	private Recording(Started started, int status, @Nullable String pattern, long durationNanos,
 			Transactions transactions, Map<RecordingAttribute<?>, Object> attributes) {
 		this.id = started.id;
@@ -101,8 +96,6 @@ public final class Recording {
 		this.connectionFailureCount = started.connectionFailureCount;
 		this.connectionFailures = List.copyOf(started.connectionFailures);
 		this.overflow = List.copyOf(started.overflow.values());
-		this.lazyLoads = List.copyOf(started.lazyLoads);
-		this.entityStatements = Map.copyOf(started.entityStatements);
 		this.viewName = started.viewName;
 		this.transactions = transactions;
 		this.attributes = attributes;
@@ -309,34 +302,6 @@ public final class Recording {
 	}
 
 	/**
-	 * Returns the lazy loads the ORM reported, in the order they finished.
-	 * @return the lazy loads, empty without an ORM integration
-	 */
-	public List<LazyLoad> getLazyLoads() {
-		return this.lazyLoads;
-	}
-
-	/**
-	 * Whether the ORM made entities of this statement's rows.
-	 * @param queryIndex the statement's index
-	 * @return whether it did, {@code false} without an ORM integration
-	 */
-	public boolean isEntityStatement(int queryIndex) {
-		return this.entityStatements.containsKey(queryIndex);
-	}
-
-	/**
-	 * Returns the repository method that ran a statement the ORM made entities of.
-	 * @param queryIndex the statement's index
-	 * @return the method, e.g. {@code OrderRepository.findById}, or {@code null} when
-	 * unknown
-	 */
-	public @Nullable String repositoryMethodOf(int queryIndex) {
-		String method = this.entityStatements.get(queryIndex);
-		return (method != null && !method.isEmpty()) ? method : null;
-	}
-
-	/**
 	 * Returns the transactions the recording's work began, and which of its queries ran
 	 * in which.
 	 * @return the transactions
@@ -420,8 +385,6 @@ public final class Recording {
 		// emptied by finish.
 		private Map<String, Integer> callSiteSamples = new HashMap<>();
 
-		private List<LazyLoad> lazyLoads = new ArrayList<>();
-
 		// The connection each statement ran on, numbered 1, 2, … in order of first use
 		// within
 		// this recording.
@@ -432,11 +395,6 @@ public final class Recording {
 		private int lastConnectionId;
 
 		private int lastConnectionNumber;
-
-		// Statements whose rows the ORM made entities of, with the repository method that
-		// ran
-		// them ("" when none).
-		private Map<Integer, String> entityStatements = new HashMap<>();
 
 		private final TransactionLog transactions;
 
@@ -692,46 +650,6 @@ public final class Recording {
 		}
 
 		/**
-		 * Adds a lazy association the ORM initialised, so that analysis can name it with
-		 * certainty. Ignored once the recording is finished; kept for at most as many
-		 * loads as statements are kept.
-		 * @param lazyLoad what was loaded and which statements it ran
-		 */
-		public void recordLazyLoad(LazyLoad lazyLoad) {
-			if (this.finished || lazyLoad == null) {
-				return;
-			}
-			synchronized (this.lock) {
-				if (!this.finished && this.lazyLoads.size() < Math.max(this.maxQueries, 1)) {
-					this.lazyLoads.add(lazyLoad);
-				}
-			}
-		}
-
-		/**
-		 * Notes that the ORM made entities of a statement's rows, so that analysis gives
-		 * ORM advice only for the statements the ORM ran. Ignored once finished, or for a
-		 * query past the limit.
-		 * @param queryIndex the statement's index
-		 * @param repositoryMethod the repository method that ran it, e.g.
-		 * {@code OrderRepository.findById}, or {@code null} when unknown or not run by
-		 * one
-		 */
-		public void recordEntityStatement(int queryIndex, String repositoryMethod) {
-			if (this.finished || queryIndex < 0) {
-				return;
-			}
-			synchronized (this.lock) {
-				if (!this.finished && queryIndex < this.queries.size()) {
-					String known = this.entityStatements.get(queryIndex);
-					if (known == null || (known.isEmpty() && repositoryMethod != null)) {
-						this.entityStatements.put(queryIndex, (repositoryMethod != null) ? repositoryMethod : "");
-					}
-				}
-			}
-		}
-
-		/**
 		 * Marks the start of view rendering: later queries belong to the view phase.
 		 * @param viewName the view's name, or {@code null} when unknown
 		 */
@@ -807,26 +725,46 @@ public final class Recording {
 		 * @return the finished recording, or {@code null} if it was already finished
 		 */
 		public @Nullable Recording finish(int status, @Nullable String pattern) {
+			Map<RecordingAttribute<?>, Object> attached;
+			long durationNanos;
+			Transactions finishedTransactions;
 			synchronized (this.lock) {
 				if (this.finished) {
 					return null;
 				}
 				this.finished = true;
-				Map<RecordingAttribute<?>, Object> kept = Map.of();
-				if (this.attributes != null) {
-					Map<RecordingAttribute<?>, Object> keep = new HashMap<>();
-					for (Map.Entry<RecordingAttribute<?>, Object> attribute : this.attributes.entrySet()) {
-						if (attribute.getKey().isKept()) {
-							keep.put(attribute.getKey(), attribute.getValue());
-						}
-					}
-					kept = Map.copyOf(keep);
-					this.attributes = null;
-				}
+				durationNanos = this.nanoTime.getAsLong() - this.startNanos;
+				attached = this.attributes;
+				this.attributes = null;
 				this.callSiteSamples.clear();
-				return new Recording(this, status, pattern, this.nanoTime.getAsLong() - this.startNanos,
-						this.transactions.finish(), kept);
+				finishedTransactions = this.transactions.finish();
 			}
+			// Every writer checks finished under the lock, so nothing changes what is
+			// read
+			// from here on; what other packages gathered is turned into its kept value
+			// out
+			// of the lock, since they gather under locks of their own.
+			return new Recording(this, status, pattern, durationNanos, finishedTransactions, kept(attached));
+		}
+
+		private static Map<RecordingAttribute<?>, Object> kept(@Nullable Map<RecordingAttribute<?>, Object> attached) {
+			if (attached == null) {
+				return Map.of();
+			}
+			Map<RecordingAttribute<?>, Object> kept = new HashMap<>();
+			for (Map.Entry<RecordingAttribute<?>, Object> attribute : attached.entrySet()) {
+				RecordingAttribute<?> key = attribute.getKey();
+				if (key.isKept()) {
+					kept.put(key, attribute.getValue());
+				}
+				else if (key.keptAs() != null) {
+					Object value = key.finish(attribute.getValue());
+					if (value != null) {
+						kept.put(key.keptAs(), value);
+					}
+				}
+			}
+			return Map.copyOf(kept);
 		}
 
 		/**
@@ -899,6 +837,15 @@ public final class Recording {
 		 */
 		public boolean isFinished() {
 			return this.finished;
+		}
+
+		/**
+		 * Returns how many queries the recording keeps in full, and so how many of
+		 * anything per query another package should keep for it.
+		 * @return the limit, {@code capture.max-queries}
+		 */
+		public int getMaxQueries() {
+			return this.maxQueries;
 		}
 
 		/**

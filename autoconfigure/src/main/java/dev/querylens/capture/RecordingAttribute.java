@@ -1,6 +1,9 @@
 package dev.querylens.capture;
 
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A typed value another package attaches to a recording while it runs, such as the
@@ -10,7 +13,9 @@ import java.util.function.BinaryOperator;
  * <p>
  * A key {@link #kept kept} by the finished recording holds an immutable value, for the
  * packages that read finished recordings; any other key is for the running recording only
- * and is dropped by {@link Recording.Started#finish finish}.
+ * and is dropped by {@link Recording.Started#finish finish}, unless it names a kept key
+ * that its value is {@link #whileRunning(String, RecordingAttribute, Function) turned
+ * into}.
  *
  * @param <T> the value's type
  */
@@ -22,10 +27,17 @@ public final class RecordingAttribute<T> {
 
 	private final BinaryOperator<T> merge;
 
-	private RecordingAttribute(String name, boolean kept, BinaryOperator<T> merge) {
+	private final @Nullable RecordingAttribute<?> keptAs;
+
+	private final @Nullable Function<? super T, ?> finish;
+
+	private RecordingAttribute(String name, boolean kept, BinaryOperator<T> merge,
+			@Nullable RecordingAttribute<?> keptAs, @Nullable Function<? super T, ?> finish) {
 		this.name = name;
 		this.kept = kept;
 		this.merge = merge;
+		this.keptAs = keptAs;
+		this.finish = finish;
 	}
 
 	/**
@@ -36,7 +48,7 @@ public final class RecordingAttribute<T> {
 	 * @return the key
 	 */
 	public static <T> RecordingAttribute<T> kept(String name, BinaryOperator<T> merge) {
-		return new RecordingAttribute<>(name, true, merge);
+		return new RecordingAttribute<>(name, true, merge, null, null);
 	}
 
 	/**
@@ -46,11 +58,38 @@ public final class RecordingAttribute<T> {
 	 * @return the key
 	 */
 	public static <T> RecordingAttribute<T> whileRunning(String name) {
-		return new RecordingAttribute<>(name, false, (before, now) -> now);
+		return new RecordingAttribute<>(name, false, (before, now) -> now, null, null);
+	}
+
+	/**
+	 * Creates a key for what another package gathers piece by piece while the recording
+	 * runs, often from several threads and under its own lock, and the finished recording
+	 * keeps as one immutable value under another key. {@link Recording.Started#finish
+	 * finish} calls {@code finish} once, outside the recording's lock, so the gathering
+	 * package may hold its own lock while it calls the recording.
+	 * @param <T> the type of what is gathered
+	 * @param <K> the type of the kept value, immutable
+	 * @param name a name for messages
+	 * @param keptAs the key the finished recording keeps the value under
+	 * @param finish makes the kept value of what was gathered
+	 * @return the key
+	 */
+	public static <T, K> RecordingAttribute<T> whileRunning(String name, RecordingAttribute<K> keptAs,
+			Function<? super T, ? extends K> finish) {
+		return new RecordingAttribute<>(name, false, (before, now) -> now, keptAs, finish);
 	}
 
 	boolean isKept() {
 		return this.kept;
+	}
+
+	@Nullable RecordingAttribute<?> keptAs() {
+		return this.keptAs;
+	}
+
+	@SuppressWarnings("unchecked")
+	@Nullable Object finish(Object gathered) {
+		return (this.finish != null) ? this.finish.apply((T) gathered) : null;
 	}
 
 	T merge(T before, T now) {

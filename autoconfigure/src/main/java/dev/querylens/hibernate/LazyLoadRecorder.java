@@ -41,21 +41,22 @@ import dev.querylens.capture.CallSite;
 import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.CurrentRepositoryMethod;
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
 import dev.querylens.capture.RecordingAttribute;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 
 /**
- * Tells the current {@link Recording} which lazy association each Hibernate lazy load
- * initialised, from Hibernate's own events: a collection's {@code INIT_COLLECTION}, a
- * to-one proxy's {@code IMMEDIATE_LOAD}, and {@code POST_LOAD} of every entity, which
- * says which query (and Spring Data repository method) loaded it and which uninitialised
- * proxies it holds in which attribute.
+ * Tells the current {@link Recording}'s {@link EntityLoads} which lazy association each
+ * Hibernate lazy load initialised, from Hibernate's own events: a collection's
+ * {@code INIT_COLLECTION}, a to-one proxy's {@code IMMEDIATE_LOAD}, and {@code POST_LOAD}
+ * of every entity, which says which query (and Spring Data repository method) loaded it
+ * and which uninitialised proxies it holds in which attribute.
  * <p>
- * {@code POST_LOAD} also tells the recording which statements Hibernate made entities of,
- * with the repository method that ran them, so that advice about the persistence context
- * is given only for those; a collection's mapping says whether it is
- * {@code FetchType.EAGER}, so that such a load is not called lazy.
+ * {@code POST_LOAD} also tells it which statements Hibernate made entities of, with the
+ * repository method that ran them, so that advice about the persistence context is given
+ * only for those; a collection's mapping says whether it is {@code FetchType.EAGER}, so
+ * that such a load is not called lazy.
  * <p>
  * A listener runs before Hibernate's own and one after it, so the statements between them
  * are exactly the load's. A to-one proxy held by attributes of two different roles in one
@@ -214,7 +215,7 @@ public final class LazyLoadRecorder {
 			CallSite callSite = (resolutions == NO_CALL_SITE) ? null : (resolutions == ANOTHER_THREAD)
 					? this.callSites.resolve() : this.callSites.resolveSince(resolutions);
 			int count = Math.max(0, recording.getQueryCount() - started.firstQueryIndex());
-			recording.recordLazyLoad(new LazyLoad(started.entity(), started.attribute(), started.collection(),
+			tracker.loads.recordLazyLoad(new LazyLoad(started.entity(), started.attribute(), started.collection(),
 					started.rootEntity(), started.path(), started.loader(), started.loaderQueryIndex(), callSite,
 					started.firstQueryIndex(), count, started.eager()));
 		}
@@ -253,11 +254,11 @@ public final class LazyLoadRecorder {
 				tracker.loaded(queryIndex, persister.getJpaEntityName());
 			}
 			if (!known) {
-				recording.recordEntityStatement(queryIndex, loader);
+				tracker.loads.recordEntityStatement(queryIndex, loader);
 			}
 		}
 		else {
-			recording.recordEntityStatement(recording.getQueryCount() - 1, null);
+			tracker.loads.recordEntityStatement(recording.getQueryCount() - 1, null);
 		}
 		Object entity = event.getEntity();
 		String[] names = persister.getPropertyNames();
@@ -349,7 +350,12 @@ public final class LazyLoadRecorder {
 	}
 
 	private Tracker tracker(Recording.Started recording) {
-		return recording.attached(this.trackers, Tracker::new);
+		Tracker tracker = recording.attached(this.trackers);
+		if (tracker != null) {
+			return tracker;
+		}
+		EntityLoads.Recorder loads = EntityLoads.recorder(recording);
+		return recording.attached(this.trackers, () -> new Tracker(loads));
 	}
 
 	private static SessionFactoryImplementor factory(EventSource session) {
@@ -370,6 +376,11 @@ public final class LazyLoadRecorder {
 
 	private static final class Tracker {
 
+		// What the finished recording keeps; the rest of the tracker goes with the
+		// running
+		// one.
+		private final EntityLoads.Recorder loads;
+
 		private final Map<EntityKey, Origin> origins = new HashMap<>();
 
 		private final Map<EntityKey, ProxyHolder> proxies = new HashMap<>();
@@ -384,6 +395,10 @@ public final class LazyLoadRecorder {
 		private final Map<Integer, String> firstTypeByQuery = new HashMap<>();
 
 		private final Set<Integer> severalTypes = new HashSet<>();
+
+		Tracker(EntityLoads.Recorder loads) {
+			this.loads = loads;
+		}
 
 		void loaded(int queryIndex, String entityName) {
 			String first = this.firstTypeByQuery.putIfAbsent(queryIndex, entityName);

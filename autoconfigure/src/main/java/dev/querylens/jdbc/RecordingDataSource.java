@@ -99,32 +99,27 @@ public final class RecordingDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		Recording.Started recording = CurrentRecording.get();
-		if (recording == null) {
-			return wrap(this.delegate.getConnection());
-		}
-		long startNanos = System.nanoTime();
-		Connection connection;
-		try {
-			connection = this.delegate.getConnection();
-		}
-		catch (Throwable ex) {
-			recordFailure(recording, startNanos, ex);
-			throw ex;
-		}
-		return acquired(recording, connection, startNanos);
+		return acquire(DataSource::getConnection);
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
+		return acquire((dataSource) -> dataSource.getConnection(username, password));
+	}
+
+	// The one acquisition template, as the statements have their one execute template:
+	// the time is taken around the pool's call alone, and a failure is recorded and
+	// rethrown unchanged. The common getConnection() passes a method reference that
+	// captures nothing, a single instance, so no object is made per call.
+	private Connection acquire(Acquisition acquisition) throws SQLException {
 		Recording.Started recording = CurrentRecording.get();
 		if (recording == null) {
-			return wrap(this.delegate.getConnection(username, password));
+			return wrap(acquisition.acquire(this.delegate));
 		}
 		long startNanos = System.nanoTime();
 		Connection connection;
 		try {
-			connection = this.delegate.getConnection(username, password);
+			connection = acquisition.acquire(this.delegate);
 		}
 		catch (Throwable ex) {
 			recordFailure(recording, startNanos, ex);
@@ -223,6 +218,13 @@ public final class RecordingDataSource implements DataSource {
 	@Override
 	public String toString() {
 		return "RecordingDataSource '" + this.name + "' of " + this.delegate;
+	}
+
+	@FunctionalInterface
+	private interface Acquisition {
+
+		Connection acquire(DataSource dataSource) throws SQLException;
+
 	}
 
 }

@@ -6,10 +6,11 @@ import dev.querylens.analysis.AnalyzedQuery;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
 import dev.querylens.capture.ConnectionFailure;
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
 import dev.querylens.capture.SqlTally;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 
 /**
  * Estimates the heap a finished recording and its analysis hold, once, when it is stored:
@@ -60,7 +61,7 @@ final class RecordingSize {
 		for (SqlTally tally : recording.getOverflow()) {
 			size += TALLY + text(tally.sql());
 		}
-		for (LazyLoad load : recording.getLazyLoads()) {
+		for (LazyLoad load : EntityLoads.of(recording).lazyLoads()) {
 			size += LAZY_LOAD + text(load.entity()) + text(load.attribute()) + text(load.rootEntity())
 					+ text(load.path()) + text(load.loader());
 		}

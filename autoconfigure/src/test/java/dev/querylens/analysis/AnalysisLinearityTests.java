@@ -5,8 +5,9 @@ import java.util.List;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Kind;
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,8 +78,9 @@ class AnalysisLinearityTests {
 				record(started, child, List.of((long) (key % 3)), 1, index++);
 			}
 			if (group % 2 == 0) {
-				started.recordLazyLoad(new LazyLoad("Parent" + group, "children", true, "Parent" + group, "children",
-						null, firstChild - 1, SERVICE, firstChild, 4));
+				EntityLoads.recorder(started)
+					.recordLazyLoad(new LazyLoad("Parent" + group, "children", true, "Parent" + group, "children", null,
+							firstChild - 1, SERVICE, firstChild, 4));
 			}
 			record(started, parent, List.of(7L), 4, index++);
 			for (int row = 0; row < 4; row++) {

@@ -7,6 +7,7 @@ import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Kind;
 import dev.querylens.capture.Recording;
 import dev.querylens.capture.RecordingAttribute;
+import dev.querylens.orm.EntityLoads;
 
 /**
  * Builds test recordings statement by statement.
@@ -65,7 +66,7 @@ final class Recordings {
 	}
 
 	Recordings entityStatement(int queryIndex, String repositoryMethod) {
-		this.recording.recordEntityStatement(queryIndex, repositoryMethod);
+		EntityLoads.recorder(this.recording).recordEntityStatement(queryIndex, repositoryMethod);
 		return this;
 	}
 

@@ -7,9 +7,10 @@ import java.util.List;
 
 import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Kind;
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
 import dev.querylens.capture.RecordingAttribute;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 
 /**
  * Builds a recording statement by statement with every field a detector reads: rows,
@@ -126,8 +127,9 @@ final class Statements {
 			String loader, int loaderQueryIndex, String sql, Object key) {
 		int first = this.recording.getQueryCount();
 		run(sql, key);
-		this.recording.recordLazyLoad(new LazyLoad(entity, attribute, collection, rootEntity, path, loader,
-				loaderQueryIndex, SERVICE, first, 1));
+		EntityLoads.recorder(this.recording)
+			.recordLazyLoad(new LazyLoad(entity, attribute, collection, rootEntity, path, loader, loaderQueryIndex,
+					SERVICE, first, 1));
 		return this;
 	}
 
@@ -136,15 +138,17 @@ final class Statements {
 			int loaderQueryIndex, String sql, Object key) {
 		int first = this.recording.getQueryCount();
 		run(sql, key);
-		this.recording.recordLazyLoad(new LazyLoad(entity, attribute, true, rootEntity, path, loader, loaderQueryIndex,
-				SERVICE, first, 1, true));
+		EntityLoads.recorder(this.recording)
+			.recordLazyLoad(new LazyLoad(entity, attribute, true, rootEntity, path, loader, loaderQueryIndex, SERVICE,
+					first, 1, true));
 		return this;
 	}
 
 	/** Records a lazy load that needed no statement (batch-fetched already). */
 	Statements lazyLoadWithoutStatement(String entity, String attribute, boolean collection) {
-		this.recording.recordLazyLoad(new LazyLoad(entity, attribute, collection, entity, attribute, null, -1, SERVICE,
-				this.recording.getQueryCount(), 0));
+		EntityLoads.recorder(this.recording)
+			.recordLazyLoad(new LazyLoad(entity, attribute, collection, entity, attribute, null, -1, SERVICE,
+					this.recording.getQueryCount(), 0));
 		return this;
 	}
 

@@ -13,26 +13,32 @@ import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.capture.Recording;
 import dev.querylens.capture.TransactionLog;
+import dev.querylens.report.violating.ReportThatExplains;
 import dev.querylens.store.RecordingStore;
+import dev.querylens.store.violating.StoreThatRecords;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Keeps the package picture of DESIGN.md: data flows one way, jdbc → capture → analysis →
- * store → report → (web ← web.dashboard | actuate | metrics) with explain beside store,
- * test reads capture and analysis only, with no cycles, each optional third-party library
- * stays inside its one package, only explain runs statements of QueryLens's own, and the
- * store never changes a recording.
+ * store → report → (web ← web.dashboard | actuate | metrics) with explain beside store
+ * and orm (what hibernate tells a recording, as plain data) beside capture, test reads
+ * capture and analysis only, with no cycles, each optional third-party library stays
+ * inside its one package, only explain runs statements of QueryLens's own, and the store
+ * never changes a recording.
  */
 class ArchitectureTests {
 
@@ -42,6 +48,39 @@ class ArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.withImportOption((location) -> !location.contains("test-support"))
 		.importPackages("dev.querylens");
+
+	// jdbc only passes the application's statements on to the driver; QueryLens's own
+	// statements are EXPLAIN's.
+	private static final ArchRule ONLY_EXPLAIN_RUNS_STATEMENTS = noClasses().that()
+		.resideOutsideOfPackages("dev.querylens.explain..", "dev.querylens.jdbc..")
+		.should()
+		.callMethodWhere(JavaCall.Predicates
+			.target(HasOwner.Predicates.With.<JavaClass>owner(JavaClass.Predicates.assignableTo(Connection.class)
+				.or(JavaClass.Predicates.assignableTo(Statement.class))))
+			.and(JavaCall.Predicates.target(HasName.Predicates
+				.nameMatching("prepareStatement|prepareCall|createStatement|nativeSQL|execute.*|addBatch"))));
+
+	// The store's interface only adds, finds and clears; it reads recordings and never
+	// calls what would make or change one; and a recording reaches it finished.
+	private static final ArchRule STORE_NEVER_CHANGES_A_RECORDING = CompositeArchRule
+		.of(methods().that()
+			.areDeclaredIn(RecordingStore.class)
+			.should()
+			.haveNameMatching("add|findAll|findById|clear"))
+		.and(noClasses().that()
+			.resideInAPackage("dev.querylens.store..")
+			.should()
+			.callMethodWhere(JavaCall.Predicates
+				.target(HasOwner.Predicates.With
+					.<JavaClass>owner(JavaClass.Predicates.belongToAnyOf(Recording.class, AnalyzedRecording.class)))
+				.and(DescribedPredicate.not(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+						"(get|is|has|find|to|hash|equals|recording|queries|findings|activeFindings|duplicateCount"
+								+ "|similarCount).*"))))))
+		.and(noClasses().that()
+			.resideInAPackage("dev.querylens.store..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Recording.Started.class, TransactionLog.class));
 
 	@Test
 	void packagesHaveNoCycles() {
@@ -57,6 +96,8 @@ class ArchitectureTests {
 			.definedBy("dev.querylens.jdbc..")
 			.layer("analysis")
 			.definedBy("dev.querylens.analysis..")
+			.layer("orm")
+			.definedBy("dev.querylens.orm..")
 			.layer("hibernate")
 			.definedBy("dev.querylens.hibernate..")
 			.layer("data")
@@ -112,11 +153,13 @@ class ArchitectureTests {
 			.mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("hibernate")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("orm")
+			.mayOnlyBeAccessedByLayers("hibernate", "analysis", "store")
 			.whereLayer("data")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("capture")
-			.mayOnlyBeAccessedByLayers("jdbc", "analysis", "hibernate", "data", "store", "explain", "report", "web",
-					"dashboard", "actuate", "metrics", "test", "task", "transaction", "autoconfigure")
+			.mayOnlyBeAccessedByLayers("jdbc", "analysis", "orm", "hibernate", "data", "store", "explain", "report",
+					"web", "dashboard", "actuate", "metrics", "test", "task", "transaction", "autoconfigure")
 			.check(CLASSES);
 	}
 
@@ -306,7 +349,7 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void theHibernatePackageUsesNoOtherQueryLensPackageThanCapture() {
+	void theHibernatePackageUsesNoOtherQueryLensPackageThanCaptureAndOrm() {
 		noClasses().that()
 			.resideInAPackage("dev.querylens.hibernate..")
 			.should()
@@ -314,6 +357,18 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.querylens.jdbc..", "dev.querylens.analysis..", "dev.querylens.store..",
 					"dev.querylens.report..", "dev.querylens.web..", "dev.querylens.actuate..",
 					"dev.querylens.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theOrmFactsUseNoOtherQueryLensPackageThanCaptureAndNoOrm() {
+		// Plain data that analysis reads, so that analysis needs no ORM on the class
+		// path.
+		noClasses().that()
+			.resideInAPackage("dev.querylens.orm..")
+			.should()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages("dev.querylens.orm..", "dev.querylens.capture..", "java..", "org.jspecify..")
 			.check(CLASSES);
 	}
 
@@ -349,17 +404,14 @@ class ArchitectureTests {
 
 	@Test
 	void onlyTheExplainPackageRunsStatementsOfItsOwn() {
-		// jdbc only passes the application's statements on to the driver; QueryLens's own
-		// statements are EXPLAIN's.
-		noClasses().that()
-			.resideOutsideOfPackages("dev.querylens.explain..", "dev.querylens.jdbc..")
-			.should()
-			.callMethodWhere(JavaCall.Predicates
-				.target(HasOwner.Predicates.With.<JavaClass>owner(JavaClass.Predicates.assignableTo(Connection.class)
-					.or(JavaClass.Predicates.assignableTo(Statement.class))))
-				.and(JavaCall.Predicates.target(HasName.Predicates
-					.nameMatching("prepareStatement|prepareCall|createStatement|nativeSQL|execute.*|addBatch"))))
-			.check(CLASSES);
+		ONLY_EXPLAIN_RUNS_STATEMENTS.check(CLASSES);
+	}
+
+	@Test
+	void theRuleThatOnlyExplainRunsStatementsFailsOnAnExplainOutsideIt() {
+		JavaClasses violation = new ClassFileImporter().importClasses(ReportThatExplains.class);
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> ONLY_EXPLAIN_RUNS_STATEMENTS.check(violation))
+			.withMessageContaining("ReportThatExplains");
 	}
 
 	@Test
@@ -373,29 +425,17 @@ class ArchitectureTests {
 
 	@Test
 	void theStoreNeverChangesARecording() {
-		methods().that()
-			.areDeclaredIn(RecordingStore.class)
-			.should()
-			.haveNameMatching("add|findAll|findById|clear")
-			.check(CLASSES);
-		noClasses().that()
-			.resideInAPackage("dev.querylens.store..")
-			.should()
-			.callMethodWhere(JavaCall.Predicates
-				.target(HasOwner.Predicates.With
-					.<JavaClass>owner(JavaClass.Predicates.belongToAnyOf(Recording.class, AnalyzedRecording.class)))
-				.and(DescribedPredicate.not(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
-						"(get|is|has|find|to|hash|equals|recording|queries|findings|activeFindings|duplicateCount"
-								+ "|similarCount).*")))))
-			.check(CLASSES);
-		// A recording reaches the store finished, and a finished recording has no
-		// method that changes it.
-		noClasses().that()
-			.resideInAPackage("dev.querylens.store..")
-			.should()
-			.dependOnClassesThat()
-			.belongToAnyOf(Recording.Started.class, TransactionLog.class)
-			.check(CLASSES);
+		STORE_NEVER_CHANGES_A_RECORDING.check(CLASSES);
+	}
+
+	@Test
+	void theRuleThatTheStoreNeverChangesARecordingFailsOnAStoreThatRecords() {
+		JavaClasses violation = new ClassFileImporter().importClasses(StoreThatRecords.class, RecordingStore.class);
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> STORE_NEVER_CHANGES_A_RECORDING.check(violation))
+			.withMessageContaining("StoreThatRecords")
+			.withMessageContaining("Recording.start")
+			.withMessageContaining("Recording$Started");
 	}
 
 	@Test

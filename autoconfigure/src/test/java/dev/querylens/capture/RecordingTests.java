@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -136,6 +140,47 @@ class RecordingTests {
 		assertThat(recording.getAttribute(running)).isNull();
 		started.attach(kept, Set.of("c"));
 		assertThat(recording.getAttribute(kept)).containsExactlyInAnyOrder("a", "b");
+	}
+
+	@Test
+	void whatIsGatheredWhileRunningIsKeptUnderItsKeptKeyOnceFinished() {
+		RecordingAttribute<List<String>> kept = RecordingAttribute.kept("kept", (before, now) -> now);
+		RecordingAttribute<List<String>> gathered = RecordingAttribute.whileRunning("gathered", kept, List::copyOf);
+		Recording.Started started = start(10);
+		started.attached(gathered, java.util.ArrayList::new).add("a");
+		started.attached(gathered, java.util.ArrayList::new).add("b");
+		Recording recording = started.finish(200, null);
+		assertThat(recording.getAttribute(kept)).containsExactly("a", "b");
+		assertThat(recording.getAttribute(gathered)).isNull();
+	}
+
+	@Test
+	void whatWasGatheredIsFinishedOutsideTheRecordingsLock() throws Exception {
+		// A package gathers under its own lock and calls the recording while it holds it,
+		// so finish must not hold the recording's lock while it takes the package's: here
+		// another thread reads the recording while the value is finished.
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Recording.Started started = start(10);
+			RecordingAttribute<Integer> kept = RecordingAttribute.kept("kept", (before, now) -> now);
+			RecordingAttribute<List<String>> gathered = RecordingAttribute.whileRunning("gathered", kept,
+					(value) -> join(other.submit(started::getQueryCount)));
+			started.attached(gathered, java.util.ArrayList::new);
+			assertThat(started.finish(200, null).getAttribute(kept)).isZero();
+		}
+		finally {
+			other.shutdownNow();
+		}
+	}
+
+	private static <T> T join(Future<T> future) {
+		try {
+			// Bounds a deadlock, not a race: the other thread answers at once or never.
+			return future.get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import dev.querylens.capture.QueryEvent;
 import dev.querylens.capture.Recording;
 import dev.querylens.jdbc.JdbcCaptureSettings;
 import dev.querylens.jdbc.RecordingDataSource;
+import dev.querylens.orm.EntityLoads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +60,7 @@ class LazyLoadCallSiteTests {
 		List<QueryEvent> queries = recording.getQueries();
 		// The orders, 2 customers, 6 collections of items.
 		assertThat(queries).hasSize(9);
-		assertThat(recording.getLazyLoads()).hasSize(8).allSatisfy((load) -> {
+		assertThat(EntityLoads.of(recording).lazyLoads()).hasSize(8).allSatisfy((load) -> {
 			assertThat(load.queryCount()).isEqualTo(1);
 			assertThat(load.callSite()).isEqualTo(queries.get(load.firstQueryIndex()).callSite());
 			assertThat(load.callSite().className()).isEqualTo(LazyLoadCallSiteTests.class.getName());
@@ -83,7 +84,7 @@ class LazyLoadCallSiteTests {
 				}
 			}));
 			assertThat(recording.getQueries()).allSatisfy((query) -> assertThat(query.callSite()).isNull());
-			assertThat(recording.getLazyLoads()).hasSize(2).allSatisfy((load) -> {
+			assertThat(EntityLoads.of(recording).lazyLoads()).hasSize(2).allSatisfy((load) -> {
 				assertThat(load.callSite()).isNotNull();
 				assertThat(load.callSite().className()).isEqualTo(LazyLoadCallSiteTests.class.getName());
 			});

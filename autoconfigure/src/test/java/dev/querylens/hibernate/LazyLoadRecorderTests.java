@@ -15,8 +15,9 @@ import dev.querylens.capture.CallSiteMode;
 import dev.querylens.capture.CallSiteResolver;
 import dev.querylens.capture.CurrentRecording;
 import dev.querylens.capture.Kind;
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.capture.Recording;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,7 @@ class LazyLoadRecorderTests {
 				order.getCustomer().getName();
 			}
 		}));
-		assertThat(recording.getLazyLoads()).hasSize(2).allSatisfy((load) -> {
+		assertThat(EntityLoads.of(recording).lazyLoads()).hasSize(2).allSatisfy((load) -> {
 			assertThat(load.role()).isEqualTo("Order.customer");
 			assertThat(load.collection()).isFalse();
 			assertThat(load.path()).isEqualTo("customer");
@@ -68,10 +69,10 @@ class LazyLoadRecorderTests {
 				order.getItems().forEach((item) -> item.getProduct().getTitle());
 			}
 		}));
-		assertThat(recording.getLazyLoads()).filteredOn(LazyLoad::collection)
+		assertThat(EntityLoads.of(recording).lazyLoads()).filteredOn(LazyLoad::collection)
 			.hasSize(6)
 			.allSatisfy((load) -> assertThat(load.path()).isEqualTo("items"));
-		assertThat(recording.getLazyLoads()).filteredOn((load) -> !load.collection())
+		assertThat(EntityLoads.of(recording).lazyLoads()).filteredOn((load) -> !load.collection())
 			.isNotEmpty()
 			.allSatisfy((load) -> {
 				assertThat(load.role()).isEqualTo("OrderItem.product");
@@ -90,7 +91,7 @@ class LazyLoadRecorderTests {
 			products.forEach((product) -> product.getSupplier().getName());
 			assertThat(orders).isNotEmpty();
 		}));
-		assertThat(recording.getLazyLoads()).isEmpty();
+		assertThat(EntityLoads.of(recording).lazyLoads()).isEmpty();
 	}
 
 	@Test
@@ -100,7 +101,7 @@ class LazyLoadRecorderTests {
 			.forEach((order) -> order.getCustomer().getName()));
 		Recording recording = record(() -> {
 		});
-		assertThat(recording.getLazyLoads()).isEmpty();
+		assertThat(EntityLoads.of(recording).lazyLoads()).isEmpty();
 		assertThat(Customer.class).isNotNull();
 	}
 

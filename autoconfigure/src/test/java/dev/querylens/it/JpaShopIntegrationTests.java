@@ -22,10 +22,11 @@ import org.springframework.test.context.TestPropertySource;
 import dev.querylens.analysis.AnalyzedRecording;
 import dev.querylens.analysis.Finding;
 import dev.querylens.analysis.FindingType;
-import dev.querylens.capture.LazyLoad;
 import dev.querylens.explain.QueryExplainer;
 import dev.querylens.explain.QueryPlans;
 import dev.querylens.explain.SlowQueryExplainer;
+import dev.querylens.orm.EntityLoads;
+import dev.querylens.orm.LazyLoad;
 import dev.querylens.store.RecordingStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ abstract class JpaShopIntegrationTests {
 	void aLazyToOneReadInALoopIsNamedWithTheRepositoryMethodThatLoadedItsOwners() throws Exception {
 		AnalyzedRecording recording = recordingOf("GET", "/customers/slow");
 		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 4);
-		assertThat(recording.recording().getLazyLoads()).hasSize(4).allSatisfy((load) -> {
+		assertThat(EntityLoads.of(recording.recording()).lazyLoads()).hasSize(4).allSatisfy((load) -> {
 			assertThat(load.role()).isEqualTo("Order.customer");
 			assertThat(load.collection()).isFalse();
 			assertThat(load.path()).isEqualTo("customer");
@@ -82,7 +83,7 @@ abstract class JpaShopIntegrationTests {
 	void aLazyCollectionReadInALoopIsNamedAsACollection() throws Exception {
 		AnalyzedRecording recording = recordingOf("GET", "/items/slow");
 		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 12);
-		assertThat(recording.recording().getLazyLoads()).hasSize(12)
+		assertThat(EntityLoads.of(recording.recording()).lazyLoads()).hasSize(12)
 			.allSatisfy((load) -> assertThat(load.collection()).isTrue());
 		Finding nPlusOne = only(recording, FindingType.N_PLUS_ONE);
 		assertThat(nPlusOne.association()).isEqualTo("Order.items");
@@ -173,8 +174,8 @@ abstract class JpaShopIntegrationTests {
 	void aNestedNPlusOneReportsBothLevelsWithOneSuggestionCoveringBoth() throws Exception {
 		AnalyzedRecording recording = recordingOf("GET", "/products/slow");
 		assertThat(recording.recording().getQueryCount()).isEqualTo(1 + 12 + 24);
-		List<LazyLoad> productLoads = recording.recording()
-			.getLazyLoads()
+		List<LazyLoad> productLoads = EntityLoads.of(recording.recording())
+			.lazyLoads()
 			.stream()
 			.filter((load) -> load.role().equals("OrderItem.product"))
 			.toList();

@@ -92,6 +92,24 @@ class RecordingDataSourceTests extends AbstractRecordingDataSourceTests {
 	}
 
 	@Test
+	void aConnectionTakenWithCredentialsIsRecordedLikeAnyOtherAndItsFailureToo() throws Exception {
+		org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+		h2.setURL(
+				"jdbc:h2:mem:querylens-credentials;DB_CLOSE_DELAY=-1;INIT=create user if not exists shop password 'secret'");
+		RecordingDataSource dataSource = new RecordingDataSource(h2, "orders", settings(true, 200));
+		Recording.Started started = startRecording();
+		try (CurrentRecording.Scope scope = CurrentRecording.bind(started)) {
+			try (Connection connection = dataSource.getConnection("shop", "secret")) {
+				assertThat(connection).isInstanceOf(RecordingConnection.class);
+			}
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection("shop", "wrong"));
+		}
+		Recording recording = started.finish(0, null);
+		assertThat(recording.getConnectionCount()).isEqualTo(1);
+		assertThat(recording.getConnectionFailureCount()).isEqualTo(1);
+	}
+
+	@Test
 	void aConnectionFailureOutsideARecordingIsOnlyThrown() throws Exception {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl("jdbc:h2:mem:querylens-exhausted-unrecorded;DB_CLOSE_DELAY=-1");

@@ -1,4 +1,6 @@
-package dev.querylens.capture;
+package dev.querylens.orm;
+
+import dev.querylens.capture.CallSite;
 
 /**
  * A lazy association initialised while a recording ran, as the ORM reported it: which
