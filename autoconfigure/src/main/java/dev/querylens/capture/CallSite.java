@@ -1,6 +1,7 @@
 package dev.querylens.capture;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,35 @@ public final class CallSite {
 		this.fileName = fileName;
 		this.lineNumber = lineNumber;
 		this.callers = callers;
+	}
+
+	/**
+	 * Returns this call site as called from another: the caller's frame and its call path
+	 * become this one's call path. A {@code @Transactional} method begins its transaction
+	 * before its first line, so its own frame is not on the stack; its caller's is.
+	 * @param caller the application frame that called it, or {@code null} when unknown
+	 * @return the call site with that call path, or this one when there is no caller
+	 */
+	public CallSite calledFrom(@Nullable CallSite caller) {
+		if (caller == null || caller.methodName == null) {
+			return this;
+		}
+		StackTraceElement[] path = new StackTraceElement[1 + caller.callers.length];
+		path[0] = new StackTraceElement(caller.className, caller.methodName, caller.fileName, caller.lineNumber);
+		System.arraycopy(caller.callers, 0, path, 1, caller.callers.length);
+		return new CallSite(this.className, this.methodName, this.fileName, this.lineNumber, path);
+	}
+
+	/**
+	 * Returns the application frame that called this one, the second of its call path.
+	 * @return the caller, with the rest of the call path as its own, or {@code null} when
+	 * the call path has no caller
+	 */
+	public @Nullable CallSite caller() {
+		if (this.callers.length == 0) {
+			return null;
+		}
+		return new CallSite(this.callers[0], Arrays.copyOfRange(this.callers, 1, this.callers.length));
 	}
 
 	/**
