@@ -28,8 +28,11 @@ public class Catalog {
 
 	private final ManuscriptRepository manuscripts;
 
+	private final EditionRepository editions;
+
 	Catalog(AuthorRepository authors, BookRepository books, ShelfRepository shelves, GenreRepository genres,
-			ReviewRepository reviews, ManuscriptRepository manuscripts) {
+			ReviewRepository reviews, ManuscriptRepository manuscripts, EditionRepository editions) {
+		this.editions = editions;
 		this.authors = authors;
 		this.books = books;
 		this.shelves = shelves;
@@ -125,6 +128,14 @@ public class Catalog {
 
 	public int manuscriptLength(long id) {
 		return this.manuscripts.findById(id).orElseThrow().getText().length();
+	}
+
+	public List<String> editionTitles() {
+		return this.editions.findAllByOrderByIdAsc().stream().map((edition) -> edition.getBook().getTitle()).toList();
+	}
+
+	public List<String> editionTitlesJoinFetched() {
+		return this.editions.findAllWithBooks().stream().map((edition) -> edition.getBook().getTitle()).toList();
 	}
 
 }

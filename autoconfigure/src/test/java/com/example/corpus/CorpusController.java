@@ -208,4 +208,14 @@ class CorpusController {
 		return this.ledger.quotedBeforeTheTransaction();
 	}
 
+	@GetMapping("/editions")
+	List<String> editionTitles() {
+		return this.catalog.editionTitles();
+	}
+
+	@GetMapping("/editions/join-fetched")
+	List<String> editionTitlesJoinFetched() {
+		return this.catalog.editionTitlesJoinFetched();
+	}
+
 }

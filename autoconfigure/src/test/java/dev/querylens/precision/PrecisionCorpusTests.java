@@ -81,6 +81,11 @@ abstract class PrecisionCorpusTests {
 				.finds(N_PLUS_ONE, "Shelf.books", "Catalog.shelfSizes", 3)
 				.saying(N_PLUS_ONE, "(an EAGER collection", "`FetchType.EAGER`"),
 			Scenario.of("the EAGER collection of one shelf found by id", "/corpus/shelves/1").silentFor(N_PLUS_ONE),
+			Scenario.of("an EAGER to-one of each edition a query returned", "/corpus/editions")
+				.finds(N_PLUS_ONE, "Edition.book", "Catalog.editionTitles", 4)
+				.saying(N_PLUS_ONE, "(an EAGER to-one", "`FetchType.EAGER` on `Edition.book` is the cost"),
+			Scenario.of("the same editions with their book join fetched", "/corpus/editions/join-fetched")
+				.silentFor(N_PLUS_ONE),
 			Scenario.of("one book found twice in one persistence context", "/corpus/books/1/twice")
 				.silentFor(DUPLICATE_QUERY),
 			Scenario.of("a repository call per id with no transaction around the loop", "/corpus/authors/one-by-one")
