@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The place in application code that caused a query, in {@link StackTraceElement} form,
- * with the application frames that called it (its call path).
+ * with the application frames that called it (its call path). A lambda's frame is shown
+ * as the method that encloses it, at the lambda's line ({@code Catalog.authorNames}, not
+ * {@code Catalog.lambda$authorNames$0}).
  * <p>
  * Two call sites are equal when their frames are: the callers take no part, so findings
  * grouped by call site and ignore rules see the innermost application frame only,
@@ -172,7 +174,25 @@ public final class CallSite {
 	private static String format(String className, String methodName, String fileName, int lineNumber) {
 		String location = (fileName == null) ? "Unknown Source"
 				: (lineNumber >= 0) ? fileName + ":" + lineNumber : fileName;
-		return className + "." + methodName + "(" + location + ")";
+		return className + "." + writtenMethod(methodName) + "(" + location + ")";
+	}
+
+	// A lambda's body is compiled to lambda$<enclosing method>$<n>: shown as the method
+	// the
+	// user wrote, at the lambda's own line, which is where the loop is.
+	private static String writtenMethod(String methodName) {
+		if (methodName.startsWith("lambda$")) {
+			int end = methodName.indexOf('$', "lambda$".length());
+			if (end > "lambda$".length()) {
+				String enclosing = methodName.substring("lambda$".length(), end);
+				return switch (enclosing) {
+					case "new" -> "<init>";
+					case "static" -> "<clinit>";
+					default -> enclosing;
+				};
+			}
+		}
+		return methodName;
 	}
 
 }

@@ -63,19 +63,19 @@ abstract class PrecisionCorpusTests {
 
 	static final List<Scenario> CORPUS = List.of(
 			Scenario.of("a lazy to-one read in a loop", "/corpus/books/authors")
-				.finds(N_PLUS_ONE, "Book.author", "Catalog.lambda$authorNames$0", 4)
+				.finds(N_PLUS_ONE, "Book.author", "Catalog.authorNames", 4)
 				.saying(N_PLUS_ONE, "(a lazy to-one)", "`@EntityGraph(attributePaths = \"author\")`"),
 			Scenario.of("the same, join fetched", "/corpus/books/authors/join-fetched").silentFor(N_PLUS_ONE),
 			Scenario.of("the same, authors read by one IN batch", "/corpus/books/authors/in-one-batch")
 				.silentFor(N_PLUS_ONE),
 			Scenario.of("a lazy collection read in a loop", "/corpus/books/reviews")
-				.finds(N_PLUS_ONE, "Book.reviews", "Catalog.lambda$reviewCounts$4", 12)
+				.finds(N_PLUS_ONE, "Book.reviews", "Catalog.reviewCounts", 12)
 				.saying(N_PLUS_ONE, "(a lazy collection)", "`@EntityGraph(attributePaths = \"reviews\")`"),
 			Scenario.of("two associations of each row read in one loop", "/corpus/books/authors-and-reviews")
 				.finds(N_PLUS_ONE, "Book.author", "Catalog.authorsAndReviewCounts", 4)
 				.finds(N_PLUS_ONE, "Book.reviews", "Catalog.authorsAndReviewCounts", 12),
 			Scenario.of("the same collection under a paged query", "/corpus/books/reviews/paged")
-				.finds(N_PLUS_ONE, "Book.reviews", "Catalog.lambda$reviewCountsOfAPage$5", 6)
+				.finds(N_PLUS_ONE, "Book.reviews", "Catalog.reviewCountsOfAPage", 6)
 				.saying(N_PLUS_ONE, "@BatchSize(size = 16)", "16 covers the 6 `Book`s the query paged"),
 			Scenario.of("an EAGER collection of each shelf a query returned", "/corpus/shelves")
 				.finds(N_PLUS_ONE, "Shelf.books", "Catalog.shelfSizes", 3)
@@ -100,7 +100,7 @@ abstract class PrecisionCorpusTests {
 			Scenario.of("the same change as one atomic update", "/corpus/books/1/restock/atomically")
 				.silentFor(READ_MODIFY_WRITE),
 			Scenario.of("JDBC reads by key in a loop, some keys repeated", "/corpus/jdbc/titles")
-				.finds(N_PLUS_ONE, null, "Ledger.lambda$titlesOneByOne$0", 8)
+				.finds(N_PLUS_ONE, null, "Ledger.titlesOneByOne", 8)
 				.silentFor(DUPLICATE_QUERY),
 			Scenario.of("the same keys in one IN list", "/corpus/jdbc/titles/in-one-list").silentFor(N_PLUS_ONE),
 			Scenario.of("JDBC writes one by one in a transaction", "/corpus/jdbc/ratings")
@@ -110,11 +110,11 @@ abstract class PrecisionCorpusTests {
 			Scenario.of("JDBC writes one by one with no transaction", "/corpus/jdbc/ratings/without-transaction")
 				.finds(BATCHABLE_WRITES, null, "Ledger.rate", 10),
 			Scenario.of("JDBC reads each on a connection of its own", "/corpus/jdbc/counts/without-transaction")
-				.finds(CONNECTION_CHURN, null, "Ledger.lambda$counts$5", 6),
+				.finds(CONNECTION_CHURN, null, "Ledger.counts", 6),
 			Scenario.of("the same reads in one read-only transaction", "/corpus/jdbc/counts")
 				.silentFor(CONNECTION_CHURN),
 			Scenario.of("one JDBC query run twice", "/corpus/jdbc/stocked/twice")
-				.finds(DUPLICATE_QUERY, null, "Ledger.lambda$stockedTwice$6", 2),
+				.finds(DUPLICATE_QUERY, null, "Ledger.stockedTwice", 2),
 			Scenario.of("a query through a data source stacked on the pool", "/corpus/reports/once")
 				.silentFor(DUPLICATE_QUERY),
 			Scenario.of("the same query twice through the stacked data source", "/corpus/reports/twice")
@@ -157,7 +157,7 @@ abstract class PrecisionCorpusTests {
 			Scenario.of("their titles selected alone", "/corpus/manuscripts/titles/alone").silentFor(WIDE_ROWS),
 			Scenario.of("one manuscript read with its text", "/corpus/manuscripts/1/length").silentFor(WIDE_ROWS),
 			Scenario.of("a query waiting 3 s in the database, in a transaction", "/corpus/jdbc/slow")
-				.finds(SLOW_QUERY, null, "Ledger.lambda$slowInTheDatabase$7", 1)
+				.finds(SLOW_QUERY, null, "Ledger.slowInTheDatabase", 1)
 				.silentFor(CONNECTION_HELD),
 			Scenario.of("a transaction waiting 3 s for a remote call between two fast queries", "/corpus/jdbc/quoted")
 				.finds(CONNECTION_HELD, null, "Ledger.quotedInTheTransaction", 2)
