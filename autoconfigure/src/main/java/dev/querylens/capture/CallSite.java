@@ -105,11 +105,12 @@ public final class CallSite {
 	}
 
 	/**
-	 * Returns the method name.
+	 * Returns the method name as the application's source writes it: for a frame inside a
+	 * lambda, the method that encloses the lambda.
 	 * @return the method name, or {@code null} for a call site that is not a frame
 	 */
 	public String methodName() {
-		return this.methodName;
+		return (this.methodName != null) ? writtenMethod(this.methodName) : null;
 	}
 
 	/**

@@ -149,7 +149,7 @@ class CallSiteResolverTests {
 		Supplier<CallSite> inALambda = () -> this.resolver.resolve();
 		int line = new Throwable().getStackTrace()[0].getLineNumber() - 1;
 		CallSite callSite = inALambda.get();
-		assertThat(callSite.methodName()).startsWith("lambda$aLambdaIsShownAsTheMethodThatEnclosesItAtTheLambdasLine$");
+		assertThat(callSite.methodName()).isEqualTo("aLambdaIsShownAsTheMethodThatEnclosesItAtTheLambdasLine");
 		assertThat(callSite).hasToString(CallSiteResolverTests.class.getName()
 				+ ".aLambdaIsShownAsTheMethodThatEnclosesItAtTheLambdasLine(CallSiteResolverTests.java:" + line + ")");
 		assertThat(callSite.callPath().get(0)).isEqualTo(callSite.toString());

@@ -110,7 +110,9 @@ abstract class PrecisionCorpusTests {
 			Scenario.of("JDBC writes one by one with no transaction", "/corpus/jdbc/ratings/without-transaction")
 				.finds(BATCHABLE_WRITES, null, "Ledger.rate", 10),
 			Scenario.of("JDBC reads each on a connection of its own", "/corpus/jdbc/counts/without-transaction")
-				.finds(CONNECTION_CHURN, null, "Ledger.counts", 6),
+				.finds(CONNECTION_CHURN, null, "Ledger.counts", 6)
+				.saying(CONNECTION_CHURN,
+						"`@Transactional(readOnly = true)` on the method around them (`Ledger.counts`)"),
 			Scenario.of("the same reads in one read-only transaction", "/corpus/jdbc/counts")
 				.silentFor(CONNECTION_CHURN),
 			Scenario.of("one JDBC query run twice", "/corpus/jdbc/stocked/twice")
