@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * {@code @Transactional} method the class and method
  * ({@code com.example.OrderService.update}), or {@code null} when it has none
  * @param callSite what began it: for a {@code @Transactional} method the method itself
- * (with no line, since it began before the method's first line), for a
- * {@code TransactionTemplate} the application code that called {@code execute};
- * {@code null} when not captured
+ * (with no line, since it began before the method's first line) whose call path is the
+ * application code that called it, for a {@code TransactionTemplate} the application code
+ * that called {@code execute}; {@code null} when not captured
  * @param readOnly whether it was declared read-only
  * @param isolation the isolation level declared ({@code DEFAULT}, {@code READ_COMMITTED},
  * …)
