@@ -41,8 +41,6 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 	private final boolean neverHolds;
 
-	private final BooleanSupplier endsWithTheRequest;
-
 	private boolean decided;
 
 	// Made only for a body that is held: a response that streams copies nothing.
@@ -51,8 +49,6 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	// Decided before the first byte not to hold: the application writes to the
 	// container's own stream or writer.
 	private boolean streaming;
-
-	private @Nullable UnendedOutputStream unended;
 
 	private boolean committing;
 
@@ -101,36 +97,17 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 */
 	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes,
 			BooleanSupplier holds) {
-		this(response, limit, beforeCommit, holdFlushes, holds, () -> false);
-	}
-
-	/**
-	 * Creates a response that holds its body only when asked to, at the first byte, and
-	 * may keep the end of a body that is not held until the request ends.
-	 * @param response the container's response
-	 * @param limit bytes held at most before writing through
-	 * @param beforeCommit run once, just before the first byte or the headers leave
-	 * @param holdFlushes whether the application's flushes are held too (up to the
-	 * limit), so that the whole response can still be replaced when the request ends
-	 * @param holds asked once, at the first byte, when the content type is known: whether
-	 * to hold the body at all
-	 * @param endsWithTheRequest asked when a body that is not held starts: whether its
-	 * client must not have the whole of it before the request ends
-	 */
-	BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes,
-			BooleanSupplier holds, BooleanSupplier endsWithTheRequest) {
-		this(response, limit, beforeCommit, holdFlushes, holds, false, endsWithTheRequest);
+		this(response, limit, beforeCommit, holdFlushes, holds, false);
 	}
 
 	private BufferedResponse(HttpServletResponse response, int limit, Runnable beforeCommit, boolean holdFlushes,
-			BooleanSupplier holds, boolean neverHolds, BooleanSupplier endsWithTheRequest) {
+			BooleanSupplier holds, boolean neverHolds) {
 		super(response);
 		this.limit = limit;
 		this.beforeCommit = beforeCommit;
 		this.holdFlushes = holdFlushes;
 		this.holds = holds;
 		this.neverHolds = neverHolds;
-		this.endsWithTheRequest = endsWithTheRequest;
 	}
 
 	/**
@@ -142,7 +119,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	 * @return the response
 	 */
 	static BufferedResponse streaming(HttpServletResponse response, Runnable beforeCommit) {
-		return new BufferedResponse(response, 0, beforeCommit, false, () -> false, true, () -> false);
+		return new BufferedResponse(response, 0, beforeCommit, false, () -> false, true);
 	}
 
 	// At the first byte: a body nobody will rewrite or replace goes straight out, never
@@ -198,11 +175,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 		if (!streamsFromTheStart()) {
 			return stream();
 		}
-		ServletOutputStream container = getResponse().getOutputStream();
-		if (this.unended == null && containsHeader("Content-Length") && this.endsWithTheRequest.getAsBoolean()) {
-			this.unended = new UnendedOutputStream(container);
-		}
-		return (this.unended != null) ? this.unended : container;
+		return getResponse().getOutputStream();
 	}
 
 	@Override
@@ -459,50 +432,6 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 		@Override
 		public void close() throws IOException {
 			stream().close();
-		}
-
-	}
-
-	/**
-	 * The container's stream, but for the application's flushes and its close: a body of
-	 * declared length is complete for its client once its last byte is flushed, so it
-	 * stays in the container's own buffer (nothing is copied) until the request ends,
-	 * when the container sends it. A body larger than that buffer goes on anyway.
-	 */
-	private static final class UnendedOutputStream extends ServletOutputStream {
-
-		private final ServletOutputStream container;
-
-		UnendedOutputStream(ServletOutputStream container) {
-			this.container = container;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			this.container.write(b);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			this.container.write(bytes, offset, length);
-		}
-
-		@Override
-		public void flush() {
-		}
-
-		@Override
-		public void close() {
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.container.isReady();
-		}
-
-		@Override
-		public void setWriteListener(WriteListener listener) {
-			this.container.setWriteListener(listener);
 		}
 
 	}

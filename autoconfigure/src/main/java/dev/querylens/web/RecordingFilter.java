@@ -37,9 +37,10 @@ import dev.querylens.store.RecordingCollector;
  * show it. What happens to the response is a list of {@link ResponseDecorator}s (timing
  * headers, veto, badge), each in its own guard: one that throws leaves the response as
  * the application wrote it. A body is held back only when a decorator needs it (an
- * allowed client's HTML page for the badge; every body under a veto): every other
- * response, JSON and the responses of refused clients included, goes to the container's
- * own stream or writer, never copied.
+ * allowed client's HTML page for the badge; a body of declared length to a client that
+ * gets the id, which the container completes at its last byte; every body under a veto):
+ * every other response, JSON written as it is produced and the responses of refused
+ * clients included, goes to the container's own stream or writer, never copied.
  */
 public final class RecordingFilter extends OncePerRequestFilter {
 
@@ -203,11 +204,7 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		if (!this.mayHold) {
 			return BufferedResponse.streaming(response, beforeCommit);
 		}
-		// A client that gets the id finds the recording once it has the body: the
-		// analysis
-		// runs before the container ends the response.
-		return new BufferedResponse(response, BUFFER_LIMIT, beforeCommit, this.holdsFlushes, () -> holdsBody(exchange),
-				() -> !this.collector.isInBackground() && this.headers.identifies(exchange));
+		return new BufferedResponse(response, BUFFER_LIMIT, beforeCommit, this.holdsFlushes, () -> holdsBody(exchange));
 	}
 
 	private boolean holdsBody(RecordedExchange exchange) {

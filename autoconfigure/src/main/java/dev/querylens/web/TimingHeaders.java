@@ -17,11 +17,10 @@ import dev.querylens.capture.Recording;
  * <p>
  * The headers go out when the response starts (its first byte, or when the application
  * asks for the stream or writer of a response whose type is set), so they count the
- * statements run until then. No body is held for them: the container ends the response
- * (its last chunk) only once the request returns, after the recording is stored, so a
- * client that has the whole of a response whose length is not declared in advance finds
- * its recording (on the request thread's analysis; in lean mode it arrives a moment
- * later).
+ * statements run until then. A body is held for them only when its length is declared:
+ * any other ends (its last chunk) only once the request returns, after the recording is
+ * stored, so a client that has the whole body finds its recording (on the request
+ * thread's analysis; in lean mode, which holds nothing, it arrives a moment later).
  */
 final class TimingHeaders implements ResponseDecorator {
 
@@ -32,6 +31,14 @@ final class TimingHeaders implements ResponseDecorator {
 	TimingHeaders(Predicate<HttpServletRequest> headersFor, RecordedRequests recorded) {
 		this.headersFor = headersFor;
 		this.recorded = recorded;
+	}
+
+	// A body of declared length is complete for its client once its last byte is written,
+	// before the request ends: a client that gets the id would have it before the
+	// recording is stored. Any other body ends only when the container ends the response.
+	@Override
+	public boolean holdsBody(RecordedExchange exchange) {
+		return exchange.response().containsHeader("Content-Length") && this.headersFor.test(exchange.request());
 	}
 
 	@Override
