@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param startOffsetNanos time from the recording's start to its begin
  * @param durationNanos time from its begin to its end (to the recording's end when still
  * open)
- * @param connectionHeldNanos time from the connection's checkout within it to its end, 0
- * when it took none
+ * @param connectionHeldNanos time from the connection's checkout within it to its end, or
+ * from its begin when its statements ran on a connection checked out before it (the
+ * request's, under open-in-view); 0 when it used none, or for a savepoint
  */
 public record Transaction(int id, @Nullable String name, @Nullable CallSite callSite, boolean readOnly,
 		String isolation, String propagation, @Nullable Outcome outcome, long startOffsetNanos, long durationNanos,
