@@ -14,10 +14,12 @@ import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinColumns;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
@@ -221,9 +223,14 @@ public final class JpaAssociationResolver implements AssociationResolver {
 				if (target == null) {
 					return;
 				}
-				Association association = new Association(owner.getName(), attribute.getName(), false,
-						target.getName());
 				OneToOne oneToOne = (member != null) ? member.getAnnotation(OneToOne.class) : null;
+				ManyToOne manyToOne = (member != null) ? member.getAnnotation(ManyToOne.class) : null;
+				// Both default to EAGER; a mapping in orm.xml is not seen and is taken as
+				// lazy.
+				boolean eager = (manyToOne != null) ? manyToOne.fetch() == FetchType.EAGER
+						: oneToOne != null && oneToOne.fetch() == FetchType.EAGER;
+				Association association = new Association(owner.getName(), attribute.getName(), false, target.getName(),
+						eager);
 				if (oneToOne != null && !oneToOne.mappedBy().isEmpty()) {
 					add(tables(target), foreignKeyColumns(target, oneToOne.mappedBy(), entities), association);
 				}

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.querylens.capture.CallSite;
 import dev.querylens.capture.Transaction;
 import dev.querylens.capture.Transactions;
 
@@ -67,14 +70,20 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 			.collect(Collectors.joining(", "));
 		String message = outermost.size() + " transactions began one after another, none inside another: " + from
 				+ ". Each took a connection, and each commit is a round trip.";
+		CallSite caller = commonCaller(outermost);
+		String called = (byCallSite.size() == 1) ? "`" + simpleMethod(byCallSite.keySet().iterator().next()) + "`"
+				: "them";
+		boolean methods = outermost.get(0).callSite() != null && outermost.get(0).callSite().lineNumber() < 0;
+		String on = (caller == null) ? "on the method that calls " + called
+				: "on `" + simpleMethod(caller.toString()) + "`" + (methods ? ", which calls " + called : "");
 		String suggestion = "Do the work in one transaction: put `@Transactional"
-				+ (allReadOnly ? "(readOnly = true)" : "") + "` on the method that calls "
-				+ ((byCallSite.size() == 1) ? "`" + simpleMethod(byCallSite.keySet().iterator().next()) + "`" : "them")
+				+ (allReadOnly ? "(readOnly = true)" : "") + "` " + on
 				+ " (or wrap the loop in a `TransactionTemplate`), so the calls join it and share one connection"
 				+ (allReadOnly ? ""
 						: "; a failure then rolls back the whole unit, which is usually what the work means")
 				+ ".";
-		String callSite = (outermost.get(0).callSite() != null) ? outermost.get(0).callSite().toString() : null;
+		CallSite first = (caller != null) ? caller : outermost.get(0).callSite();
+		String callSite = (first != null) ? first.toString() : null;
 		return List.of(new Finding(FindingType.MANY_TRANSACTIONS, Severity.WARNING, message,
 				(fingerprint != null) ? fingerprint : "", outermost.size(), callSite, null, suggestion, indexes,
 				false));
@@ -111,6 +120,30 @@ public final class ManyTransactionsDetector implements FindingDetector, AfterNPl
 			}
 		}
 		return kept;
+	}
+
+	/**
+	 * The application method every transaction was begun from, where one
+	 * {@code @Transactional} around them goes: the caller of a {@code @Transactional}
+	 * method (whose own call site has no line), or the code that called a
+	 * {@code TransactionTemplate}. The first such frame is returned, with its line.
+	 */
+	private static @Nullable CallSite commonCaller(List<Transaction> transactions) {
+		CallSite first = null;
+		for (Transaction transaction : transactions) {
+			CallSite callSite = transaction.callSite();
+			CallSite from = (callSite == null || callSite.lineNumber() >= 0) ? callSite : callSite.caller();
+			if (from == null || from.methodName() == null) {
+				return null;
+			}
+			if (first == null) {
+				first = from;
+			}
+			else if (!first.className().equals(from.className()) || !first.methodName().equals(from.methodName())) {
+				return null;
+			}
+		}
+		return first;
 	}
 
 	private static String simpleMethod(String callSite) {

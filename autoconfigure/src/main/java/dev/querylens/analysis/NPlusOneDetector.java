@@ -240,7 +240,8 @@ public final class NPlusOneDetector implements FindingDetector {
 			.append(found.collection() ? "collection" : "association")
 			.append(" `")
 			.append(found.name())
-			.append("` loaded once per `")
+			.append(found.eager() ? "` (an EAGER to-one, which Hibernate loads by a secondary select)" : "`")
+			.append(" loaded once per `")
 			.append(found.entity())
 			.append('`'));
 		message.append('.');
@@ -378,6 +379,17 @@ public final class NPlusOneDetector implements FindingDetector {
 					+ "` in the query that loaded the `" + association.entity()
 					+ "`s or `@EntityGraph(attributePaths = \"" + association.attribute()
 					+ "\")` on its repository method also works.";
+		}
+		if (association.eager()) {
+			// EAGER is loaded for every owner any query returns: the mapping is what to
+			// change.
+			return "`FetchType.EAGER` on `" + association.name() + "` is the cost (the default of `@ManyToOne` and "
+					+ "`@OneToOne`): Hibernate loads it for every `" + association.entity()
+					+ "` any query returns, with one more select each. Make it `fetch = FetchType.LAZY` and fetch "
+					+ "it where it is needed: `join fetch " + alias + "." + association.attribute()
+					+ "` in the query that loads the `" + association.entity()
+					+ "`s, or `@EntityGraph(attributePaths = \"" + association.attribute()
+					+ "\")` on the repository method that loads them.";
 		}
 		return "Add `join fetch " + alias + "." + association.attribute() + "` to the query that loaded the `"
 				+ association.entity() + "`s, or `@EntityGraph(attributePaths = \"" + association.attribute()

@@ -517,9 +517,10 @@ public class QueryLensProperties {
 		private boolean runners = true;
 
 		/**
-		 * Whether each message (or batch) a '@JmsListener' or '@RabbitListener' method
-		 * handles is recorded as a task named after the method and the destination
-		 * (within a recording, its statements count for that recording).
+		 * Whether each message (or batch) a '@JmsListener', '@RabbitListener' or
+		 * '@KafkaListener' method handles is recorded as a task named after the method
+		 * and the destination (within a recording, its statements count for that
+		 * recording).
 		 */
 		private boolean listeners = true;
 

@@ -19,13 +19,15 @@ import dev.querylens.task.TaskRecorder;
 import dev.querylens.task.amqp.RabbitListenerRecording;
 import dev.querylens.task.batch.BatchStepRecording;
 import dev.querylens.task.jms.JmsListenerRecording;
+import dev.querylens.task.kafka.KafkaListenerRecording;
 
 /**
  * Auto-configuration of task recordings: the {@link TaskRecorder} for named blocks, and
  * the recording of {@code @Scheduled} methods, {@code @Async} methods called outside a
- * recording, the start-up runners, {@code @JmsListener} and {@code @RabbitListener}
- * methods when Spring JMS or Spring AMQP is there, and Spring Batch steps, each switched
- * by a {@code querylens.record.tasks.*} property.
+ * recording, the start-up runners, {@code @JmsListener}, {@code @RabbitListener} and
+ * {@code @KafkaListener} methods when Spring JMS, Spring AMQP or Spring for Apache Kafka
+ * is there, and Spring Batch steps, each switched by a {@code querylens.record.tasks.*}
+ * property.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
 @ConditionalOnBean(RecordingCollector.class)
@@ -84,6 +86,18 @@ public final class QueryLensTaskAutoConfiguration {
 		@Bean
 		RabbitListenerRecording rabbitListenerRecording(ObjectProvider<TaskRecorder> recorder) {
 			return new RabbitListenerRecording(recorder::getObject);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.kafka.annotation.KafkaListenerConfigurer")
+	@ConditionalOnBooleanProperty(name = "querylens.record.tasks.listeners", matchIfMissing = true)
+	static class KafkaListeners {
+
+		@Bean
+		KafkaListenerRecording kafkaListenerRecording(ObjectProvider<TaskRecorder> recorder) {
+			return new KafkaListenerRecording(recorder::getObject);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.querylens.capture;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The place in application code that caused a query, in {@link StackTraceElement} form,
- * with the application frames that called it (its call path).
+ * with the application frames that called it (its call path). A lambda's frame is shown
+ * as the method that encloses it, at the lambda's line ({@code Catalog.authorNames}, not
+ * {@code Catalog.lambda$authorNames$0}).
  * <p>
  * Two call sites are equal when their frames are: the callers take no part, so findings
  * grouped by call site and ignore rules see the innermost application frame only,
@@ -56,6 +59,35 @@ public final class CallSite {
 	}
 
 	/**
+	 * Returns this call site as called from another: the caller's frame and its call path
+	 * become this one's call path. A {@code @Transactional} method begins its transaction
+	 * before its first line, so its own frame is not on the stack; its caller's is.
+	 * @param caller the application frame that called it, or {@code null} when unknown
+	 * @return the call site with that call path, or this one when there is no caller
+	 */
+	public CallSite calledFrom(@Nullable CallSite caller) {
+		if (caller == null || caller.methodName == null) {
+			return this;
+		}
+		StackTraceElement[] path = new StackTraceElement[1 + caller.callers.length];
+		path[0] = new StackTraceElement(caller.className, caller.methodName, caller.fileName, caller.lineNumber);
+		System.arraycopy(caller.callers, 0, path, 1, caller.callers.length);
+		return new CallSite(this.className, this.methodName, this.fileName, this.lineNumber, path);
+	}
+
+	/**
+	 * Returns the application frame that called this one, the second of its call path.
+	 * @return the caller, with the rest of the call path as its own, or {@code null} when
+	 * the call path has no caller
+	 */
+	public @Nullable CallSite caller() {
+		if (this.callers.length == 0) {
+			return null;
+		}
+		return new CallSite(this.callers[0], Arrays.copyOfRange(this.callers, 1, this.callers.length));
+	}
+
+	/**
 	 * A call site that is not a stack frame, such as the view being rendered.
 	 * @param description what caused the query, e.g. {@code view:orders/list}
 	 * @return the call site
@@ -73,11 +105,12 @@ public final class CallSite {
 	}
 
 	/**
-	 * Returns the method name.
+	 * Returns the method name as the application's source writes it: for a frame inside a
+	 * lambda, the method that encloses the lambda.
 	 * @return the method name, or {@code null} for a call site that is not a frame
 	 */
 	public String methodName() {
-		return this.methodName;
+		return (this.methodName != null) ? writtenMethod(this.methodName) : null;
 	}
 
 	/**
@@ -142,7 +175,25 @@ public final class CallSite {
 	private static String format(String className, String methodName, String fileName, int lineNumber) {
 		String location = (fileName == null) ? "Unknown Source"
 				: (lineNumber >= 0) ? fileName + ":" + lineNumber : fileName;
-		return className + "." + methodName + "(" + location + ")";
+		return className + "." + writtenMethod(methodName) + "(" + location + ")";
+	}
+
+	// A lambda's body is compiled to lambda$<enclosing method>$<n>: shown as the method
+	// the
+	// user wrote, at the lambda's own line, which is where the loop is.
+	private static String writtenMethod(String methodName) {
+		if (methodName.startsWith("lambda$")) {
+			int end = methodName.indexOf('$', "lambda$".length());
+			if (end > "lambda$".length()) {
+				String enclosing = methodName.substring("lambda$".length(), end);
+				return switch (enclosing) {
+					case "new" -> "<init>";
+					case "static" -> "<clinit>";
+					default -> enclosing;
+				};
+			}
+		}
+		return methodName;
 	}
 
 }

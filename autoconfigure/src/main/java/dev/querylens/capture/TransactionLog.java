@@ -199,6 +199,14 @@ public final class TransactionLog {
 		if (open == null) {
 			return;
 		}
+		// A statement of a transaction that took no connection ran on one checked out
+		// before the transaction began: under open-in-view the request's entity manager
+		// keeps the connection its first transaction took until the request ends. That
+		// connection is held by this transaction from its start. A savepoint's is its
+		// parent's, counted there.
+		if (open.connectionNanos == 0 && !autoCommit && !"NESTED".equals(open.propagation)) {
+			open.connectionNanos = open.startNanos;
+		}
 		if (index >= this.transactionOfQuery.length) {
 			this.transactionOfQuery = Arrays.copyOf(this.transactionOfQuery,
 					Math.max(index + 1, this.transactionOfQuery.length * 2));

@@ -175,8 +175,8 @@ public record RecordingDescriptor(String id, String kind, String method, String 
 	 * the recording ended
 	 * @param startOffsetMs from the recording's start to its begin
 	 * @param durationMs from its begin to its end
-	 * @param connectionHeldMs from its connection's checkout to its end, 0 when it took
-	 * none
+	 * @param connectionHeldMs from its connection's checkout to its end, or from its
+	 * begin when it ran on a connection checked out before it; 0 when it used none
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record TransactionDescriptor(int id, String callSite, boolean readOnly, String isolation, String propagation,

@@ -27,7 +27,8 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 	/**
 	 * Creates a listener.
 	 * @param callSites finds the application code that began a transaction with no method
-	 * name, such as a {@code TransactionTemplate}'s
+	 * name, such as a {@code TransactionTemplate}'s, and the one that called a
+	 * {@code @Transactional} method
 	 */
 	public RecordingTransactionListener(CallSiteResolver callSites) {
 		this.callSites = callSites;
@@ -41,8 +42,8 @@ public final class RecordingTransactionListener implements TransactionExecutionL
 		}
 		try {
 			String name = transaction.getTransactionName();
-			CallSite callSite = isApplicationMethod(name) ? methodCallSite(name)
-					: this.callSites.isEnabled() ? this.callSites.resolve() : null;
+			CallSite resolved = this.callSites.isEnabled() ? this.callSites.resolve() : null;
+			CallSite callSite = isApplicationMethod(name) ? methodCallSite(name).calledFrom(resolved) : resolved;
 			recording.getTransactions()
 				.begin(transaction, emptyToNull(name), callSite, transaction.isReadOnly(), transaction.isNested());
 		}

@@ -24,11 +24,21 @@ public class Catalog {
 
 	private final GenreRepository genres;
 
-	Catalog(AuthorRepository authors, BookRepository books, ShelfRepository shelves, GenreRepository genres) {
+	private final ReviewRepository reviews;
+
+	private final ManuscriptRepository manuscripts;
+
+	private final EditionRepository editions;
+
+	Catalog(AuthorRepository authors, BookRepository books, ShelfRepository shelves, GenreRepository genres,
+			ReviewRepository reviews, ManuscriptRepository manuscripts, EditionRepository editions) {
+		this.editions = editions;
 		this.authors = authors;
 		this.books = books;
 		this.shelves = shelves;
 		this.genres = genres;
+		this.reviews = reviews;
+		this.manuscripts = manuscripts;
 	}
 
 	public List<String> authorNames() {
@@ -94,6 +104,38 @@ public class Catalog {
 	@Transactional
 	public int restockAtomically(long id) {
 		return this.books.restock(id);
+	}
+
+	public List<Integer> everyReviewsStars() {
+		return this.reviews.findAll().stream().map(Review::getStars).toList();
+	}
+
+	public List<Integer> reviewStarsOfAPage() {
+		// A page as large as the table: the same rows, bounded by the query.
+		return this.reviews.findAll(PageRequest.of(0, CorpusApplication.BOOKS * 2, Sort.by("id")))
+			.stream()
+			.map(Review::getStars)
+			.toList();
+	}
+
+	public List<String> manuscriptTitles() {
+		return this.manuscripts.findAllByOrderByIdAsc().stream().map(Manuscript::getTitle).toList();
+	}
+
+	public List<String> manuscriptTitlesAlone() {
+		return this.manuscripts.findTitles();
+	}
+
+	public int manuscriptLength(long id) {
+		return this.manuscripts.findById(id).orElseThrow().getText().length();
+	}
+
+	public List<String> editionTitles() {
+		return this.editions.findAllByOrderByIdAsc().stream().map((edition) -> edition.getBook().getTitle()).toList();
+	}
+
+	public List<String> editionTitlesJoinFetched() {
+		return this.editions.findAllWithBooks().stream().map((edition) -> edition.getBook().getTitle()).toList();
 	}
 
 }

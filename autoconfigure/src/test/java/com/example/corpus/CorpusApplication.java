@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * look-alike, over Spring Data JPA, plain JDBC, Thymeleaf views with open session in view
  * (Spring Boot's default), a cache, and a data source stacked on the pool. Four authors,
  * twelve books (book {@code n} by author {@code n % 4}, on shelf {@code n % 3}), two
- * reviews per book, three shelves, four genres, two formats, six conditions, one listing.
+ * reviews per book, three shelves, four genres, two formats, six conditions, one listing,
+ * six manuscripts of about 4,000 characters each, an edition of each of the first four
+ * books.
  */
 @SpringBootApplication
 @EnableCaching
@@ -35,6 +37,10 @@ public class CorpusApplication {
 	static final int BOOKS = 12;
 
 	static final int SHELVES = 3;
+
+	static final int MANUSCRIPTS = 6;
+
+	static final int EDITIONS = 4;
 
 	@Bean
 	@Primary
@@ -83,6 +89,9 @@ public class CorpusApplication {
 			for (int i = 0; i < BOOKS; i++) {
 				Book book = new Book(i + 1L, "Book " + (i + 1), authors[i % AUTHORS], shelves[i % SHELVES]);
 				this.entityManager.persist(book);
+				if (i < EDITIONS) {
+					this.entityManager.persist(new Edition(i + 1L, "First edition of book " + (i + 1), book));
+				}
 				for (int k = 0; k < 2; k++) {
 					this.entityManager.persist(new Review(i * 2L + k + 1, book, 3 + k));
 				}
@@ -103,6 +112,9 @@ public class CorpusApplication {
 				this.entityManager.persist(conditions[i]);
 			}
 			this.entityManager.persist(new Listing(1L, "Listing 1", genres[1], hardcover, conditions[2]));
+			for (int i = 0; i < MANUSCRIPTS; i++) {
+				this.entityManager.persist(new Manuscript(i + 1L, "Manuscript " + (i + 1), "lorem ipsum ".repeat(333)));
+			}
 		}
 
 	}

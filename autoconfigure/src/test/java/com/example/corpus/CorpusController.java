@@ -22,8 +22,12 @@ class CorpusController {
 
 	private final BookRepository books;
 
-	CorpusController(Catalog catalog, Ledger ledger, AuthorRepository authors, BookRepository books) {
+	private final CatalogSummary summary;
+
+	CorpusController(Catalog catalog, Ledger ledger, AuthorRepository authors, BookRepository books,
+			CatalogSummary summary) {
 		this.catalog = catalog;
+		this.summary = summary;
 		this.ledger = ledger;
 		this.authors = authors;
 		this.books = books;
@@ -152,6 +156,66 @@ class CorpusController {
 	@GetMapping("/reports/twice")
 	long reportTwice() {
 		return this.ledger.reportTwice();
+	}
+
+	@GetMapping("/summary")
+	List<String> summary() {
+		return this.summary.read();
+	}
+
+	@GetMapping("/summary/in-one-transaction")
+	List<String> summaryInOneTransaction() {
+		return this.summary.readInOneTransaction();
+	}
+
+	@GetMapping("/reviews/stars")
+	List<Integer> everyReviewsStars() {
+		return this.catalog.everyReviewsStars();
+	}
+
+	@GetMapping("/reviews/stars/paged")
+	List<Integer> reviewStarsOfAPage() {
+		return this.catalog.reviewStarsOfAPage();
+	}
+
+	@GetMapping("/manuscripts/titles")
+	List<String> manuscriptTitles() {
+		return this.catalog.manuscriptTitles();
+	}
+
+	@GetMapping("/manuscripts/titles/alone")
+	List<String> manuscriptTitlesAlone() {
+		return this.catalog.manuscriptTitlesAlone();
+	}
+
+	@GetMapping("/manuscripts/1/length")
+	int manuscriptLength() {
+		return this.catalog.manuscriptLength(1);
+	}
+
+	@GetMapping("/jdbc/slow")
+	int slowInTheDatabase() {
+		return this.ledger.slowInTheDatabase();
+	}
+
+	@GetMapping("/jdbc/quoted")
+	long quotedInTheTransaction() {
+		return this.ledger.quotedInTheTransaction();
+	}
+
+	@GetMapping("/jdbc/quoted/before-the-transaction")
+	long quotedBeforeTheTransaction() {
+		return this.ledger.quotedBeforeTheTransaction();
+	}
+
+	@GetMapping("/editions")
+	List<String> editionTitles() {
+		return this.catalog.editionTitles();
+	}
+
+	@GetMapping("/editions/join-fetched")
+	List<String> editionTitlesJoinFetched() {
+		return this.catalog.editionTitlesJoinFetched();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -14,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The corpus's plain JDBC scenarios, with no transaction unless one is named: keyed reads
  * in a loop, an {@code IN} list, writes one by one and in a batch, reads that each take a
- * connection, repeats, and a data source stacked on the pool.
+ * connection, repeats, a data source stacked on the pool, a statement slow in the
+ * database ({@code corpus.slow-sql}, a sleep function of each database) and a remote call
+ * inside and before a transaction.
  */
 @Service
 public class Ledger {
@@ -35,9 +38,16 @@ public class Ledger {
 
 	private final TransactionTemplate readOnly;
 
+	private final Supplier supplier;
+
+	private final String slowSql;
+
 	Ledger(JdbcTemplate jdbc, @Qualifier("reportingDataSource") javax.sql.DataSource reporting,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Supplier supplier,
+			@Value("${corpus.slow-sql}") String slowSql) {
 		this.jdbc = jdbc;
+		this.supplier = supplier;
+		this.slowSql = slowSql;
 		this.reports = new JdbcTemplate(reporting);
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
@@ -112,6 +122,26 @@ public class Ledger {
 	public long reportTwice() {
 		this.reports.queryForObject("select count(*) from crp_review where stars > ?", Long.class, 3);
 		return this.reports.queryForObject("select count(*) from crp_review where stars > ?", Long.class, 3);
+	}
+
+	public int slowInTheDatabase() {
+		return this.readOnly.execute((status) -> this.jdbc.queryForObject(this.slowSql, Integer.class));
+	}
+
+	public long quotedInTheTransaction() {
+		return this.readOnly.execute((status) -> {
+			long books = this.jdbc.queryForObject("select count(*) from crp_book", Long.class);
+			return books * this.supplier.quote()
+					+ this.jdbc.queryForObject("select count(*) from crp_review", Long.class);
+		});
+	}
+
+	public long quotedBeforeTheTransaction() {
+		int quote = this.supplier.quote();
+		return this.readOnly.execute((status) -> {
+			long books = this.jdbc.queryForObject("select count(*) from crp_book", Long.class);
+			return books * quote + this.jdbc.queryForObject("select count(*) from crp_review", Long.class);
+		});
 	}
 
 }

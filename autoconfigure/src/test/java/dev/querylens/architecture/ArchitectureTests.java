@@ -264,8 +264,14 @@ class ArchitectureTests {
 			.resideInAnyPackage("org.springframework.amqp..", "com.rabbitmq..")
 			.check(CLASSES);
 		noClasses().that()
+			.resideOutsideOfPackages("dev.querylens.task.kafka..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..")
+			.check(CLASSES);
+		noClasses().that()
 			.resideOutsideOfPackages("dev.querylens.task.messaging..", "dev.querylens.task.jms..",
-					"dev.querylens.task.amqp..")
+					"dev.querylens.task.amqp..", "dev.querylens.task.kafka..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.messaging..")

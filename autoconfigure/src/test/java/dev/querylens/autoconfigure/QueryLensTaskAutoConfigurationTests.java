@@ -11,6 +11,7 @@ import dev.querylens.task.TaskRecorder;
 import dev.querylens.task.amqp.RabbitListenerRecording;
 import dev.querylens.task.batch.BatchStepRecording;
 import dev.querylens.task.jms.JmsListenerRecording;
+import dev.querylens.task.kafka.KafkaListenerRecording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +27,10 @@ class QueryLensTaskAutoConfigurationTests {
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:task-autoconfig-" + System.nanoTime());
 
 	@Test
-	void withSpringJmsAndSpringAmqpTheirListenersAreRecorded() {
+	void withSpringJmsSpringAmqpAndSpringKafkaTheirListenersAreRecorded() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(JmsListenerRecording.class)
-			.hasSingleBean(RabbitListenerRecording.class));
+			.hasSingleBean(RabbitListenerRecording.class)
+			.hasSingleBean(KafkaListenerRecording.class));
 	}
 
 	@Test
@@ -36,6 +38,7 @@ class QueryLensTaskAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.jms"))
 			.run((context) -> assertThat(context).doesNotHaveBean(JmsListenerRecording.class)
 				.hasSingleBean(RabbitListenerRecording.class)
+				.hasSingleBean(KafkaListenerRecording.class)
 				.hasSingleBean(TaskRecorder.class));
 	}
 
@@ -48,10 +51,20 @@ class QueryLensTaskAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutSpringKafkaOnlyTheOtherListenersAreRecorded() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.kafka"))
+			.run((context) -> assertThat(context).doesNotHaveBean(KafkaListenerRecording.class)
+				.hasSingleBean(JmsListenerRecording.class)
+				.hasSingleBean(RabbitListenerRecording.class)
+				.hasSingleBean(TaskRecorder.class));
+	}
+
+	@Test
 	void listenersAreNotRecordedWhenSwitchedOff() {
 		this.contextRunner.withPropertyValues("querylens.record.tasks.listeners=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(JmsListenerRecording.class)
 				.doesNotHaveBean(RabbitListenerRecording.class)
+				.doesNotHaveBean(KafkaListenerRecording.class)
 				.hasSingleBean(TaskRecorder.class));
 	}
 

@@ -1,6 +1,7 @@
 package dev.querylens.capture;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.example.shop.OrderTree;
 import com.example.shop.ShopService;
@@ -134,12 +135,24 @@ class CallSiteResolverTests {
 		assertThat(this.resolver.isEntryPoint(ServletContainer.class)).isTrue();
 		assertThat(this.resolver.isEntryPoint(JdbcTemplate.class)).isFalse();
 		CallSite callSite = ServletContainer.dispatch(() -> OrderTree.branch(2, this.resolver::resolve));
-		// The leaf, three branches and this test's lambda; not this test method, below
-		// the container.
+		// The leaf, three branches and this test's lambda (shown as this test method, at
+		// the lambda's line); not this test method's own frame, below the container.
 		List<String> path = callSite.callPath();
 		assertThat(path).hasSize(5);
 		assertThat(path.subList(0, 4)).allMatch((frame) -> frame.startsWith("com.example.shop.OrderTree."));
-		assertThat(path.get(4)).startsWith(CallSiteResolverTests.class.getName() + ".lambda$");
+		assertThat(path.get(4))
+			.startsWith(CallSiteResolverTests.class.getName() + ".theCallPathEndsWhereTheServletContainerCalledIn(");
+	}
+
+	@Test
+	void aLambdaIsShownAsTheMethodThatEnclosesItAtTheLambdasLine() {
+		Supplier<CallSite> inALambda = () -> this.resolver.resolve();
+		int line = new Throwable().getStackTrace()[0].getLineNumber() - 1;
+		CallSite callSite = inALambda.get();
+		assertThat(callSite.methodName()).isEqualTo("aLambdaIsShownAsTheMethodThatEnclosesItAtTheLambdasLine");
+		assertThat(callSite).hasToString(CallSiteResolverTests.class.getName()
+				+ ".aLambdaIsShownAsTheMethodThatEnclosesItAtTheLambdasLine(CallSiteResolverTests.java:" + line + ")");
+		assertThat(callSite.callPath().get(0)).isEqualTo(callSite.toString());
 	}
 
 	@Test

@@ -35,6 +35,10 @@ public class ListenerShop {
 			.toList();
 	}
 
+	String customerName(int id) {
+		return this.jdbc.queryForObject("select name from listener_customer where id = ?", String.class, id);
+	}
+
 	List<String> customerNamesJoined() {
 		return this.jdbc.queryForList("select c.name from listener_orders o join listener_customer c"
 				+ " on c.id = o.customer_id order by o.id", String.class);

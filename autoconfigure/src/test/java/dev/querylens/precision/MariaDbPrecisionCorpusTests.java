@@ -13,7 +13,7 @@ import dev.querylens.it.TestDatabase;
  */
 @SpringBootTest(classes = CorpusApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/test",
-		"spring.datasource.username=root", "spring.datasource.password=" })
+		"spring.datasource.username=root", "spring.datasource.password=", "corpus.slow-sql=select sleep(3)" })
 @TestDatabase("mariadb")
 class MariaDbPrecisionCorpusTests extends PrecisionCorpusTests {
 

@@ -13,7 +13,8 @@ import dev.querylens.it.TestDatabase;
  */
 @SpringBootTest(classes = CorpusApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
-		"spring.datasource.username=postgres", "spring.datasource.password=" })
+		"spring.datasource.username=postgres", "spring.datasource.password=",
+		"corpus.slow-sql=select 1 from (select pg_sleep(3)) s" })
 @TestDatabase("postgres")
 class PostgresPrecisionCorpusTests extends PrecisionCorpusTests {
 

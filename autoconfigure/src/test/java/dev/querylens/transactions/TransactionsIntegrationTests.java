@@ -234,8 +234,11 @@ class TransactionsIntegrationTests {
 		assertThat(many.count()).isEqualTo(6);
 		assertThat(many.message()).contains("6 transactions began one after another")
 			.contains("`" + AccountService.class.getName() + ".deposit(TransactionsTestApplication.java)` ×6");
-		assertThat(many.suggestion()).contains(
-				"`@Transactional` on the method that calls " + "`TransactionsTestApplication$AccountService.deposit`");
+		assertThat(many.callSite())
+			.startsWith(TransactionsTestApplication.class.getName() + "$AccountController.deposits(");
+		assertThat(many.suggestion())
+			.contains("`@Transactional` on `TransactionsTestApplication$AccountController.deposits`, "
+					+ "which calls `TransactionsTestApplication$AccountService.deposit`");
 	}
 
 	@Test

@@ -166,6 +166,12 @@ public class TransactionsTestApplication {
 			return this.accounts.depositAfterRemoteCall(1L);
 		}
 
+		@PostMapping("/held/remote-call-in-a-second-transaction")
+		int remoteCallInASecondTransaction() {
+			this.accounts.deposit(1L);
+			return this.accounts.depositAfterRemoteCall(2L);
+		}
+
 		@PostMapping("/held/remote-call-before-the-transaction")
 		int remoteCallBeforeTheTransaction() {
 			this.remote.call();

@@ -1,7 +1,7 @@
 /**
  * Message listeners as tasks, whatever the broker: the listener methods Spring's
- * {@code @JmsListener} and {@code @RabbitListener} support creates, each recorded as it
- * handles a message.
+ * {@code @JmsListener}, {@code @RabbitListener} and {@code @KafkaListener} support
+ * creates, each recorded as it handles a message.
  */
 @NullMarked
 package dev.querylens.task.messaging;
