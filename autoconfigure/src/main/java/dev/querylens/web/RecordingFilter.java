@@ -112,8 +112,8 @@ public final class RecordingFilter extends OncePerRequestFilter {
 		decorators.addAll(more);
 		this.decorators = List.copyOf(decorators);
 		this.holdsFlushes = this.decorators.stream().anyMatch(VetoedResponse.class::isInstance);
-		// The timing headers hold no body: with them alone (lean mode), none is ever
-		// held.
+		// Without the toolbar or a veto (lean mode), no body is ever held: the timing
+		// headers count the statements run until the response starts.
 		this.mayHold = this.decorators.size() > 1;
 	}
 

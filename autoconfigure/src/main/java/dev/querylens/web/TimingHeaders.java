@@ -33,12 +33,18 @@ final class TimingHeaders implements ResponseDecorator {
 		this.recorded = recorded;
 	}
 
-	// A body of declared length is complete for its client once its last byte is written,
-	// before the request ends: a client that gets the id would have it before the
-	// recording is stored. Any other body ends only when the container ends the response.
+	// Where the toolbar is on, an allowed client's HTML page is held, so that its
+	// Server-Timing counts the statements of the view too. A body of declared length is
+	// complete for its client once its last byte is written, before the request ends: a
+	// client that gets the id would have it before the recording is stored. Any other
+	// body (JSON as a converter writes it) ends only when the container ends the
+	// response.
 	@Override
 	public boolean holdsBody(RecordedExchange exchange) {
-		return exchange.response().containsHeader("Content-Length") && this.headersFor.test(exchange.request());
+		HttpServletResponse response = exchange.response();
+		String contentType = response.getContentType();
+		boolean page = contentType != null && contentType.regionMatches(true, 0, "text/html", 0, 9);
+		return (page || response.containsHeader("Content-Length")) && this.headersFor.test(exchange.request());
 	}
 
 	@Override
