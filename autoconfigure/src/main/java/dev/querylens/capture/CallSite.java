@@ -179,8 +179,7 @@ public final class CallSite {
 	}
 
 	// A lambda's body is compiled to lambda$<enclosing method>$<n>: shown as the method
-	// the
-	// user wrote, at the lambda's own line, which is where the loop is.
+	// the user wrote, at the lambda's own line, which is where the loop is.
 	private static String writtenMethod(String methodName) {
 		if (methodName.startsWith("lambda$")) {
 			int end = methodName.indexOf('$', "lambda$".length());

@@ -286,8 +286,7 @@ public final class ToolbarAccess {
 
 		// The usual form of an IPv4 address (four decimal parts of 0 to 255, no leading
 		// zeros) read without InetAddress, which costs more than the rest of the check;
-		// any
-		// other form is left to InetAddress as before.
+		// any other form is left to InetAddress as before.
 		private static byte @Nullable [] canonicalIpv4(String address) {
 			byte[] bytes = new byte[4];
 			int part = 0;
@@ -304,7 +303,9 @@ public final class ToolbarAccess {
 					digits = 0;
 				}
 				else {
-					if ((digits > 0 && value == 0) || digits == 3) {
+					// Digits only, whatever the caller checked: another character's
+					// arithmetic can fall in range.
+					if (c < '0' || c > '9' || (digits > 0 && value == 0) || digits == 3) {
 						return null;
 					}
 					value = value * 10 + (c - '0');

@@ -48,6 +48,12 @@ class ToolbarAccessTests {
 		assertThat(exact.isAllowed("10.20.30.40.50")).isFalse();
 		assertThat(this.loopback.isAllowed("127.0.0.256")).isFalse();
 		assertThat(this.loopback.isAllowed("0.0.0.0")).isFalse();
+		// Characters next to the digits (':' is '0' + 10, '/' is '0' - 1) are no part of
+		// an address, even where their arithmetic would fall in range.
+		assertThat(this.loopback.isAllowed("127.0.0.:")).isFalse();
+		assertThat(this.loopback.isAllowed("127.0.0./")).isFalse();
+		assertThat(this.loopback.isAllowed("127.0.0.1a")).isFalse();
+		assertThat(this.loopback.isAllowed("127.0.0. 1")).isFalse();
 	}
 
 	@Test
